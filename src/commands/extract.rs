@@ -1,0 +1,44 @@
+//! `kommunsk extract FILE.pdf`: the text on stdout, pages separated by form feeds.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+
+use super::output::emit;
+use crate::extract::{extract_path, Limits};
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The PDF to read.
+    pub file: PathBuf,
+    /// Keep running headers, footers and page numbers (normally left out of the body text).
+    #[arg(long)]
+    pub furniture: bool,
+}
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let pdf = extract_path(&args.file, &Limits::default()).with_context(|| args.file.display().to_string())?;
+    let pages: Vec<String> = pdf
+        .pages
+        .iter()
+        .map(|page| {
+            if args.furniture && !page.furniture.is_empty() {
+                format!("{}\n\n{}", page.furniture.join("\n"), page.body)
+            } else {
+                page.body.clone()
+            }
+        })
+        .collect();
+    let mut text = pages.join("\u{c}");
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    emit(&text)?;
+    let unmapped: u32 = pdf.pages.iter().map(|p| p.unmapped_glyphs).sum();
+    if unmapped > 0 {
+        eprintln!("kommunsk: {}: {unmapped} glyphs without a Unicode mapping were left out", args.file.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,118 @@
+//! `kommunsk ingest [CORPUS]`: read a corpus into the index, with a progress bar on a terminal.
+
+use std::fmt::Write;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::output::emit;
+use crate::extract::Limits;
+use crate::ingest::{ingest, IngestOptions, IngestSummary, NoProgress, Progress};
+
+/// Defaults shared with `report`, which ingests on its own when the index is missing or stale.
+pub const DEFAULT_CORPUS: &str = "corpus";
+pub const DEFAULT_INDEX: &str = "index";
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Corpus folder: PDFs in year folders (corpus/2025/*.pdf), optional manifest.csv per year.
+    #[arg(default_value = DEFAULT_CORPUS)]
+    pub corpus: PathBuf,
+    /// Index folder (created if missing).
+    #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Print one JSON object instead of a readable summary (and no progress bar).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Draws files done/total, pages, throughput, ETA and failures on stderr.
+struct Bar {
+    bar: ProgressBar,
+    pages: AtomicUsize,
+    failures: AtomicUsize,
+}
+
+impl Progress for Bar {
+    fn start(&self, total: usize) {
+        self.bar.set_length(total as u64);
+    }
+    fn file_done(&self, pages: usize, failed: bool) {
+        let pages = self.pages.fetch_add(pages, Ordering::Relaxed) + pages;
+        let failures = self.failures.fetch_add(usize::from(failed), Ordering::Relaxed) + usize::from(failed);
+        self.bar.set_message(format!("{pages} pages, {failures} failed"));
+        self.bar.inc(1);
+    }
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// Ingests with a progress bar when stderr is a terminal and `quiet` is false.
+pub fn ingest_with_progress(options: &IngestOptions, quiet: bool) -> anyhow::Result<IngestSummary> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return Ok(ingest(options, &NoProgress)?);
+    }
+    let bar = ProgressBar::new(0);
+    let style = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} files · {msg} · {per_sec} · ETA {eta}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message("0 pages, 0 failed");
+    Ok(ingest(options, &Bar { bar, pages: AtomicUsize::new(0), failures: AtomicUsize::new(0) })?)
+}
+
+pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let options = IngestOptions { corpus: args.corpus.clone(), index_dir: args.index.clone(), limits: Limits::default() };
+    let summary = ingest_with_progress(&options, args.json)?;
+    if args.json {
+        emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
+    } else {
+        emit(&human_summary(&summary))?;
+    }
+    let usable = summary.indexed + summary.unchanged > 0;
+    let nothing_found = usable || !summary.failed.is_empty();
+    if !nothing_found {
+        eprintln!("kommunsk: no PDF files found in {}", args.corpus.display());
+    }
+    Ok(if usable { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// The readable end-of-run summary.
+pub fn human_summary(s: &IngestSummary) -> String {
+    let mut out = String::new();
+    let rate = if s.seconds > 0.0 { s.pages as f64 / s.seconds } else { 0.0 };
+    let _ = writeln!(
+        out,
+        "{} indexed, {} unchanged, {} removed, {} failed · {} pages, {} characters in {:.2} s ({rate:.0} pages/s)",
+        s.indexed,
+        s.unchanged,
+        s.removed,
+        s.failed.len(),
+        s.pages,
+        s.characters,
+        s.seconds
+    );
+    let mut list = |title: &str, items: Vec<String>| {
+        if !items.is_empty() {
+            let _ = writeln!(out, "\n{title} ({}):", items.len());
+            for item in items {
+                let _ = writeln!(out, "  {item}");
+            }
+        }
+    };
+    list("Failed", s.failed.iter().map(|f| format!("{}: {}", f.path, f.error)).collect());
+    list(
+        "Unresolved (indexed, left out of counts)",
+        s.unresolved.iter().map(|u| format!("{}: unknown {}", u.path, u.missing)).collect(),
+    );
+    list("Not Danish", s.non_danish.iter().map(|f| format!("{}: {}", f.path, f.lang)).collect());
+    list("Skipped", s.skipped.iter().map(|k| format!("{}: {}", k.path, k.reason)).collect());
+    list("Warnings", s.warnings.clone());
+    out
+}

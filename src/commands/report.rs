@@ -1,0 +1,156 @@
+//! `kommunsk report`: topic counts per municipality and year, in five formats. Ingests first
+//! when the index is missing or no longer matches the corpus folder.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+
+use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
+use super::output::{emit, UsageError};
+use super::topics::DEFAULT_TOPICS;
+use crate::analyse::TopicSet;
+use crate::extract::Limits;
+use crate::identify::DocType;
+use crate::index::CorpusIndex;
+use crate::ingest::{is_stale, IngestOptions};
+use crate::report::evidence::EvidenceFilter;
+use crate::report::{self, Format, Scope};
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Index folder.
+    #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Corpus folder to ingest from when the index is missing or stale
+    /// (default: the folder the index was built from, else "corpus").
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    /// Only this budget year.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<u16>,
+    /// Only this document type (agreement, proposal, appendix, agenda, report, other).
+    #[arg(long, value_name = "T")]
+    pub doctype: Option<String>,
+    /// Topic dictionary (TOML).
+    #[arg(long, value_name = "FILE", default_value = DEFAULT_TOPICS)]
+    pub topics: PathBuf,
+    /// Count these terms instead of the dictionary (repeatable; a word counts its inflections
+    /// and compounds, /regex/ is used as it stands).
+    #[arg(long, value_name = "TERM")]
+    pub term: Vec<String>,
+    /// Read terms from a file, one term or /regex/ per line (# comments).
+    #[arg(long, value_name = "FILE")]
+    pub terms: Option<PathBuf>,
+    /// Output format: table, csv, json, md, html.
+    #[arg(long, value_name = "FORMAT", default_value = "table", value_parser = parse_format)]
+    pub format: Format,
+    /// Write to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Language of labels: da or en.
+    #[arg(long, value_name = "LANG", default_value = "da", value_parser = ["da", "en"])]
+    pub lang: String,
+    /// Never ingest, even when the index is missing or stale.
+    #[arg(long)]
+    pub no_ingest: bool,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+/// The corpus folder to check for staleness and to ingest from: the one given, else the one the
+/// index was built from, else `corpus`.
+pub(super) fn corpus_folder(given: Option<&Path>, index_dir: &Path) -> PathBuf {
+    if let Some(corpus) = given {
+        return corpus.to_path_buf();
+    }
+    CorpusIndex::open(index_dir)
+        .ok()
+        .and_then(|index| index.commit_info().ok().flatten())
+        .map(|info| PathBuf::from(info.corpus))
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_CORPUS))
+}
+
+/// True when the corpus folder says it is a synthetic sample (`truth.json` with `"synthetic": true`).
+fn is_synthetic(corpus: &Path) -> bool {
+    std::fs::read_to_string(corpus.join("truth.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|v| v.get("synthetic").and_then(serde_json::Value::as_bool))
+        .unwrap_or(false)
+}
+
+/// Ingests `corpus` into `index_dir` first when the index is missing or stale (unless told not to).
+pub(super) fn refresh_index(corpus: &Path, index_dir: &Path, no_ingest: bool) -> anyhow::Result<()> {
+    if no_ingest || !corpus.is_dir() || !is_stale(corpus, index_dir)? {
+        return Ok(());
+    }
+    eprintln!("kommunsk: index {} is missing or out of date; ingesting {} first", index_dir.display(), corpus.display());
+    let options = IngestOptions { corpus: corpus.to_path_buf(), index_dir: index_dir.to_path_buf(), limits: Limits::default() };
+    let summary = ingest_with_progress(&options, false)?;
+    eprintln!(
+        "kommunsk: {} indexed, {} unchanged, {} removed, {} failed",
+        summary.indexed,
+        summary.unchanged,
+        summary.removed,
+        summary.failed.len()
+    );
+    Ok(())
+}
+
+/// The canonical document type name for a `--doctype` value.
+pub(super) fn parse_doctype(given: Option<&str>) -> Result<Option<String>, UsageError> {
+    given
+        .map(|d| {
+            d.parse::<DocType>().map(|t| t.as_str().to_string()).map_err(|_| {
+                UsageError(format!("unknown document type {d:?} (agreement, proposal, appendix, agenda, report, other)"))
+            })
+        })
+        .transpose()
+}
+
+fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
+    let mut terms = args.term.clone();
+    if let Some(file) = &args.terms {
+        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read terms file {}", file.display()))?;
+        terms.extend(text.lines().map(str::to_string));
+    }
+    if terms.is_empty() {
+        Ok(TopicSet::load(&args.topics)?)
+    } else {
+        Ok(TopicSet::from_terms(&terms).map_err(|e| UsageError(e.to_string()))?)
+    }
+}
+
+pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
+    let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
+    let topics = load_topics(&args)?;
+    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
+    refresh_index(&corpus, &args.index, args.no_ingest)?;
+    let index = CorpusIndex::open(&args.index)?;
+    let searcher = index.reader()?.searcher();
+    let pages = index.pages(&searcher)?;
+    let records = index.file_records(&searcher)?;
+    let mut built = report::build(&pages, &records, &topics, &scope, &args.lang);
+    built.source.corpus = corpus.display().to_string();
+    built.source.index = args.index.display().to_string();
+    built.source.synthetic = is_synthetic(&corpus);
+    if built.source.documents == 0 {
+        anyhow::bail!("nothing to report: the index {} has no documents with a known municipality and year in scope", args.index.display());
+    }
+
+    let evidence = if args.format == Format::Html {
+        report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() })
+    } else {
+        Vec::new()
+    };
+    let text = report::render(&built, args.format, &args.lang, &evidence);
+    match &args.out {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
+        None => emit(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

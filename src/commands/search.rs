@@ -1,0 +1,103 @@
+//! `kommunsk search QUERY`: readable hits on a terminal, `--json` for machines.
+
+use std::fmt::Write;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::ingest::DEFAULT_INDEX;
+use super::output::{emit, UsageError};
+use crate::search::{search, Hit, SearchRequest};
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Query: words (all must occur), "exact phrases", OR, -excluded, prefix*.
+    pub query: String,
+    /// Index folder.
+    #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Only this municipality (name, ASCII form or 3-digit code).
+    #[arg(long, value_name = "NAME")]
+    pub municipality: Option<String>,
+    /// Only documents for this budget year.
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<u16>,
+    /// Only this region (Hovedstaden, Sjælland, Syddanmark, Midtjylland, Nordjylland).
+    #[arg(long, value_name = "R")]
+    pub region: Option<String>,
+    /// Only this document type (agreement, proposal, appendix, agenda, report, other).
+    #[arg(long, value_name = "T")]
+    pub doctype: Option<String>,
+    /// Only documents in this language (ISO 639-3, e.g. dan, eng).
+    #[arg(long, value_name = "L")]
+    pub lang: Option<String>,
+    /// Most hits to show.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    /// Print {"total", "hits": [...]} as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let request = SearchRequest {
+        query: args.query.clone(),
+        municipality: args.municipality,
+        year: args.year,
+        region: args.region,
+        doctype: args.doctype,
+        lang: args.lang,
+        limit: args.limit,
+    };
+    let results = match search(&args.index, &request) {
+        Ok(results) => results,
+        Err(err) if err.is_usage() => return Err(UsageError(err.to_string()).into()),
+        Err(err) => return Err(err.into()),
+    };
+    if args.json {
+        emit(&format!("{}\n", serde_json::to_string_pretty(&results)?))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let color = std::io::stdout().is_terminal();
+    let mut out = String::new();
+    let _ = writeln!(out, "{} pages match {:?} (showing {})\n", results.total, args.query, results.hits.len());
+    for (rank, hit) in results.hits.iter().enumerate() {
+        let who = match (&hit.municipality, hit.code) {
+            (Some(name), Some(code)) => format!("{name} ({code})"),
+            _ => "unknown municipality".to_string(),
+        };
+        let year = hit.year.map(|y| y.to_string()).unwrap_or_else(|| "year?".into());
+        let _ = writeln!(
+            out,
+            "{:>3}. {}  page {}  · {who} · {year} · {} · score {:.2}",
+            rank + 1,
+            hit.path,
+            hit.page,
+            hit.doctype,
+            hit.score
+        );
+        let _ = writeln!(out, "     {}\n", highlighted(hit, color));
+    }
+    emit(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The snippet with matches in bold yellow on a terminal, in «» otherwise.
+fn highlighted(hit: &Hit, color: bool) -> String {
+    let (open, close) = if color { ("\x1b[1;33m", "\x1b[0m") } else { ("«", "»") };
+    let mut out = String::new();
+    let mut from = 0;
+    for range in &hit.highlights {
+        if let (Some(before), Some(word)) = (hit.fragment.get(from..range.start), hit.fragment.get(range.clone())) {
+            out.push_str(before);
+            out.push_str(open);
+            out.push_str(word);
+            out.push_str(close);
+            from = range.end;
+        }
+    }
+    out.push_str(hit.fragment.get(from..).unwrap_or_default());
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

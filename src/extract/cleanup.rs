@@ -1,0 +1,303 @@
+//! Text clean-up after layout: characters (ligatures, soft hyphens, odd spaces, control
+//! characters, NFC) and words hyphenated at line ends.
+//!
+//! A line ending in a hyphen is either a word broken by hyphenation ("investe-" /
+//! "ringspuljen" → "investeringspuljen") or a real hyphen that happens to fall at the line end
+//! ("it-sikkerhed", "2024-2025", "Beskæftigelses- og …"). The document itself is the best
+//! witness: if the joined or the hyphenated form occurs elsewhere in it, that form wins. Without
+//! evidence, rules decide (see [`decide`]); the default is to join, since in justified text most
+//! line-end hyphens come from hyphenation.
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::layout::{PageLayout, CELL_LINE_BREAK};
+
+/// Soft hyphen: marks a hyphenation point, never a real hyphen.
+const SOFT_HYPHEN: char = '\u{ad}';
+
+/// Words after which a line-end hyphen is a suspended compound ("Beskæftigelses- og
+/// Integrationsforvaltningen"): the hyphen stays and so does the space.
+const SUSPENSION_WORDS: &[&str] = &["og", "eller", "samt", "and", "or", "&"];
+
+/// Lower-case abbreviations written with a hyphen in Danish compounds ("it-sikkerhed").
+const HYPHENATED_ABBREVIATIONS: &[&str] = &["it", "ikt", "tv", "pc", "sms", "cpr", "gps"];
+
+/// What to do with a hyphen at the end of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hyphen {
+    /// Hyphenation: remove it and join the word parts.
+    Join,
+    /// A real hyphen inside a compound: keep it and join without a space.
+    Keep,
+    /// A hyphen before a separate word ("Beskæftigelses- og"): leave the line break.
+    Leave,
+}
+
+/// The final body text of each page: cleaned lines, `\n` between lines, a blank line between
+/// blocks.
+pub(crate) fn render(pages: &[PageLayout]) -> Vec<String> {
+    // pages → blocks → lines, cleaned character by character.
+    let mut doc: Vec<Vec<Vec<String>>> = pages
+        .iter()
+        .map(|p| p.blocks.iter().map(|b| b.lines.iter().map(|l| clean_chars(&l.text)).collect()).collect())
+        .collect();
+    let counts = word_counts(&doc);
+    for line in doc.iter_mut().flatten().flatten() {
+        if line.contains(CELL_LINE_BREAK) {
+            *line = join_cell_lines(line, &counts);
+        }
+    }
+    rejoin_hyphenation(&mut doc, &counts);
+    doc.iter()
+        .map(|blocks| {
+            let blocks: Vec<String> = blocks
+                .iter()
+                .map(|lines| {
+                    let lines: Vec<&str> = lines.iter().map(String::as_str).filter(|l| !l.is_empty()).collect();
+                    lines.join("\n")
+                })
+                .filter(|b| !b.is_empty())
+                .collect();
+            blocks.join("\n\n").nfc().collect()
+        })
+        .collect()
+}
+
+/// Expands ligatures, maps every kind of space to a plain space, drops control and
+/// zero-width characters, and keeps a soft hyphen only at the very end (as a hyphenation mark).
+fn clean_chars(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.trim_end().chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            CELL_LINE_BREAK => out.push(c),
+            SOFT_HYPHEN if chars.peek().is_none_or(|n| *n == CELL_LINE_BREAK) => out.push(SOFT_HYPHEN),
+            SOFT_HYPHEN | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// How often each word (lower case, outer punctuation trimmed) occurs in the document, not
+/// counting hyphenated fragments at line ends.
+fn word_counts(doc: &[Vec<Vec<String>>]) -> HashMap<String, u32> {
+    let mut counts = HashMap::new();
+    for line in doc.iter().flatten().flatten() {
+        let mut rest = line.as_str();
+        while !rest.is_empty() {
+            let (word, separator, after) = match rest.find([' ', CELL_LINE_BREAK]) {
+                Some(i) => {
+                    let sep = rest[i..].chars().next();
+                    (&rest[..i], sep, &rest[i + sep.map_or(1, char::len_utf8)..])
+                }
+                None => (rest, None, ""),
+            };
+            rest = after;
+            if separator != Some(' ') && ends_with_hyphen(word) {
+                continue; // a fragment before a line break
+            }
+            let w = trim_word(word);
+            if !w.is_empty() {
+                *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// Joins the lines of a wrapped table cell, resolving hyphens like at line ends.
+fn join_cell_lines(text: &str, counts: &HashMap<String, u32>) -> String {
+    let mut parts = text.split(CELL_LINE_BREAK);
+    let mut out = parts.next().unwrap_or("").trim_end().to_string();
+    for part in parts {
+        let part = part.trim();
+        let first_word = part.split(' ').next().unwrap_or("");
+        let action = if ends_with_hyphen(&out) { decide(&out, first_word, true, counts) } else { Hyphen::Leave };
+        match action {
+            Hyphen::Join => {
+                out.pop();
+            }
+            Hyphen::Keep => {
+                if out.ends_with(SOFT_HYPHEN) {
+                    out.pop();
+                    out.push('-');
+                }
+            }
+            Hyphen::Leave => out.push(' '),
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// The word without surrounding punctuation (inner hyphens stay).
+fn trim_word(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn ends_with_hyphen(word: &str) -> bool {
+    word.ends_with(['-', '\u{2010}', SOFT_HYPHEN])
+}
+
+/// Resolves every line-end hyphen in the document, moving the continued word up to the line
+/// with the first part (across blocks, columns and pages when the next line continues it).
+fn rejoin_hyphenation(doc: &mut [Vec<Vec<String>>], counts: &HashMap<String, u32>) {
+    let positions: Vec<(usize, usize, usize)> = doc
+        .iter()
+        .enumerate()
+        .flat_map(|(p, blocks)| {
+            blocks.iter().enumerate().flat_map(move |(b, lines)| (0..lines.len()).map(move |l| (p, b, l)))
+        })
+        .collect();
+    for pair in positions.windows(2) {
+        let [(p, b, l), (np, nb, nl)] = pair else { continue };
+        let Some(line) = doc.get(*p).and_then(|x| x.get(*b)).and_then(|x| x.get(*l)) else { continue };
+        if !ends_with_hyphen(line) {
+            continue;
+        }
+        let Some(next) = doc.get(*np).and_then(|x| x.get(*nb)).and_then(|x| x.get(*nl)) else { continue };
+        let (first_word, rest) = match next.split_once(' ') {
+            Some((w, r)) => (w.to_string(), r.to_string()),
+            None => (next.clone(), String::new()),
+        };
+        let same_block = (p, b) == (np, nb);
+        let action = decide(line, &first_word, same_block, counts);
+        if action == Hyphen::Leave {
+            continue;
+        }
+        let mut joined = line.clone();
+        let hyphen = joined.pop();
+        if action == Hyphen::Keep {
+            joined.push(if hyphen == Some(SOFT_HYPHEN) { '-' } else { hyphen.unwrap_or('-') });
+        }
+        joined.push_str(&first_word);
+        if let Some(slot) = doc.get_mut(*p).and_then(|x| x.get_mut(*b)).and_then(|x| x.get_mut(*l)) {
+            *slot = joined;
+        }
+        if let Some(slot) = doc.get_mut(*np).and_then(|x| x.get_mut(*nb)).and_then(|x| x.get_mut(*nl)) {
+            *slot = rest;
+        }
+    }
+}
+
+/// Decides what the hyphen ending `line` means, given the next line's first word.
+fn decide(line: &str, next_word: &str, same_block: bool, counts: &HashMap<String, u32>) -> Hyphen {
+    let Some(last_word) = line.rsplit(' ').next() else { return Hyphen::Leave };
+    if line.ends_with(SOFT_HYPHEN) {
+        return Hyphen::Join;
+    }
+    // The part before the hyphen, without opening punctuation: "(investe-" → "investe".
+    let head = last_word
+        .get(..last_word.len().saturating_sub(last_word.chars().last().map_or(0, char::len_utf8)))
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    let tail = next_word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let (Some(head_last), Some(tail_first)) = (head.chars().last(), tail.chars().next()) else {
+        return Hyphen::Leave; // a dash, or nothing to join
+    };
+    if !head_last.is_alphanumeric() || !tail_first.is_alphanumeric() {
+        return Hyphen::Leave;
+    }
+    if SUSPENSION_WORDS.contains(&tail.to_lowercase().as_str()) {
+        return Hyphen::Leave;
+    }
+    // A new paragraph, column or page only continues a word that starts in lower case.
+    if !same_block && !tail_first.is_lowercase() {
+        return Hyphen::Leave;
+    }
+
+    let joined = format!("{head}{tail}").to_lowercase();
+    let hyphenated = format!("{head}-{tail}").to_lowercase();
+    let joined_seen = counts.get(&joined).copied().unwrap_or(0);
+    let hyphenated_seen = counts.get(&hyphenated).copied().unwrap_or(0);
+    if joined_seen != hyphenated_seen {
+        return if joined_seen > hyphenated_seen { Hyphen::Join } else { Hyphen::Keep };
+    }
+
+    // The segment right before the hyphen: "AI", "CO2", "2024", "it", "Lyngby".
+    let segment = head.rsplit(['-', '\u{2010}']).next().unwrap_or(head);
+    let uppercase = segment.chars().filter(|c| c.is_uppercase()).count();
+    let keeps = head_last.is_ascii_digit()
+        || tail_first.is_ascii_digit()
+        || tail_first.is_uppercase()
+        || uppercase >= 2
+        || HYPHENATED_ABBREVIATIONS.contains(&segment.to_lowercase().as_str());
+    if keeps { Hyphen::Keep } else { Hyphen::Join }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(words: &[&str]) -> HashMap<String, u32> {
+        let mut m = HashMap::new();
+        for w in words {
+            *m.entry(w.to_lowercase()).or_insert(0) += 1;
+        }
+        m
+    }
+
+    #[test]
+    fn hyphenation_is_rejoined_and_real_hyphens_kept() {
+        let none = counts(&[]);
+        assert_eq!(decide("af investe-", "ringspuljen", true, &none), Hyphen::Join);
+        assert_eq!(decide("overførselssagen 2024-", "2025.", true, &none), Hyphen::Keep);
+        assert_eq!(decide("nye AI-", "løsninger", true, &none), Hyphen::Keep);
+        assert_eq!(decide("om CO2-", "udledning", true, &none), Hyphen::Keep);
+        assert_eq!(decide("styrket it-", "sikkerhed", true, &none), Hyphen::Keep);
+        assert_eq!(decide("Lyngby-", "Taarbæk", true, &none), Hyphen::Keep);
+        assert_eq!(decide("Beskæftigelses-", "og", true, &none), Hyphen::Leave);
+        assert_eq!(decide("Cyber-", "og", true, &none), Hyphen::Leave);
+        assert_eq!(decide("med", "tekst", true, &none), Hyphen::Leave);
+        assert_eq!(decide("en tanke -", "ny", true, &none), Hyphen::Leave);
+    }
+
+    #[test]
+    fn document_evidence_wins() {
+        let seen = counts(&["Copenhagen-samarbejdets"]);
+        assert_eq!(decide("Copenhagen-", "samarbejdets", true, &seen), Hyphen::Keep);
+        assert_eq!(decide("Ind-", "købseffektiviseringerne", true, &counts(&["ind"])), Hyphen::Join);
+        let joined = counts(&["udmøntning"]);
+        assert_eq!(decide("den ud-", "møntning", true, &joined), Hyphen::Join);
+    }
+
+    #[test]
+    fn characters_are_cleaned() {
+        assert_eq!(clean_chars("ﬁnans\u{0}\u{7}  og\u{a0}of\u{ad}fent"), "finans og offent");
+        assert_eq!(clean_chars("investe\u{ad}"), "investe\u{ad}");
+    }
+
+    #[test]
+    fn words_move_up_to_the_hyphenated_line() {
+        use super::super::layout::{Block, Cell, Line};
+        let line = |t: &str, y: f32| Line {
+            text: t.into(),
+            cells: vec![Cell { x0: 0.0, x1: 100.0, text: t.into() }],
+            x0: 0.0,
+            x1: 100.0,
+            y,
+            size: 10.0,
+            upright: true,
+        };
+        let page = PageLayout {
+            blocks: vec![Block { lines: vec![line("af investe-", 700.0), line("ringspuljen i alt", 688.0)] }],
+            height: 800.0,
+        };
+        assert_eq!(render(&[page]), vec!["af investeringspuljen\ni alt".to_string()]);
+    }
+}

@@ -1,0 +1,132 @@
+//! Opening a PDF: sniffing, loading with lopdf under the decompression bound, empty-password
+//! decryption, the object-count limit, and the page list with each page's inherited attributes
+//! (resources, box, rotation).
+//!
+//! lopdf 0.47 decompresses object and cross-reference streams eagerly while loading; its
+//! `LoadOptions::max_decompressed_size` bounds each of those, and we bound page content streams
+//! ourselves with `get_page_content_with_limit`. lopdf also tries the empty user password by
+//! itself while loading: a file it could decrypt comes back with `encryption_state` set and the
+//! `/Encrypt` entry gone; a file that needs a real password comes back still carrying `/Encrypt`
+//! and without its objects.
+
+use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
+
+use super::{ExtractError, Limits};
+
+/// How far into the file the `%PDF-` header may start. Real files sometimes carry a few bytes of
+/// junk (mail headers, BOMs) before it; 1024 is what Acrobat tolerates.
+const HEADER_SEARCH_BYTES: usize = 1024;
+
+/// How many bytes of a non-PDF file the error message quotes.
+const QUOTED_START_BYTES: usize = 16;
+
+/// An opened, decrypted document with its pages in order.
+pub(crate) struct OpenDocument {
+    pub doc: Document,
+    pub pages: Vec<ObjectId>,
+    pub was_encrypted: bool,
+}
+
+/// Where a page's text lives and how it is shown.
+pub(crate) struct PageInfo<'a> {
+    /// The page's (possibly inherited) `/Resources`.
+    pub resources: Option<&'a Dictionary>,
+    /// Visible area `[x0, y0, x1, y1]` in default user space (CropBox, else MediaBox).
+    pub bbox: [f32; 4],
+    /// Clockwise display rotation in degrees: 0, 90, 180 or 270.
+    pub rotate: u16,
+}
+
+/// Default page size (US Letter) for a page whose boxes are missing or unreadable.
+const DEFAULT_BOX: [f32; 4] = [0.0, 0.0, 612.0, 792.0];
+
+/// Loads `bytes` as a PDF and lists its pages, classifying every failure.
+pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, ExtractError> {
+    if bytes.is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let head = bytes.get(..HEADER_SEARCH_BYTES).unwrap_or(bytes);
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        let start = bytes.get(..QUOTED_START_BYTES).unwrap_or(bytes);
+        return Err(ExtractError::NotPdf { start: String::from_utf8_lossy(start).into_owned() });
+    }
+
+    let options = LoadOptions::with_max_decompressed_size(limits.max_stream_bytes);
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| classify_load_error(e, limits))?;
+
+    if doc.trailer.has(b"Encrypt") {
+        return Err(ExtractError::Encrypted);
+    }
+    if doc.objects.len() > limits.max_objects {
+        return Err(ExtractError::LimitExceeded {
+            limit: "max_objects",
+            detail: format!("{} objects, at most {} allowed", doc.objects.len(), limits.max_objects),
+        });
+    }
+    let pages: Vec<ObjectId> = doc.page_iter().collect();
+    if pages.is_empty() {
+        return Err(ExtractError::Corrupt("no pages found (page tree missing or unreadable)".into()));
+    }
+    let was_encrypted = doc.encryption_state.is_some();
+    Ok(OpenDocument { doc, pages, was_encrypted })
+}
+
+/// Maps a lopdf load error to the user-facing error kind.
+fn classify_load_error(err: lopdf::Error, limits: &Limits) -> ExtractError {
+    match err {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+            ExtractError::LimitExceeded {
+                limit: "max_stream_bytes",
+                detail: format!("a stream decompresses to more than {} bytes", limits.max_stream_bytes),
+            }
+        }
+        lopdf::Error::InvalidPassword => ExtractError::Encrypted,
+        other => ExtractError::Corrupt(other.to_string()),
+    }
+}
+
+/// Reads the inherited page attributes of `page_id`.
+pub(crate) fn page_info<'a>(doc: &'a Document, page_id: ObjectId, limits: &Limits) -> PageInfo<'a> {
+    let resources = inherited(doc, page_id, b"Resources", limits).and_then(|o| o.as_dict().ok());
+    let bbox = inherited(doc, page_id, b"CropBox", limits)
+        .and_then(|o| read_box(doc, o))
+        .or_else(|| inherited(doc, page_id, b"MediaBox", limits).and_then(|o| read_box(doc, o)))
+        .unwrap_or(DEFAULT_BOX);
+    let rotate = inherited(doc, page_id, b"Rotate", limits)
+        .and_then(|o| o.as_i64().ok())
+        .map(|r| r.rem_euclid(360))
+        .filter(|r| r % 90 == 0)
+        .and_then(|r| u16::try_from(r).ok())
+        .unwrap_or(0);
+    PageInfo { resources, bbox, rotate }
+}
+
+/// Looks `key` up on the page, then up its `/Parent` chain (bounded by `max_depth`), and
+/// dereferences the value.
+fn inherited<'a>(doc: &'a Document, page_id: ObjectId, key: &[u8], limits: &Limits) -> Option<&'a Object> {
+    let mut node = doc.get_dictionary(page_id).ok()?;
+    for _ in 0..limits.max_depth {
+        if let Ok(value) = node.get(key) {
+            return doc.dereference(value).ok().map(|(_, o)| o);
+        }
+        let parent = node.get(b"Parent").ok()?;
+        node = doc.dereference(parent).ok()?.1.as_dict().ok()?;
+    }
+    None
+}
+
+/// A rectangle array as `[x0, y0, x1, y1]` with x0 < x1 and y0 < y1, if it has positive area.
+fn read_box(doc: &Document, obj: &Object) -> Option<[f32; 4]> {
+    let arr = obj.as_array().ok()?;
+    let mut v = [0.0f32; 4];
+    for (slot, item) in v.iter_mut().zip(arr.iter()) {
+        *slot = doc.dereference(item).ok()?.1.as_float().ok()?;
+    }
+    if arr.len() < 4 {
+        return None;
+    }
+    let [a, b, c, d] = v;
+    let r = [a.min(c), b.min(d), a.max(c), b.max(d)];
+    let finite = r.iter().all(|x| x.is_finite());
+    (finite && r[2] - r[0] > 1.0 && r[3] - r[1] > 1.0).then_some(r)
+}

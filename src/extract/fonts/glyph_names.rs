@@ -1,0 +1,151 @@
+//! Glyph names (from `/Differences`) to Unicode.
+//!
+//! Follows the Adobe Glyph List Specification: drop a `.suffix`, split `_`-joined ligature
+//! components, then each component is an AGL name, `uniXXXX[XXXX…]` or `uXXXX[XX]`. The AGL
+//! itself comes from the `pdf_encoding` crate: lopdf has a copy too, but keeps it in a private
+//! module (and stores one UTF-16 unit per name), so it cannot be used from here.
+//!
+//! A few names TeX fonts use that the AGL lacks are added. Names that only number a glyph
+//! (`g123`, `cid123`, `glyph12`, `index7`) say nothing about the character: they stay unmapped
+//! unless a ToUnicode CMap maps the code.
+
+use super::glyph_text;
+use super::GlyphText;
+
+/// Glyph names common in TeX (Computer/Latin Modern, cm-super) fonts that are not in the AGL.
+const TEX_NAMES: &[(&str, &str)] = &[
+    ("dotlessj", "\u{237}"),
+    ("visiblespace", "\u{2423}"),
+    ("visualspace", "\u{2423}"),
+    ("angbracketleft", "\u{27e8}"),
+    ("angbracketright", "\u{27e9}"),
+    ("perthousandzero", ""),
+    ("compwordmark", ""),
+    ("cwm", ""),
+    ("Germandbls", "SS"),
+    ("SS", "SS"),
+];
+
+/// The text of the glyph called `name`, `Unmapped` if the name says nothing about it.
+pub(super) fn lookup(name: &[u8]) -> GlyphText {
+    let Ok(name) = std::str::from_utf8(name) else {
+        return GlyphText::Unmapped;
+    };
+    if let Some(text) = tex_name(name) {
+        return glyph_text::from_chars(text.chars());
+    }
+    // AGL spec step 1: everything after the first period is a variant suffix (`a.sc`).
+    let base = name.split('.').next().unwrap_or(name);
+    let mut chars = Vec::new();
+    for component in base.split('_') {
+        if !component_chars(component, &mut chars) {
+            return GlyphText::Unmapped;
+        }
+    }
+    glyph_text::from_chars(chars)
+}
+
+fn tex_name(name: &str) -> Option<&'static str> {
+    TEX_NAMES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+/// Appends the characters of one ligature component; false if it cannot be mapped.
+fn component_chars(component: &str, out: &mut Vec<char>) -> bool {
+    if component.is_empty() {
+        return false;
+    }
+    if let Some(text) = pdf_encoding::glyphname_to_unicode(component).or_else(|| tex_name(component)) {
+        out.extend(text.chars());
+        return true;
+    }
+    if let Some(hex) = component.strip_prefix("uni") {
+        return uni_chars(hex, out);
+    }
+    if let Some(hex) = component.strip_prefix('u') {
+        if (4..=6).contains(&hex.len()) {
+            if let Some(c) = parse_scalar(hex) {
+                out.push(c);
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// `uniXXXX` with one or more groups of four hex digits, each a BMP non-surrogate character.
+fn uni_chars(hex: &str, out: &mut Vec<char>) -> bool {
+    if hex.is_empty() || hex.len() % 4 != 0 || !hex.is_ascii() {
+        return false;
+    }
+    let start = out.len();
+    for i in (0..hex.len()).step_by(4) {
+        match hex.get(i..i + 4).and_then(parse_scalar) {
+            Some(c) => out.push(c),
+            None => {
+                out.truncate(start);
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// A hex number naming a Unicode scalar value (surrogates rejected).
+fn parse_scalar(hex: &str) -> Option<char> {
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn text(name: &str) -> GlyphText {
+        lookup(name.as_bytes())
+    }
+
+    #[test]
+    fn agl_names() {
+        assert_eq!(text("aring"), GlyphText::Char('å'));
+        assert_eq!(text("oslash"), GlyphText::Char('ø'));
+        assert_eq!(text("AE"), GlyphText::Char('Æ'));
+        assert_eq!(text("quotedblright"), GlyphText::Char('”'));
+        assert_eq!(text("endash"), GlyphText::Char('–'));
+        assert_eq!(text("fi"), GlyphText::Char('ﬁ'));
+        assert_eq!(text("space"), GlyphText::Char(' '));
+    }
+
+    #[test]
+    fn uni_and_u_names() {
+        assert_eq!(text("uni00E6"), GlyphText::Char('æ'));
+        assert_eq!(text("uni00e6"), GlyphText::Char('æ'));
+        assert_eq!(text("uni00660069"), GlyphText::Str(Arc::from("fi")));
+        assert_eq!(text("u1D400"), GlyphText::Char('\u{1d400}'));
+        assert_eq!(text("u00C5"), GlyphText::Char('Å'));
+        assert_eq!(text("uniD800"), GlyphText::Unmapped);
+        assert_eq!(text("uni00E"), GlyphText::Unmapped);
+    }
+
+    #[test]
+    fn ligatures_suffixes_and_tex_names() {
+        assert_eq!(text("f_i"), GlyphText::Str(Arc::from("fi")));
+        assert_eq!(text("T_h"), GlyphText::Str(Arc::from("Th")));
+        assert_eq!(text("f_f_l"), GlyphText::Str(Arc::from("ffl")));
+        assert_eq!(text("a.sc"), GlyphText::Char('a'));
+        assert_eq!(text("oslash.alt01"), GlyphText::Char('ø'));
+        assert_eq!(text("dotlessj"), GlyphText::Char('ȷ'));
+        assert_eq!(text("ff"), GlyphText::Char('\u{fb00}'));
+        assert_eq!(text("compwordmark"), GlyphText::Unmapped);
+    }
+
+    #[test]
+    fn numbered_glyphs_are_unmapped() {
+        for name in ["g123", "cid123", "glyph12", "index7", "", ".notdef", "f_", "\u{e6}"] {
+            assert_eq!(text(name), GlyphText::Unmapped, "{name}");
+        }
+        assert_eq!(lookup(&[0xff, 0xfe]), GlyphText::Unmapped);
+    }
+}

@@ -1,0 +1,214 @@
+//! Fonts: from a PDF font dictionary to "which characters and how wide" for each code in a
+//! shown string.
+//!
+//! Covers simple fonts (Type1, TrueType, Type3, MMType1) with base encodings and `/Differences`
+//! through the Adobe Glyph List, the standard 14 fonts' built-in encodings and widths, ToUnicode
+//! CMaps, and Type0/CID fonts (Identity-H/V, predefined and embedded CMaps, `/W` widths).
+//!
+//! Everything is worked out in [`Font::load`]; [`Font::decode`] only reads tables (simple
+//! fonts) or does O(log n) range lookups (CID fonts) and never allocates per glyph unless a
+//! code maps to several characters through a ranged ToUnicode entry.
+//!
+//! Layout of the module: `simple` and `cid` are the two kinds of font; `encoding`,
+//! `glyph_names`, `standard14` (+ generated `standard14_widths`) and `type3` serve simple
+//! fonts; `cmap` (+ `cmap_lexer`) reads ToUnicode and encoding CMaps; `glyph_text` keeps
+//! control characters out of the text; `objects` is bounded, lenient object access.
+
+mod cid;
+mod cmap;
+mod cmap_lexer;
+mod encoding;
+mod glyph_names;
+mod glyph_text;
+mod objects;
+mod simple;
+mod standard14;
+mod standard14_widths;
+mod type3;
+
+#[cfg(test)]
+mod fixture_tests;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use cmap::CMap;
+
+/// The Unicode text of one glyph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GlyphText {
+    /// The font gives no usable mapping for this code (counted per page, never emitted).
+    Unmapped,
+    /// The common case: one character.
+    Char(char),
+    /// One code → several characters (ligature ToUnicode entries, ActualText-like mappings).
+    Str(Arc<str>),
+}
+
+/// One glyph decoded from a string operand of `Tj`/`TJ`/`'`/`"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedGlyph {
+    /// The character code as read from the string (1–4 bytes, big-endian).
+    pub code: u32,
+    /// What the glyph means.
+    pub text: GlyphText,
+    /// Horizontal displacement in *text space* units for a font size of 1, before Tc/Tw/Tz:
+    /// `/Widths` or `/W` entry / 1000 for ordinary fonts, width × FontMatrix[0] for Type3.
+    pub width: f32,
+    /// True when word spacing (Tw) applies: a single-byte code 32 (PDF 32000-1 §9.3.3).
+    pub is_word_space: bool,
+}
+
+/// Vertical extent of a font's glyphs in text space for a font size of 1.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FontMetrics {
+    /// Height above the baseline (positive), from the descriptor's `/Ascent`.
+    pub ascent: f32,
+    /// Depth below the baseline (negative), from the descriptor's `/Descent`.
+    pub descent: f32,
+}
+
+impl FontMetrics {
+    /// Used when a font has no usable descriptor: typical Latin proportions.
+    pub const DEFAULT: FontMetrics = FontMetrics { ascent: 0.8, descent: -0.2 };
+}
+
+/// A loaded font, ready to decode strings. Cheap to share between pages (cache by object id).
+#[derive(Debug)]
+pub struct Font {
+    kind: FontKind,
+    name: String,
+    metrics: FontMetrics,
+}
+
+#[derive(Debug)]
+enum FontKind {
+    Simple(simple::SimpleFont),
+    Composite(cid::CidFont),
+}
+
+impl Font {
+    /// Loads the font described by `dict` (a `/Font` resource). Never fails: a font that cannot
+    /// be understood still decodes (its glyphs as `Unmapped`, with a default width) so the rest
+    /// of the page survives.
+    pub fn load(doc: &lopdf::Document, dict: &lopdf::Dictionary) -> Font {
+        let subtype = objects::get_name(doc, dict, b"Subtype").unwrap_or_default();
+        let is_composite =
+            subtype == b"Type0" || (subtype.is_empty() && dict.has(b"DescendantFonts"));
+        let kind = if is_composite {
+            FontKind::Composite(cid::CidFont::load(doc, dict))
+        } else {
+            let to_unicode = objects::get_stream(doc, dict, b"ToUnicode")
+                .and_then(objects::stream_bytes)
+                .map(|bytes| CMap::parse(&bytes));
+            FontKind::Simple(simple::SimpleFont::load(doc, dict, subtype, to_unicode.as_ref()))
+        };
+        let name = objects::get_name(doc, dict, b"BaseFont")
+            .or_else(|| objects::get_name(doc, dict, b"Name"))
+            .map(|n| String::from_utf8_lossy(standard14::strip_subset_prefix(n)).into_owned())
+            .unwrap_or_default();
+        Font { kind, name, metrics: metrics(doc, dict, subtype, is_composite) }
+    }
+
+    /// Splits `bytes` into codes (by the font's codespace) and appends one glyph per code.
+    pub fn decode(&self, bytes: &[u8], out: &mut Vec<DecodedGlyph>) {
+        match &self.kind {
+            FontKind::Simple(f) => f.decode(bytes, out),
+            FontKind::Composite(f) => f.decode(bytes, out),
+        }
+    }
+
+    /// True for vertical writing (Identity-V and other `-V` CMaps).
+    pub fn is_vertical(&self) -> bool {
+        match &self.kind {
+            FontKind::Simple(_) => false,
+            FontKind::Composite(f) => f.is_vertical(),
+        }
+    }
+
+    /// For vertical fonts: the displacement along y per glyph in text space for size 1
+    /// (`/DW2`'s w1y / 1000; negative means downwards; −1.0 when absent). Per-CID `/W2`
+    /// entries are not read. Horizontal fonts return 0.
+    pub fn vertical_advance(&self) -> f32 {
+        match &self.kind {
+            FontKind::Composite(f) if f.is_vertical() => f.vertical_advance(),
+            _ => 0.0,
+        }
+    }
+
+    /// The font's `/BaseFont` (or Type3 `/Name`) without a subset prefix, e.g.
+    /// `"Arial-BoldMT"`; empty if it has none. Useful for telling bold/heading fonts apart.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Ascent and descent from the font descriptor (the descendant's, for Type0 fonts), in
+    /// text space for size 1; [`FontMetrics::DEFAULT`] when missing or implausible.
+    pub fn descriptor_metrics(&self) -> FontMetrics {
+        self.metrics
+    }
+}
+
+/// Ascent/descent from the relevant font descriptor.
+fn metrics(doc: &Document, dict: &Dictionary, subtype: &[u8], is_composite: bool) -> FontMetrics {
+    let holder = if is_composite {
+        objects::get_array(doc, dict, b"DescendantFonts")
+            .and_then(|a| a.first())
+            .and_then(|o| objects::resolve(doc, o))
+            .and_then(objects::as_dict)
+    } else {
+        Some(dict)
+    };
+    let descriptor = holder.and_then(|d| objects::get_dict(doc, d, b"FontDescriptor"));
+    let scale = if subtype == b"Type3" { type3::font_matrix_scales(doc, dict).1.abs() } else { type3::DEFAULT_SCALE };
+    let read = |key: &[u8]| descriptor.and_then(|d| objects::get_number(doc, d, key)).map(|v| v * scale);
+    match (read(b"Ascent"), read(b"Descent")) {
+        // Some producers write a positive descent; an ascent outside (0, 3] ems is garbage.
+        (Some(ascent), Some(descent)) if ascent > 0.0 && ascent <= 3.0 && descent.abs() <= 3.0 => {
+            FontMetrics { ascent, descent: -descent.abs() }
+        }
+        _ => FontMetrics::DEFAULT,
+    }
+}
+
+/// Fonts of one document loaded once each, keyed by the font dictionary's object id.
+#[derive(Debug, Default)]
+pub struct FontCache {
+    fonts: HashMap<ObjectId, Arc<Font>>,
+}
+
+impl FontCache {
+    /// An empty cache.
+    pub fn new() -> FontCache {
+        FontCache::default()
+    }
+
+    /// The font whose dictionary is object `id`, loading it on first use. An id that is not
+    /// a dictionary yields a font whose glyphs are all `Unmapped`.
+    pub fn get_or_load(&mut self, doc: &Document, id: ObjectId) -> Arc<Font> {
+        self.fonts
+            .entry(id)
+            .or_insert_with(|| {
+                let empty = Dictionary::new();
+                let dict = doc.get_object(id).ok().and_then(objects::as_dict).unwrap_or(&empty);
+                Arc::new(Font::load(doc, dict))
+            })
+            .clone()
+    }
+
+    /// The font a page's `/Font` resource entry refers to: by reference (cached) or inline.
+    pub fn get_or_load_entry(&mut self, doc: &Document, entry: &Object) -> Arc<Font> {
+        match entry {
+            Object::Reference(id) => self.get_or_load(doc, *id),
+            other => {
+                let empty = Dictionary::new();
+                Arc::new(Font::load(doc, objects::as_dict(other).unwrap_or(&empty)))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

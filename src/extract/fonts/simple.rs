@@ -1,0 +1,136 @@
+//! Simple fonts (Type1, MMType1, TrueType, Type3): one byte per code, so everything is
+//! resolved at load time into two 256-entry tables and `decode` is two array reads per glyph.
+//!
+//! Text per code: ToUnicode when it maps the code to real text, else the encoding (base
+//! encoding + `/Differences` through the glyph list). Width per code: `/Widths`, else the
+//! descriptor's `/MissingWidth`, else the standard 14 metrics, else the font's average width.
+
+use lopdf::{Dictionary, Document};
+
+use super::cmap::CMap;
+use super::encoding::{self, BaseEncoding, CodeTable};
+use super::standard14::Standard14;
+use super::{objects, type3, DecodedGlyph, GlyphText};
+
+/// Width used when a font gives none at all: half an em, about an average Latin glyph.
+pub(super) const DEFAULT_WIDTH: f32 = 0.5;
+
+/// The ASCII space, the only code word spacing (Tw) applies to.
+const SPACE: u8 = 32;
+
+/// `/Flags` bit 3 (value 4): the font has glyphs outside the standard Latin set.
+const FLAG_SYMBOLIC: i64 = 4;
+
+/// A loaded simple font.
+#[derive(Debug)]
+pub(super) struct SimpleFont {
+    text: Box<CodeTable>,
+    widths: Box<[f32; 256]>,
+}
+
+impl SimpleFont {
+    /// Loads a simple font of `/Subtype` `subtype` (Type3 scales widths by its FontMatrix).
+    pub(super) fn load(doc: &Document, font: &Dictionary, subtype: &[u8], to_unicode: Option<&CMap>) -> SimpleFont {
+        let base_font = objects::get_name(doc, font, b"BaseFont").unwrap_or_default();
+        let is_type3 = subtype == b"Type3";
+        let standard = if is_type3 { None } else { Standard14::identify(base_font) };
+        let encoded = encoding::font_encoding(doc, font, builtin_encoding(doc, font, subtype, standard));
+
+        let mut text = Box::new(encoded.clone());
+        if let Some(cmap) = to_unicode {
+            for (code, slot) in (0u32..).zip(text.iter_mut()) {
+                match cmap.unicode_any_len(code, 1) {
+                    Some(GlyphText::Unmapped) | None => {}
+                    Some(mapped) => *slot = mapped,
+                }
+            }
+        }
+
+        let scale = if is_type3 { type3::font_matrix_scales(doc, font).0 } else { type3::DEFAULT_SCALE };
+        let widths = Box::new(widths(doc, font, scale, standard, &encoded));
+        SimpleFont { text, widths }
+    }
+
+    /// Appends one glyph per byte of `bytes`.
+    pub(super) fn decode(&self, bytes: &[u8], out: &mut Vec<DecodedGlyph>) {
+        out.reserve(bytes.len());
+        for &b in bytes {
+            let i = usize::from(b);
+            out.push(DecodedGlyph {
+                code: u32::from(b),
+                text: self.text.get(i).cloned().unwrap_or(GlyphText::Unmapped),
+                width: self.widths.get(i).copied().unwrap_or(DEFAULT_WIDTH),
+                is_word_space: b == SPACE,
+            });
+        }
+    }
+}
+
+/// The encoding the font program has built in, which applies where `/Encoding` leaves codes
+/// open. We do not read font programs, so this is a pragmatic stand-in: the standard 14 fonts'
+/// own encodings; WinAnsi for TrueType (what Windows-made symbolic subsets mean in practice);
+/// StandardEncoding for Type1; nothing for Type3 (its glyph names are all it has).
+fn builtin_encoding(doc: &Document, font: &Dictionary, subtype: &[u8], standard: Option<Standard14>) -> Option<BaseEncoding> {
+    if subtype == b"Type3" {
+        return None;
+    }
+    if let Some(standard) = standard {
+        return Some(standard.builtin_encoding());
+    }
+    let flags = objects::get_dict(doc, font, b"FontDescriptor")
+        .and_then(|d| objects::get_int(doc, d, b"Flags"))
+        .unwrap_or(0);
+    if subtype == b"TrueType" || flags & FLAG_SYMBOLIC != 0 {
+        Some(BaseEncoding::WinAnsi)
+    } else {
+        Some(BaseEncoding::Standard)
+    }
+}
+
+/// The width of every code in text space for size 1.
+fn widths(doc: &Document, font: &Dictionary, scale: f32, standard: Option<Standard14>, encoded: &CodeTable) -> [f32; 256] {
+    let first_char = objects::get_int(doc, font, b"FirstChar").unwrap_or(0);
+    let listed = objects::get_array(doc, font, b"Widths").unwrap_or_default();
+    let missing = objects::get_dict(doc, font, b"FontDescriptor")
+        .and_then(|d| objects::get_number(doc, d, b"MissingWidth"))
+        .map(|w| w * scale);
+
+    let mut table: [Option<f32>; 256] = [None; 256];
+    // Only entries that land on codes 0–255 are read, however long the array.
+    for (k, w) in (0i64..).zip(listed) {
+        let Some(code) = first_char.checked_add(k) else { break };
+        let Ok(i) = usize::try_from(code) else { continue };
+        match table.get_mut(i) {
+            Some(slot) => *slot = objects::number(doc, w).map(|w| w * scale),
+            None => break,
+        }
+    }
+    let fallback = missing.unwrap_or_else(|| average(&table));
+    std::array::from_fn(|i| {
+        let standard_width = || {
+            let code = u8::try_from(i).ok()?;
+            standard?.width(code, encoded.get(i)?)
+        };
+        table
+            .get(i)
+            .copied()
+            .flatten()
+            .or(missing)
+            .or_else(standard_width)
+            .unwrap_or(fallback)
+    })
+}
+
+/// The mean of the non-zero widths, or [`DEFAULT_WIDTH`] when there are none.
+fn average(widths: &[Option<f32>]) -> f32 {
+    let (sum, n) = widths
+        .iter()
+        .flatten()
+        .filter(|w| **w > 0.0)
+        .fold((0.0f32, 0u32), |(s, n), w| (s + w, n + 1));
+    if n == 0 {
+        DEFAULT_WIDTH
+    } else {
+        sum / n as f32
+    }
+}

@@ -1,0 +1,646 @@
+//! Content-stream interpreter: runs a page's operators and records every shown glyph with its
+//! position, in a frame where the glyph's writing direction points along +x.
+//!
+//! Only what decides *where text is* is modelled: the CTM (`cm`, `q`/`Q`), the text state
+//! (`Tc Tw Tz TL Ts Tf Tr`), the text and line matrices (`BT ET Tm Td TD T*`), the showing
+//! operators (`Tj TJ ' "`), Form XObjects (`Do`, with resource inheritance, a cycle guard and
+//! the depth limit) and marked content with `/ActualText`. Invisible text (`Tr 3`, OCR layers)
+//! is kept, like pdf.js does. Colours, paths, images and clipping are ignored.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::Instant;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::document::PageInfo;
+use super::fonts::{DecodedGlyph, Font, GlyphText};
+use super::{ExtractError, Limits};
+
+/// Operators between two looks at the clock: cheap enough to be invisible, frequent enough that
+/// a hostile page overshoots the time budget by milliseconds only.
+const OPS_PER_CLOCK_CHECK: usize = 4096;
+
+/// Most `q` states kept on the stack. Deeper `q`s are counted (so their `Q`s still pair up) but
+/// not saved: real files rarely exceed a few dozen, and memory stays bounded.
+const MAX_SAVED_STATES: usize = 1024;
+
+/// Most open marked-content sequences tracked, for the same reason.
+const MAX_MARKED_DEPTH: usize = 1024;
+
+/// A 2-D affine matrix `[a b c d e f]` in PDF's row-vector convention (`p' = p × M`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Matrix {
+    a: f32,
+    b: f32,
+    c: f32,
+    d: f32,
+    e: f32,
+    f: f32,
+}
+
+impl Matrix {
+    const IDENTITY: Matrix = Matrix { a: 1.0, b: 0.0, c: 0.0, d: 1.0, e: 0.0, f: 0.0 };
+
+    fn new(v: [f32; 6]) -> Matrix {
+        let [a, b, c, d, e, f] = v;
+        Matrix { a, b, c, d, e, f }
+    }
+
+    /// `self × other`: first apply `self`, then `other`.
+    fn then(&self, o: &Matrix) -> Matrix {
+        Matrix {
+            a: self.a * o.a + self.b * o.c,
+            b: self.a * o.b + self.b * o.d,
+            c: self.c * o.a + self.d * o.c,
+            d: self.c * o.b + self.d * o.d,
+            e: self.e * o.a + self.f * o.c + o.e,
+            f: self.e * o.b + self.f * o.d + o.f,
+        }
+    }
+
+    fn apply(&self, x: f32, y: f32) -> (f32, f32) {
+        (x * self.a + y * self.c + self.e, x * self.b + y * self.d + self.f)
+    }
+
+    /// Pre-multiplies a translation: `translate(tx, ty) × self`.
+    fn translate_before(&mut self, tx: f32, ty: f32) {
+        self.e += tx * self.a + ty * self.c;
+        self.f += tx * self.b + ty * self.d;
+    }
+}
+
+/// One shown glyph, in its direction's upright frame (text runs towards +x, y up).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Glyph {
+    /// Left end of the glyph along the baseline.
+    pub x0: f32,
+    /// Right end (origin + advance, before character/word spacing).
+    pub x1: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Font size in page units (the glyph's height scale).
+    pub size: f32,
+    /// Writing direction in quarter turns counter-clockwise from left-to-right: 0..=3.
+    pub dir: u8,
+    /// True for a space character: a word boundary, not text.
+    pub is_space: bool,
+    /// The glyph's characters: `GlyphPage::text[text_start..text_end]`.
+    pub text_start: u32,
+    pub text_end: u32,
+}
+
+/// Everything shown on one page, in content-stream order.
+#[derive(Debug, Default)]
+pub(crate) struct GlyphPage {
+    pub glyphs: Vec<Glyph>,
+    /// The characters of all glyphs, back to back (one allocation per page, not per glyph).
+    pub text: String,
+    /// Glyphs without a Unicode mapping (not in `glyphs`).
+    pub unmapped: u32,
+    /// Width and height of the page as displayed (after `/Rotate`).
+    pub width: f32,
+    pub height: f32,
+}
+
+impl GlyphPage {
+    /// The characters of `g`.
+    pub fn text_of(&self, g: &Glyph) -> &str {
+        self.text.get(g.text_start as usize..g.text_end as usize).unwrap_or("")
+    }
+}
+
+/// Where a loaded font came from, for the cache: an indirect object, or a direct dictionary
+/// identified by its address in the (immutable, outliving) document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FontKey {
+    Indirect(ObjectId),
+    Direct(usize),
+}
+
+/// Fonts loaded so far in a document, shared by all its pages.
+#[derive(Default)]
+pub(crate) struct FontCache {
+    fonts: HashMap<FontKey, Rc<Font>>,
+}
+
+/// The graphics state parts that matter for text (saved by `q`, restored by `Q`).
+#[derive(Clone)]
+struct GState {
+    ctm: Matrix,
+    font: Option<Rc<Font>>,
+    font_size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    /// `Tz` / 100.
+    h_scale: f32,
+    leading: f32,
+    rise: f32,
+}
+
+/// An open `/ActualText` span: its replacement text and where its glyphs start.
+struct ActualSpan {
+    first_glyph: usize,
+    text: String,
+}
+
+/// Runs content streams of one page.
+pub(crate) struct Interpreter<'a> {
+    doc: &'a Document,
+    limits: &'a Limits,
+    fonts: &'a mut FontCache,
+    deadline: Instant,
+    out: GlyphPage,
+    ops: usize,
+    /// Reused buffer for decoded strings (no allocation per string).
+    decoded: Vec<DecodedGlyph>,
+    /// Form XObjects being run, innermost last (cycle guard).
+    forms: Vec<ObjectId>,
+    marked: Vec<Option<ActualSpan>>,
+    marked_overflow: usize,
+}
+
+impl<'a> Interpreter<'a> {
+    pub fn new(doc: &'a Document, limits: &'a Limits, fonts: &'a mut FontCache, deadline: Instant) -> Self {
+        Interpreter {
+            doc,
+            limits,
+            fonts,
+            deadline,
+            out: GlyphPage::default(),
+            ops: 0,
+            decoded: Vec::new(),
+            forms: Vec::new(),
+            marked: Vec::new(),
+            marked_overflow: 0,
+        }
+    }
+
+    /// Runs the page `page_id` and returns its glyphs.
+    pub fn run_page(mut self, page_id: ObjectId, info: &PageInfo<'a>) -> Result<GlyphPage, ExtractError> {
+        let (base, width, height) = page_base_matrix(info);
+        self.out.width = width;
+        self.out.height = height;
+        let content = match self.doc.get_page_content_with_limit(page_id, self.limits.max_stream_bytes) {
+            Ok(c) => c,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+                return Err(stream_limit(self.limits));
+            }
+            // An unreadable content stream leaves the page empty rather than failing the file.
+            Err(_) => Vec::new(),
+        };
+        let gs = GState {
+            ctm: base,
+            font: None,
+            font_size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            h_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        };
+        self.run(&content, info.resources, gs, 0)?;
+        // Spans left open at the end of the page still get their ActualText.
+        while !self.marked.is_empty() {
+            self.end_marked();
+        }
+        Ok(self.out)
+    }
+
+    /// Interprets one content stream with `resources` in scope, starting from `gs`.
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        mut gs: GState,
+        depth: usize,
+    ) -> Result<(), ExtractError> {
+        let mut stack: Vec<GState> = Vec::new();
+        let mut unsaved_q = 0usize;
+        let mut tm = Matrix::IDENTITY;
+        let mut tlm = Matrix::IDENTITY;
+
+        for op in Content::decode_iter(content) {
+            // lopdf stops at the first token it cannot parse; we keep what came before.
+            let Ok(op) = op else { break };
+            self.count_op()?;
+            let args = op.operands.as_slice();
+            match op.operator.as_str() {
+                "q" => {
+                    if stack.len() < MAX_SAVED_STATES {
+                        stack.push(gs.clone());
+                    } else {
+                        unsaved_q += 1;
+                    }
+                }
+                "Q" => {
+                    if unsaved_q > 0 {
+                        unsaved_q -= 1;
+                    } else if let Some(saved) = stack.pop() {
+                        gs = saved;
+                    }
+                }
+                "cm" => {
+                    if let Some(m) = numbers::<6>(args) {
+                        gs.ctm = Matrix::new(m).then(&gs.ctm);
+                    }
+                }
+                "BT" => {
+                    tm = Matrix::IDENTITY;
+                    tlm = Matrix::IDENTITY;
+                }
+                "Tc" => set_number(args, &mut gs.char_spacing),
+                "Tw" => set_number(args, &mut gs.word_spacing),
+                "Tz" => {
+                    if let Some([z]) = numbers::<1>(args) {
+                        gs.h_scale = z / 100.0;
+                    }
+                }
+                "TL" => set_number(args, &mut gs.leading),
+                "Ts" => set_number(args, &mut gs.rise),
+                "Tf" => {
+                    if let (Some(name), Some([size])) = (args.first().and_then(|o| o.as_name().ok()), numbers::<1>(args)) {
+                        gs.font = self.font(resources, name);
+                        gs.font_size = size;
+                    }
+                }
+                "Td" => {
+                    if let Some([tx, ty]) = numbers::<2>(args) {
+                        tlm.translate_before(tx, ty);
+                        tm = tlm;
+                    }
+                }
+                "TD" => {
+                    if let Some([tx, ty]) = numbers::<2>(args) {
+                        gs.leading = -ty;
+                        tlm.translate_before(tx, ty);
+                        tm = tlm;
+                    }
+                }
+                "Tm" => {
+                    if let Some(m) = numbers::<6>(args) {
+                        tlm = Matrix::new(m);
+                        tm = tlm;
+                    }
+                }
+                "T*" => {
+                    tlm.translate_before(0.0, -gs.leading);
+                    tm = tlm;
+                }
+                "Tj" => {
+                    if let Some(s) = args.first().and_then(|o| o.as_str().ok()) {
+                        self.show(&gs, &mut tm, s);
+                    }
+                }
+                "'" => {
+                    tlm.translate_before(0.0, -gs.leading);
+                    tm = tlm;
+                    if let Some(s) = args.first().and_then(|o| o.as_str().ok()) {
+                        self.show(&gs, &mut tm, s);
+                    }
+                }
+                "\"" => {
+                    if let (Some([aw, ac]), Some(s)) = (
+                        args.get(..2).and_then(numbers::<2>),
+                        args.get(2).and_then(|o| o.as_str().ok()),
+                    ) {
+                        gs.word_spacing = aw;
+                        gs.char_spacing = ac;
+                        tlm.translate_before(0.0, -gs.leading);
+                        tm = tlm;
+                        self.show(&gs, &mut tm, s);
+                    }
+                }
+                "TJ" => {
+                    if let Some(items) = args.first().and_then(|o| o.as_array().ok()) {
+                        for item in items {
+                            match item {
+                                Object::String(s, _) => self.show(&gs, &mut tm, s),
+                                other => {
+                                    if let Ok(n) = other.as_float() {
+                                        adjust(&gs, &mut tm, n);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                "Do" => {
+                    if let Some(name) = args.first().and_then(|o| o.as_name().ok()) {
+                        self.do_xobject(resources, name, &gs, depth)?;
+                    }
+                }
+                "BDC" => self.begin_marked(resources, args),
+                "BMC" => self.begin_marked(resources, &[]),
+                "EMC" => self.end_marked(),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Counts one operator against the page limit and looks at the clock now and then.
+    fn count_op(&mut self) -> Result<(), ExtractError> {
+        self.ops += 1;
+        if self.ops > self.limits.max_ops_per_page {
+            return Err(ExtractError::LimitExceeded {
+                limit: "max_ops_per_page",
+                detail: format!("more than {} content operators on one page", self.limits.max_ops_per_page),
+            });
+        }
+        if self.ops % OPS_PER_CLOCK_CHECK == 0 && Instant::now() > self.deadline {
+            return Err(time_limit(self.limits));
+        }
+        Ok(())
+    }
+
+    /// The font named `name` in `resources`, loaded once per document.
+    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+        let fonts = resources?.get_deref(b"Font", self.doc).ok()?.as_dict().ok()?;
+        let entry = fonts.get(name).ok()?;
+        let (id, obj) = self.doc.dereference(entry).ok()?;
+        let dict = obj.as_dict().ok()?;
+        let key = match id {
+            Some(id) => FontKey::Indirect(id),
+            None => FontKey::Direct(dict as *const Dictionary as usize),
+        };
+        let doc = self.doc;
+        Some(self.fonts.fonts.entry(key).or_insert_with(|| Rc::new(Font::load(doc, dict))).clone())
+    }
+
+    /// Shows the string `bytes`: records its glyphs and advances the text matrix.
+    fn show(&mut self, gs: &GState, tm: &mut Matrix, bytes: &[u8]) {
+        let Some(font) = gs.font.as_ref() else { return };
+        let mut decoded = std::mem::take(&mut self.decoded);
+        decoded.clear();
+        font.decode(bytes, &mut decoded);
+        let vertical = font.is_vertical();
+        for g in &decoded {
+            let spacing = gs.char_spacing + if g.is_word_space { gs.word_spacing } else { 0.0 };
+            let trm = tm.then(&gs.ctm);
+            if vertical {
+                // Vertical writing: glyphs advance down by one em (default vertical metrics).
+                let advance = gs.font_size;
+                self.record(g, &trm, gs, (0.0, gs.rise), (0.0, gs.rise - advance));
+                tm.translate_before(0.0, -(advance + spacing));
+            } else {
+                let advance = g.width * gs.font_size * gs.h_scale;
+                self.record(g, &trm, gs, (0.0, gs.rise), (advance, gs.rise));
+                tm.translate_before(advance + spacing * gs.h_scale, 0.0);
+            }
+        }
+        self.decoded = decoded;
+    }
+
+    /// Stores one decoded glyph spanning text-space points `from`→`to` under `trm`.
+    fn record(&mut self, g: &DecodedGlyph, trm: &Matrix, gs: &GState, from: (f32, f32), to: (f32, f32)) {
+        let (x0, y0) = trm.apply(from.0, from.1);
+        let (x1, y1) = trm.apply(to.0, to.1);
+        let (mut dx, mut dy) = (x1 - x0, y1 - y0);
+        if dx.abs() + dy.abs() < 1e-3 {
+            // Zero-width glyph: its direction is the text space x axis.
+            (dx, dy) = (trm.a, trm.b);
+        }
+        let dir = quarter_turns(dx, dy);
+        let (ux0, uy) = upright(dir, x0, y0);
+        let (ux1, _) = upright(dir, x1, y1);
+        // Text space y axis length × font size = glyph height on the page.
+        let size = gs.font_size.abs() * trm.c.hypot(trm.d);
+        if !(ux0.is_finite() && ux1.is_finite() && uy.is_finite() && size.is_finite()) {
+            return;
+        }
+        let start = self.out.text.len();
+        let is_space = match &g.text {
+            GlyphText::Unmapped => {
+                self.out.unmapped += 1;
+                return;
+            }
+            GlyphText::Char(c) if c.is_whitespace() => true,
+            GlyphText::Char(c) => {
+                self.out.text.push(*c);
+                false
+            }
+            GlyphText::Str(s) if s.chars().all(char::is_whitespace) => true,
+            GlyphText::Str(s) => {
+                self.out.text.push_str(s);
+                false
+            }
+        };
+        let (Ok(text_start), Ok(text_end)) = (u32::try_from(start), u32::try_from(self.out.text.len())) else {
+            return;
+        };
+        self.out.glyphs.push(Glyph {
+            x0: ux0.min(ux1),
+            x1: ux0.max(ux1),
+            y: uy,
+            size: size.max(0.1),
+            dir,
+            is_space,
+            text_start,
+            text_end,
+        });
+    }
+
+    /// Runs the Form XObject `name` (images and unknown kinds are skipped).
+    fn do_xobject(
+        &mut self,
+        resources: Option<&'a Dictionary>,
+        name: &[u8],
+        gs: &GState,
+        depth: usize,
+    ) -> Result<(), ExtractError> {
+        let Some(entry) = resources
+            .and_then(|r| r.get_deref(b"XObject", self.doc).ok())
+            .and_then(|x| x.as_dict().ok())
+            .and_then(|x| x.get(name).ok())
+        else {
+            return Ok(());
+        };
+        let Ok((Some(id), obj)) = self.doc.dereference(entry) else { return Ok(()) };
+        let Ok(stream) = obj.as_stream() else { return Ok(()) };
+        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
+            return Ok(());
+        }
+        if self.forms.contains(&id) {
+            return Ok(()); // a form that draws itself: skip the cycle
+        }
+        if depth + 1 > self.limits.max_depth {
+            return Err(ExtractError::LimitExceeded {
+                limit: "max_depth",
+                detail: format!("Form XObjects nested more than {} deep", self.limits.max_depth),
+            });
+        }
+        let content = match stream.decompressed_content_with_limit(self.limits.max_stream_bytes) {
+            Ok(c) => c,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+                return Err(stream_limit(self.limits));
+            }
+            // Not compressed or undecodable: use what is there.
+            Err(_) => stream.content.clone(),
+        };
+        let form_resources = stream
+            .dict
+            .get_deref(b"Resources", self.doc)
+            .ok()
+            .and_then(|r| r.as_dict().ok())
+            .or(resources);
+        let mut inner = gs.clone();
+        if let Ok(m) = stream.dict.get_deref(b"Matrix", self.doc).and_then(Object::as_array) {
+            if let Some(m) = numbers::<6>(m) {
+                inner.ctm = Matrix::new(m).then(&inner.ctm);
+            }
+        }
+        self.forms.push(id);
+        let result = self.run(&content, form_resources, inner, depth + 1);
+        self.forms.pop();
+        result
+    }
+
+    /// `BMC`/`BDC`: opens a marked-content sequence, remembering an `/ActualText` if it has one.
+    fn begin_marked(&mut self, resources: Option<&'a Dictionary>, args: &[Object]) {
+        if self.marked.len() >= MAX_MARKED_DEPTH {
+            self.marked_overflow += 1;
+            return;
+        }
+        let props = args.get(1).and_then(|p| match p {
+            Object::Name(name) => resources
+                .and_then(|r| r.get_deref(b"Properties", self.doc).ok())
+                .and_then(|p| p.as_dict().ok())
+                .and_then(|p| p.get_deref(name, self.doc).ok()),
+            other => self.doc.dereference(other).ok().map(|(_, o)| o),
+        });
+        let actual = props
+            .and_then(|p| p.as_dict().ok())
+            .and_then(|d| d.get_deref(b"ActualText", self.doc).ok())
+            .and_then(|t| lopdf::decode_text_string(t).ok());
+        self.marked.push(actual.map(|text| ActualSpan { first_glyph: self.out.glyphs.len(), text }));
+    }
+
+    /// `EMC`: closes the innermost sequence; an `/ActualText` span replaces its glyphs by one
+    /// glyph carrying the replacement text over the span's extent.
+    fn end_marked(&mut self) {
+        if self.marked_overflow > 0 {
+            self.marked_overflow -= 1;
+            return;
+        }
+        let Some(Some(span)) = self.marked.pop() else { return };
+        let Some(first) = self.out.glyphs.get(span.first_glyph).copied() else { return };
+        let glyphs = self.out.glyphs.get(span.first_glyph..).unwrap_or(&[]);
+        let same_dir = glyphs.iter().filter(|g| g.dir == first.dir);
+        let x1 = same_dir.clone().fold(first.x1, |m, g| m.max(g.x1));
+        let x0 = same_dir.fold(first.x0, |m, g| m.min(g.x0));
+        self.out.glyphs.truncate(span.first_glyph);
+        self.out.text.truncate(first.text_start as usize);
+        let text = span.text.trim_matches(|c: char| c.is_control());
+        let is_space = text.chars().all(char::is_whitespace);
+        if !is_space {
+            self.out.text.push_str(text);
+        }
+        let Ok(text_end) = u32::try_from(self.out.text.len()) else { return };
+        self.out.glyphs.push(Glyph { x0, x1, is_space, text_end, ..first });
+    }
+}
+
+/// The matrix from default user space to the displayed page (origin bottom-left, y up, after
+/// `/Rotate`), and the displayed width and height.
+fn page_base_matrix(info: &PageInfo) -> (Matrix, f32, f32) {
+    let [x0, y0, x1, y1] = info.bbox;
+    let (w, h) = (x1 - x0, y1 - y0);
+    let shift = Matrix::new([1.0, 0.0, 0.0, 1.0, -x0, -y0]);
+    let (turn, dw, dh) = match info.rotate {
+        90 => (Matrix::new([0.0, -1.0, 1.0, 0.0, 0.0, w]), h, w),
+        180 => (Matrix::new([-1.0, 0.0, 0.0, -1.0, w, h]), w, h),
+        270 => (Matrix::new([0.0, 1.0, -1.0, 0.0, h, 0.0]), h, w),
+        _ => (Matrix::IDENTITY, w, h),
+    };
+    (shift.then(&turn), dw, dh)
+}
+
+/// The direction of vector (dx, dy) as quarter turns counter-clockwise from +x, rounded.
+fn quarter_turns(dx: f32, dy: f32) -> u8 {
+    if dx.abs() >= dy.abs() {
+        if dx >= 0.0 { 0 } else { 2 }
+    } else if dy > 0.0 {
+        1
+    } else {
+        3
+    }
+}
+
+/// Rotates a point by `dir` quarter turns clockwise, so text in direction `dir` runs along +x.
+fn upright(dir: u8, x: f32, y: f32) -> (f32, f32) {
+    match dir {
+        1 => (y, -x),
+        2 => (-x, -y),
+        3 => (-y, x),
+        _ => (x, y),
+    }
+}
+
+/// A `TJ` number: moves the text position by `-n/1000` em (horizontally, or vertically for
+/// vertical fonts).
+fn adjust(gs: &GState, tm: &mut Matrix, n: f32) {
+    let shift = -n / 1000.0 * gs.font_size;
+    if gs.font.as_ref().is_some_and(|f| f.is_vertical()) {
+        tm.translate_before(0.0, shift);
+    } else {
+        tm.translate_before(shift * gs.h_scale, 0.0);
+    }
+}
+
+/// The last `N` operands as numbers (extra leading operands are tolerated, as readers do).
+fn numbers<const N: usize>(args: &[Object]) -> Option<[f32; N]> {
+    let tail = args.get(args.len().checked_sub(N)?..)?;
+    let mut out = [0.0f32; N];
+    for (slot, obj) in out.iter_mut().zip(tail) {
+        let v = obj.as_float().ok()?;
+        if !v.is_finite() {
+            return None;
+        }
+        *slot = v;
+    }
+    Some(out)
+}
+
+fn set_number(args: &[Object], target: &mut f32) {
+    if let Some([v]) = numbers::<1>(args) {
+        *target = v;
+    }
+}
+
+fn stream_limit(limits: &Limits) -> ExtractError {
+    ExtractError::LimitExceeded {
+        limit: "max_stream_bytes",
+        detail: format!("a content stream decompresses to more than {} bytes", limits.max_stream_bytes),
+    }
+}
+
+pub(crate) fn time_limit(limits: &Limits) -> ExtractError {
+    ExtractError::LimitExceeded {
+        limit: "time_budget",
+        detail: format!("extraction took longer than {:?}", limits.time_budget),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrix_then_applies_left_first() {
+        let scale = Matrix::new([2.0, 0.0, 0.0, 2.0, 0.0, 0.0]);
+        let shift = Matrix::new([1.0, 0.0, 0.0, 1.0, 10.0, 0.0]);
+        assert_eq!(scale.then(&shift).apply(1.0, 1.0), (12.0, 2.0));
+        assert_eq!(shift.then(&scale).apply(1.0, 1.0), (22.0, 2.0));
+    }
+
+    #[test]
+    fn rotated_page_maps_top_left_to_top_left() {
+        let info = PageInfo { resources: None, bbox: [0.0, 0.0, 600.0, 800.0], rotate: 90 };
+        let (m, w, h) = page_base_matrix(&info);
+        assert_eq!((w, h), (800.0, 600.0));
+        // The original bottom-left corner is shown top-left after a clockwise quarter turn.
+        assert_eq!(m.apply(0.0, 0.0), (0.0, 600.0));
+    }
+}

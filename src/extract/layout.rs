@@ -1,0 +1,469 @@
+//! Layout: positioned glyphs → runs → columns → lines → blocks, in reading order.
+//!
+//! * A *run* is a stretch of glyphs shown one after another on one baseline without a big jump;
+//!   content-stream order is kept inside a run (it survives kerning and overlapping glyphs).
+//! * *Columns*: if a vertical gutter splits most runs of the page (and the text on both sides
+//!   looks like running text, not table cells), each side is read on its own, top to bottom,
+//!   left side first; runs crossing the gutter (titles, full-width headings) cut the page into
+//!   bands read in order. Sides are split again, so three columns work too.
+//! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
+//!   end up on one line, separated by single spaces.
+//! * *Blocks*: a new block starts where the line spacing jumps or the font size changes.
+//!
+//! Word boundaries come from space glyphs and from gaps wider than [`WORD_GAP_EM`] of the font
+//! size (a `TJ` kern of -250 thousandths is a space, -20 is not).
+
+use super::interpreter::{Glyph, GlyphPage};
+use super::table;
+
+/// A gap wider than this fraction of the font size separates words. Inter-word spaces are
+/// 0.22–0.33 em in text fonts (even shrunk by justification), while kerning inside words stays
+/// below 0.1 em.
+const WORD_GAP_EM: f32 = 0.15;
+/// Baselines closer than this (× the larger font size) are the same line; keeps super- and
+/// subscripts (shifted ~0.33 em) on their line while adjacent lines are ≥ 1 em apart.
+const BASELINE_TOLERANCE_EM: f32 = 0.45;
+/// A gap wider than this (× font size) between two runs of a line separates table cells.
+const CELL_GAP_EM: f32 = 0.8;
+/// A forward jump wider than this ends a run (column gutters and table cell gaps are wider).
+const RUN_BREAK_EM: f32 = 1.0;
+/// A step backwards larger than this ends a run (overlap from kerning is smaller).
+const BACKSTEP_EM: f32 = 0.5;
+/// Fewest runs on which column detection is tried.
+const MIN_RUNS_FOR_COLUMNS: usize = 8;
+/// At most this share of the text (by width) may cross a gutter (titles, full-width headings, footers).
+const MAX_CROSSING_SHARE: f32 = 0.1;
+/// Each side of a gutter must hold at least this share of the text (by width).
+const MIN_SIDE_SHARE: f32 = 0.05;
+/// A gutter must be at least this wide (× median font size); pdfTeX's `\columnsep` is 1 em.
+const MIN_GUTTER_EM: f32 = 0.6;
+/// A run "fills" its column when it is at least this share of the column width wide.
+const MIN_FILL_SHARE: f32 = 0.45;
+/// Share of a side's text (by width) that must sit in column-filling runs.
+const MIN_FILLING_TEXT: f32 = 0.5;
+/// Share of runs on each side allowed to reach into the gutter.
+const GUTTER_EDGE_OUTLIERS: f32 = 0.05;
+/// Lines on both sides of a gutter on this share of shared baselines are one table's rows.
+const MAX_SHARED_BASELINES: f32 = 0.7;
+/// Baselines this close (× font size) are the same table row.
+const SAME_BASELINE_EM: f32 = 0.15;
+/// Candidate gutter positions tried per split.
+const GUTTER_CANDIDATES: usize = 200;
+/// Deepest recursive column split (three or four columns at most in practice).
+const MAX_SPLIT_DEPTH: usize = 3;
+/// A line gap this many times the flow's usual line pitch starts a new block.
+const BLOCK_GAP_FACTOR: f32 = 1.4;
+/// A font size change by more than this share starts a new block (headings).
+const BLOCK_SIZE_CHANGE: f32 = 0.15;
+
+/// A stretch of a line set off by a wide gap: a table cell, or the whole line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cell {
+    pub x0: f32,
+    pub x1: f32,
+    /// The cell's text; lines of a wrapped table cell are separated by [`CELL_LINE_BREAK`].
+    pub text: String,
+}
+
+/// Separates the lines of one wrapped table cell inside [`Cell::text`] (clean-up resolves
+/// hyphens there like at line ends, then makes it a space).
+pub(crate) const CELL_LINE_BREAK: char = '\u{2028}';
+
+/// One line of text with its position (upright frame of its writing direction).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Line {
+    /// The cells' texts joined by single spaces.
+    pub text: String,
+    /// Left to right; at least one for a non-empty line.
+    pub cells: Vec<Cell>,
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline of the line's largest text.
+    pub y: f32,
+    /// Largest font size on the line.
+    pub size: f32,
+    /// False for text in a rotated direction (its position is not comparable across pages).
+    pub upright: bool,
+}
+
+impl Line {
+    /// Rebuilds [`Line::text`] from the cells.
+    pub fn update_text(&mut self) {
+        let texts: Vec<&str> = self.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+        self.text = texts.join(" ");
+    }
+}
+
+/// Lines that belong together (paragraph, heading, list item, table).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Block {
+    pub lines: Vec<Line>,
+}
+
+/// A page's text in reading order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PageLayout {
+    pub blocks: Vec<Block>,
+    pub height: f32,
+}
+
+/// A stretch of glyphs on one baseline: `members[start..end]` of the direction's glyph list.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    start: usize,
+    end: usize,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+}
+
+/// Lays out every writing direction of `page`; upright text first.
+pub(crate) fn lay_out(page: &GlyphPage) -> PageLayout {
+    let mut layout = PageLayout { blocks: Vec::new(), height: page.height };
+    for dir in 0..4u8 {
+        let members: Vec<usize> =
+            page.glyphs.iter().enumerate().filter(|(_, g)| g.dir == dir).map(|(i, _)| i).collect();
+        if members.iter().all(|&i| page.glyphs.get(i).is_none_or(|g| g.is_space)) {
+            continue;
+        }
+        let runs = build_runs(&page.glyphs, &members);
+        let mut flows = Vec::new();
+        split_columns(runs, 0, &mut flows);
+        for flow in flows {
+            let lines = table::merge_wrapped_rows(build_lines(page, &members, flow, dir == 0));
+            layout.blocks.extend(build_blocks(lines));
+        }
+    }
+    layout
+}
+
+/// Cuts the direction's glyphs (stream order) into runs.
+fn build_runs(glyphs: &[Glyph], members: &[usize]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut current: Option<(Run, Glyph)> = None;
+    for (pos, g) in members.iter().enumerate().filter_map(|(p, &i)| glyphs.get(i).map(|g| (p, g))) {
+        if g.is_space {
+            if let Some((run, _)) = current.as_mut() {
+                run.end = pos + 1;
+            }
+            continue;
+        }
+        if let Some((mut run, last)) = current.take() {
+            let size = last.size.max(g.size);
+            let same_line = (g.y - last.y).abs() <= BASELINE_TOLERANCE_EM * size
+                && g.x0 >= last.x1 - BACKSTEP_EM * size
+                && g.x0 - last.x1 <= RUN_BREAK_EM * size;
+            if same_line {
+                run.end = pos + 1;
+                run.x0 = run.x0.min(g.x0);
+                run.x1 = run.x1.max(g.x1);
+                if g.size > run.size {
+                    run.size = g.size;
+                    run.y = g.y;
+                }
+                current = Some((run, *g));
+                continue;
+            }
+            runs.push(run);
+        }
+        let run = Run { start: pos, end: pos + 1, x0: g.x0, x1: g.x1, y: g.y, size: g.size };
+        current = Some((run, *g));
+    }
+    if let Some((run, _)) = current {
+        runs.push(run);
+    }
+    runs
+}
+
+/// Splits `runs` at column gutters, recursively, appending the flows in reading order.
+///
+/// With a gutter found, the page is cut top to bottom into bands: runs crossing the gutter
+/// form bands of their own, and between them a band is read side by side (left flow, then right
+/// flow) only if both sides hold running text. Other bands — table rows, labels — are merged
+/// with their crossing neighbours into one flow, so a full-width table keeps its rows.
+fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
+    let Some(gutter) = (depth < MAX_SPLIT_DEPTH).then(|| find_gutter(&runs, depth)).flatten() else {
+        flows.push(runs);
+        return;
+    };
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    let mut single: Vec<Run> = Vec::new();
+    let mut band: Vec<Run> = Vec::new();
+    let emit_band = |band: &mut Vec<Run>, single: &mut Vec<Run>, flows: &mut Vec<Vec<Run>>| {
+        let (left, right): (Vec<Run>, Vec<Run>) = band.drain(..).partition(|r| r.x1 <= gutter.x);
+        if gutter.separates_columns(&left, &right, depth) {
+            if !single.is_empty() {
+                flows.push(std::mem::take(single));
+            }
+            split_columns(left, depth + 1, flows);
+            split_columns(right, depth + 1, flows);
+        } else {
+            single.extend(left);
+            single.extend(right);
+        }
+    };
+    for run in runs {
+        if run.x0 < gutter.x && run.x1 > gutter.x {
+            emit_band(&mut band, &mut single, flows);
+            single.push(run);
+        } else {
+            band.push(run);
+        }
+    }
+    emit_band(&mut band, &mut single, flows);
+    if !single.is_empty() {
+        flows.push(single);
+    }
+}
+
+/// A vertical gutter between two columns.
+#[derive(Debug, Clone, Copy)]
+struct Gutter {
+    /// Middle of the gutter.
+    x: f32,
+    /// Widths of the text columns left and right of it.
+    left_width: f32,
+    right_width: f32,
+}
+
+impl Gutter {
+    /// Whether the two sides are columns to be read one after the other.
+    ///
+    /// Yes when both hold running text: most of each side's text (by width) sits in runs that
+    /// fill the column, which table cells and labels do not. On the page level also when each
+    /// side's *lines* fill their column (tables set inside the columns) and the two sides do not
+    /// share their baselines the way the cells of one full-width table's rows do.
+    fn separates_columns(&self, left: &[Run], right: &[Run], depth: usize) -> bool {
+        if fills(left, self.left_width) && fills(right, self.right_width) {
+            return true;
+        }
+        if depth > 0 {
+            return false;
+        }
+        let (left_lines, right_lines) = (side_lines(left), side_lines(right));
+        fills(&left_lines, self.left_width)
+            && fills(&right_lines, self.right_width)
+            && shared_baselines(&left_lines, &right_lines) < MAX_SHARED_BASELINES
+    }
+}
+
+/// Whether most of the text (by width) sits in runs at least [`MIN_FILL_SHARE`] of `width` wide.
+fn fills(side: &[Run], width: f32) -> bool {
+    let total: f32 = side.iter().map(|r| r.x1 - r.x0).sum();
+    let filling: f32 = side.iter().map(|r| r.x1 - r.x0).filter(|w| *w >= MIN_FILL_SHARE * width).sum();
+    total > 0.0 && filling >= MIN_FILLING_TEXT * total
+}
+
+/// The runs of one side merged per baseline (as pseudo-runs spanning the line), top to bottom.
+fn side_lines(side: &[Run]) -> Vec<Run> {
+    let mut sorted = side.to_vec();
+    sorted.sort_by(|a, b| b.y.total_cmp(&a.y));
+    let mut lines: Vec<Run> = Vec::new();
+    for run in sorted {
+        match lines.last_mut() {
+            Some(line) if (line.y - run.y).abs() <= BASELINE_TOLERANCE_EM * line.size.max(run.size) => {
+                line.x0 = line.x0.min(run.x0);
+                line.x1 = line.x1.max(run.x1);
+            }
+            _ => lines.push(run),
+        }
+    }
+    lines
+}
+
+/// Share of the smaller side's lines that have a line on the other side on the same baseline.
+fn shared_baselines(a: &[Run], b: &[Run]) -> f32 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.is_empty() {
+        return 0.0;
+    }
+    let shared = small
+        .iter()
+        .filter(|l| large.iter().any(|o| (o.y - l.y).abs() <= SAME_BASELINE_EM * l.size))
+        .count();
+    shared as f32 / small.len() as f32
+}
+
+
+/// A column gutter splitting `runs`, if there is one: a vertical strip crossed by little of
+/// the text (by width), with running text on both sides.
+fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
+    if runs.len() < MIN_RUNS_FOR_COLUMNS {
+        return None;
+    }
+    let min_x = runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+    let max_x = runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+    let span = max_x - min_x;
+    let total: f32 = runs.iter().map(|r| r.x1 - r.x0).sum();
+    if !(span.is_finite() && span > 0.0 && total > 0.0) {
+        return None;
+    }
+    // The candidate crossed by the least text (ties: the first), in the middle 70 %.
+    let mut best: Option<(f32, f32)> = None;
+    for i in 0..=GUTTER_CANDIDATES {
+        let x = min_x + span * (0.15 + 0.7 * i as f32 / GUTTER_CANDIDATES as f32);
+        let crossing: f32 = runs.iter().filter(|r| r.x0 < x && r.x1 > x).map(|r| r.x1 - r.x0).sum();
+        if best.is_none_or(|(c, _)| crossing < c) {
+            best = Some((crossing, x));
+        }
+    }
+    let (crossing, x) = best?;
+    if crossing > MAX_CROSSING_SHARE * total {
+        return None;
+    }
+    let left: Vec<Run> = runs.iter().filter(|r| r.x1 <= x).copied().collect();
+    let right: Vec<Run> = runs.iter().filter(|r| r.x0 >= x).copied().collect();
+    let side_share = |side: &[Run]| side.iter().map(|r| r.x1 - r.x0).sum::<f32>() / total;
+    if side_share(&left) < MIN_SIDE_SHARE || side_share(&right) < MIN_SIDE_SHARE {
+        return None;
+    }
+    // The gutter's edges, ignoring the odd table cell or label that reaches into it.
+    let gutter_left = quantile(left.iter().map(|r| r.x1).collect(), 1.0 - GUTTER_EDGE_OUTLIERS)?;
+    let gutter_right = quantile(right.iter().map(|r| r.x0).collect(), GUTTER_EDGE_OUTLIERS)?;
+    let size = median(runs.iter().map(|r| r.size).collect())?;
+    if gutter_right - gutter_left < MIN_GUTTER_EM * size {
+        return None;
+    }
+    let gutter = Gutter {
+        x: (gutter_left + gutter_right) / 2.0,
+        left_width: gutter_left - min_x,
+        right_width: max_x - gutter_right,
+    };
+    gutter.separates_columns(&left, &right, depth).then_some(gutter)
+}
+
+/// Groups a flow's runs into lines, top to bottom, and renders each line's text.
+fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright: bool) -> Vec<Line> {
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    let mut lines = Vec::new();
+    let mut current: Vec<Run> = Vec::new();
+    for run in runs {
+        if let Some(first) = current.first() {
+            let size = first.size.max(run.size);
+            if (first.y - run.y).abs() > BASELINE_TOLERANCE_EM * size {
+                lines.push(render_line(page, members, &mut current, upright));
+            }
+        }
+        current.push(run);
+    }
+    if !current.is_empty() {
+        lines.push(render_line(page, members, &mut current, upright));
+    }
+    lines
+}
+
+/// Renders the runs of one line (left to right) into cells, and empties `runs`.
+fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright: bool) -> Line {
+    runs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let mut line = Line {
+        text: String::new(),
+        cells: Vec::new(),
+        x0: f32::INFINITY,
+        x1: f32::NEG_INFINITY,
+        y: 0.0,
+        size: 0.0,
+        upright,
+    };
+    let mut last: Option<Glyph> = None;
+    let mut kept: Vec<(Run, String)> = Vec::new();
+    for run in runs.drain(..) {
+        let mut text = String::new();
+        let mut new_cell = false;
+        let mut pending_space = false;
+        for g in members.get(run.start..run.end).unwrap_or(&[]).iter().filter_map(|&i| page.glyphs.get(i)) {
+            if g.is_space {
+                pending_space = true;
+                continue;
+            }
+            if let Some(p) = last {
+                let gap = g.x0 - p.x1;
+                let size = p.size.max(g.size);
+                if text.is_empty() && gap > CELL_GAP_EM * size {
+                    new_cell = true;
+                } else if pending_space || gap > WORD_GAP_EM * size {
+                    text.push(' ');
+                }
+            }
+            pending_space = false;
+            text.push_str(page.text_of(g));
+            last = Some(*g);
+        }
+        if text.trim().is_empty() {
+            continue;
+        }
+        // A run drawn twice at (almost) the same place is fake bold or a shadow: keep one.
+        let duplicate = kept
+            .iter()
+            .any(|(prev, t)| overlap(prev, &run) > 0.5 * (run.x1 - run.x0) && t.trim() == text.trim());
+        if duplicate {
+            continue;
+        }
+        match line.cells.last_mut() {
+            Some(cell) if !new_cell => {
+                cell.text.push_str(&text);
+                cell.x1 = cell.x1.max(run.x1);
+            }
+            _ => line.cells.push(Cell { x0: run.x0, x1: run.x1, text: text.trim_start().to_string() }),
+        }
+        kept.push((run, text));
+        line.x0 = line.x0.min(run.x0);
+        line.x1 = line.x1.max(run.x1);
+        if run.size > line.size {
+            line.size = run.size;
+            line.y = run.y;
+        }
+    }
+    line.update_text();
+    line
+}
+
+/// Horizontal overlap of two runs.
+fn overlap(a: &Run, b: &Run) -> f32 {
+    (a.x1.min(b.x1) - a.x0.max(b.x0)).max(0.0)
+}
+
+/// Groups a flow's lines (top to bottom) into blocks.
+fn build_blocks(lines: Vec<Line>) -> Vec<Block> {
+    let pitches: Vec<f32> = lines
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some(a.y - b.y).filter(|d| *d > 0.5 * a.size && *d < 3.0 * a.size),
+            _ => None,
+        })
+        .collect();
+    let pitch = median(pitches);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut prev: Option<(f32, f32)> = None;
+    for line in lines.into_iter().filter(|l| !l.text.is_empty()) {
+        let new_block = match prev {
+            None => true,
+            Some((y, size)) => {
+                let gap = y - line.y;
+                let usual = pitch.unwrap_or(1.2 * size);
+                let size_change = (line.size - size).abs() > BLOCK_SIZE_CHANGE * size.max(line.size);
+                gap > BLOCK_GAP_FACTOR * usual || size_change
+            }
+        };
+        prev = Some((line.y, line.size));
+        match blocks.last_mut() {
+            Some(block) if !new_block => block.lines.push(line),
+            _ => blocks.push(Block { lines: vec![line] }),
+        }
+    }
+    blocks
+}
+
+/// The median of `values` (upper median for even counts), or `None` for none.
+fn median(values: Vec<f32>) -> Option<f32> {
+    quantile(values, 0.5)
+}
+
+/// The value at share `q` (0..=1) of the sorted finite `values`, or `None` for none.
+fn quantile(mut values: Vec<f32>, q: f32) -> Option<f32> {
+    values.retain(|v| v.is_finite());
+    values.sort_by(f32::total_cmp);
+    let last = values.len().checked_sub(1)?;
+    let index = ((last as f32 * q.clamp(0.0, 1.0)).round() as usize).min(last);
+    values.get(index).copied()
+}

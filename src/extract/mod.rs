@@ -1,0 +1,143 @@
+//! PDF → per-page text, on lopdf's object parser.
+//!
+//! The stages inside, in data order:
+//! `document` (open, decrypt, page tree, limits) → `fonts` (encodings, ToUnicode CMaps, widths)
+//! → `interpreter` (content-stream operators → positioned glyphs) → `layout` (glyphs → words →
+//! lines → blocks, reading order) → `furniture` (running headers/footers across pages) →
+//! `cleanup` (hyphenation, ligatures, NFC, control characters).
+//!
+//! Everything here treats the PDF as hostile: no panics on input-derived data, and every
+//! resource a file can make us spend is bounded by [`Limits`].
+
+mod cleanup;
+mod document;
+mod fonts;
+mod furniture;
+mod interpreter;
+mod layout;
+mod table;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest decompressed stream we accept. Real page content streams are a few MB at most;
+    /// a zip-bomb stream is not.
+    pub max_stream_bytes: usize,
+    /// Most indirect objects in one file. 2 million is far above any real document
+    /// (the largest in the pdf.js corpus has ~200k) and keeps memory bounded.
+    pub max_objects: usize,
+    /// Most content-stream operators interpreted on one page (including Form XObjects).
+    pub max_ops_per_page: usize,
+    /// Deepest nesting of Form XObjects / page-tree nodes / q-Q graphics state.
+    pub max_depth: usize,
+    /// Wall-clock budget for the whole file.
+    pub time_budget: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_stream_bytes: 64 * 1024 * 1024,
+            max_objects: 2_000_000,
+            max_ops_per_page: 2_000_000,
+            max_depth: 32,
+            time_budget: Duration::from_secs(30),
+        }
+    }
+}
+
+/// The text of one page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// 1-based page number in document order.
+    pub number: u32,
+    /// Body text in reading order: lines separated by `\n`, blocks (paragraphs, headings, table
+    /// rows groups) separated by a blank line. Running headers/footers are *not* in here.
+    pub body: String,
+    /// Page furniture removed from the body (running headers, footers, page numbers), one line each.
+    pub furniture: Vec<String>,
+    /// Glyphs whose font gave no usable Unicode mapping (they are left out of the text).
+    pub unmapped_glyphs: u32,
+}
+
+/// The text of a whole document.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractedPdf {
+    pub pages: Vec<Page>,
+    /// True when the file was encrypted with an empty user password and decrypted.
+    pub was_encrypted: bool,
+}
+
+impl ExtractedPdf {
+    /// Body text of all pages joined with form feeds, as `kommunsk extract` prints it.
+    pub fn body_text(&self) -> String {
+        let bodies: Vec<&str> = self.pages.iter().map(|p| p.body.as_str()).collect();
+        bodies.join("\u{c}")
+    }
+}
+
+/// Why a PDF could not be read. The messages are shown to users as "<path>: <message>".
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("cannot read file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("not a PDF (file starts with {start:?})")]
+    NotPdf { start: String },
+    #[error("empty file (0 bytes)")]
+    Empty,
+    #[error("password-protected (a user password is required)")]
+    Encrypted,
+    #[error("no text layer on any of {pages} pages — scanned image?")]
+    NoTextLayer { pages: usize },
+    #[error("truncated or corrupt: {0}")]
+    Corrupt(String),
+    #[error("limit exceeded: {limit} ({detail})")]
+    LimitExceeded { limit: &'static str, detail: String },
+}
+
+/// Extracts every page of the PDF at `path`.
+pub fn extract_path(path: &Path, limits: &Limits) -> Result<ExtractedPdf, ExtractError> {
+    let bytes = std::fs::read(path)?;
+    extract_bytes(&bytes, limits)
+}
+
+/// Extracts every page of a PDF held in memory.
+pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, ExtractError> {
+    let deadline = Instant::now() + limits.time_budget;
+    let opened = document::open(bytes, limits)?;
+    let mut fonts = interpreter::FontCache::default();
+    let mut layouts = Vec::with_capacity(opened.pages.len());
+    let mut unmapped = Vec::with_capacity(opened.pages.len());
+    let mut any_text = false;
+    for &page_id in &opened.pages {
+        if Instant::now() > deadline {
+            return Err(interpreter::time_limit(limits));
+        }
+        let info = document::page_info(&opened.doc, page_id, limits);
+        let glyphs = interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline).run_page(page_id, &info)?;
+        any_text |= !glyphs.glyphs.is_empty() || glyphs.unmapped > 0;
+        unmapped.push(glyphs.unmapped);
+        layouts.push(layout::lay_out(&glyphs));
+    }
+    if !any_text {
+        return Err(ExtractError::NoTextLayer { pages: opened.pages.len() });
+    }
+    let furniture = furniture::strip(&mut layouts);
+    let bodies = cleanup::render(&layouts);
+    let pages = bodies
+        .into_iter()
+        .zip(furniture)
+        .zip(unmapped)
+        .enumerate()
+        .map(|(i, ((body, furniture), unmapped_glyphs))| Page {
+            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            body,
+            furniture,
+            unmapped_glyphs,
+        })
+        .collect();
+    Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted })
+}

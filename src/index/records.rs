@@ -1,0 +1,152 @@
+//! Plain-data views of what the index stores, and their conversion to and from tantivy documents.
+
+use tantivy::TantivyDocument;
+
+use super::schema::{Fields, KIND_FILE, KIND_PAGE};
+use super::{stored_str, stored_u64};
+use crate::extract::Page;
+
+/// A document's identity as stored (names, not registry references, so reading needs no registry).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocumentInfo {
+    pub code: Option<u16>,
+    pub municipality: Option<String>,
+    pub region: Option<String>,
+    pub year: Option<u16>,
+    pub doctype: String,
+    pub lang: Option<String>,
+}
+
+impl DocumentInfo {
+    /// What keeps the document out of per-municipality counts, if anything.
+    pub fn missing(&self) -> Option<&'static str> {
+        if self.code.is_none() {
+            Some("municipality")
+        } else if self.year.is_none() {
+            Some("year")
+        } else {
+            None
+        }
+    }
+
+    fn write(&self, fields: &Fields, doc: &mut TantivyDocument) {
+        if let Some(code) = self.code {
+            doc.add_u64(fields.code, u64::from(code));
+        }
+        if let Some(name) = &self.municipality {
+            doc.add_text(fields.municipality, name);
+        }
+        if let Some(region) = &self.region {
+            doc.add_text(fields.region, region);
+        }
+        if let Some(year) = self.year {
+            doc.add_u64(fields.year, u64::from(year));
+        }
+        doc.add_text(fields.doctype, &self.doctype);
+        if let Some(lang) = &self.lang {
+            doc.add_text(fields.lang, lang);
+        }
+    }
+
+    fn read(fields: &Fields, doc: &TantivyDocument) -> DocumentInfo {
+        let text = |f| Some(stored_str(doc, f)).filter(|s| !s.is_empty());
+        DocumentInfo {
+            code: stored_u64(doc, fields.code).and_then(|c| u16::try_from(c).ok()),
+            municipality: text(fields.municipality),
+            region: text(fields.region),
+            year: stored_u64(doc, fields.year).and_then(|y| u16::try_from(y).ok()),
+            doctype: stored_str(doc, fields.doctype),
+            lang: text(fields.lang),
+        }
+    }
+}
+
+/// What the index remembers about one corpus file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileRecord {
+    /// Relative to the corpus root, `/`-separated.
+    pub path: String,
+    pub size: u64,
+    pub mtime_ns: u64,
+    /// BLAKE3 of the file's bytes, hex.
+    pub hash: String,
+    /// [`crate::ingest::EXTRACTOR_VERSION`] at the time; a newer extractor re-reads the file.
+    pub extractor: u64,
+    pub pages: u32,
+    /// Why the file could not be read; `None` when it was indexed.
+    pub error: Option<String>,
+    pub info: DocumentInfo,
+}
+
+impl FileRecord {
+    /// The tantivy document for this record.
+    pub fn to_document(&self, fields: &Fields) -> TantivyDocument {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.kind, KIND_FILE);
+        doc.add_text(fields.path, &self.path);
+        doc.add_text(fields.record, &self.path);
+        doc.add_u64(fields.size, self.size);
+        doc.add_u64(fields.mtime, self.mtime_ns);
+        doc.add_text(fields.hash, &self.hash);
+        doc.add_u64(fields.extractor, self.extractor);
+        doc.add_u64(fields.pages, u64::from(self.pages));
+        if let Some(error) = &self.error {
+            doc.add_text(fields.error, error);
+        }
+        if let Some(missing) = self.info.missing().filter(|_| self.error.is_none()) {
+            doc.add_text(fields.missing, missing);
+        }
+        self.info.write(fields, &mut doc);
+        doc
+    }
+
+    pub(crate) fn from_document(fields: &Fields, doc: &TantivyDocument) -> FileRecord {
+        let error = stored_str(doc, fields.error);
+        FileRecord {
+            path: stored_str(doc, fields.path),
+            size: stored_u64(doc, fields.size).unwrap_or(0),
+            mtime_ns: stored_u64(doc, fields.mtime).unwrap_or(0),
+            hash: stored_str(doc, fields.hash),
+            extractor: stored_u64(doc, fields.extractor).unwrap_or(0),
+            pages: stored_u64(doc, fields.pages).and_then(|p| u32::try_from(p).ok()).unwrap_or(0),
+            error: Some(error).filter(|e| !e.is_empty()),
+            info: DocumentInfo::read(fields, doc),
+        }
+    }
+}
+
+/// One stored page, as reports and evidence read it back.
+#[derive(Debug, Clone, Default)]
+pub struct StoredPage {
+    pub path: String,
+    pub page: u32,
+    pub text: String,
+    pub info: DocumentInfo,
+}
+
+impl StoredPage {
+    /// The tantivy document for one extracted page of a document.
+    pub fn document(fields: &Fields, path: &str, info: &DocumentInfo, page: &Page) -> TantivyDocument {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(fields.kind, KIND_PAGE);
+        doc.add_text(fields.path, path);
+        doc.add_u64(fields.page, u64::from(page.number));
+        doc.add_text(fields.text, &page.body);
+        doc.add_text(fields.text_folded, &page.body);
+        if !page.furniture.is_empty() {
+            doc.add_text(fields.furniture, page.furniture.join("\n"));
+        }
+        doc.add_u64(fields.unmapped, u64::from(page.unmapped_glyphs));
+        info.write(fields, &mut doc);
+        doc
+    }
+
+    pub(crate) fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredPage {
+        StoredPage {
+            path: stored_str(doc, fields.path),
+            page: stored_u64(doc, fields.page).and_then(|p| u32::try_from(p).ok()).unwrap_or(0),
+            text: stored_str(doc, fields.text),
+            info: DocumentInfo::read(fields, doc),
+        }
+    }
+}

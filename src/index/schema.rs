@@ -1,0 +1,96 @@
+//! The index's schema: one tantivy document per page, plus one record per file.
+//!
+//! Page documents (`kind = "page"`) carry the page text and the document's identity so every
+//! hit can cite municipality, year and page. File records (`kind = "file"`) carry what
+//! incremental ingest needs (size, mtime, hash, extractor version) and what reports must state
+//! (failures, unresolved documents). Both share `path`, so deleting a file's term removes the
+//! file and its pages in one atomic operation.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+
+use super::analyzers::{FOLDED_ANALYZER, STEMMED_ANALYZER};
+
+/// Bumped whenever the schema or the meaning of a field changes; an index with another value is
+/// rebuilt rather than misread.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// `kind` of a page document.
+pub const KIND_PAGE: &str = "page";
+/// `kind` of a file record.
+pub const KIND_FILE: &str = "file";
+
+/// Handles to every field, resolved once.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub kind: Field,
+    /// Path relative to the corpus root with `/` separators.
+    pub path: Field,
+    /// Set on file records only, so one file's record can be replaced without touching its pages.
+    pub record: Field,
+    pub municipality: Field,
+    pub code: Field,
+    pub region: Field,
+    pub year: Field,
+    pub doctype: Field,
+    pub lang: Field,
+    pub page: Field,
+    /// Body text: Danish analysis (lower case + Danish stemming), stored for snippets and recounts.
+    pub text: Field,
+    /// The same text lower-cased and folded to ASCII (æ→ae, ø→o, å→a), for users who type
+    /// "kobenhavn" or "aeldrepleje".
+    pub text_folded: Field,
+    /// Running headers/footers of the page, stored only (never searched or counted).
+    pub furniture: Field,
+    pub unmapped: Field,
+    // File-record fields.
+    pub hash: Field,
+    pub size: Field,
+    pub mtime: Field,
+    pub pages: Field,
+    pub error: Field,
+    pub missing: Field,
+    pub extractor: Field,
+}
+
+/// Builds the schema and returns it with its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let stored_u64 = NumericOptions::default().set_stored();
+    let filter_u64 = || NumericOptions::default().set_stored().set_indexed().set_fast();
+    let text_options = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(STEMMED_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let folded_options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(FOLDED_ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        kind: b.add_text_field("kind", STRING),
+        path: b.add_text_field("path", STRING | STORED),
+        record: b.add_text_field("record", STRING),
+        municipality: b.add_text_field("municipality", STRING | STORED),
+        code: b.add_u64_field("code", filter_u64()),
+        region: b.add_text_field("region", STRING | STORED),
+        year: b.add_u64_field("year", filter_u64()),
+        doctype: b.add_text_field("doctype", STRING | STORED),
+        lang: b.add_text_field("lang", STRING | STORED),
+        page: b.add_u64_field("page", INDEXED | STORED | FAST),
+        text: b.add_text_field("text", text_options),
+        text_folded: b.add_text_field("text_folded", folded_options),
+        furniture: b.add_text_field("furniture", STORED),
+        unmapped: b.add_u64_field("unmapped", stored_u64.clone()),
+        hash: b.add_text_field("hash", STORED),
+        size: b.add_u64_field("size", stored_u64.clone()),
+        mtime: b.add_u64_field("mtime", stored_u64.clone()),
+        pages: b.add_u64_field("pages", stored_u64.clone()),
+        error: b.add_text_field("error", STORED),
+        missing: b.add_text_field("missing", STORED),
+        extractor: b.add_u64_field("extractor", stored_u64),
+    };
+    (b.build(), fields)
+}

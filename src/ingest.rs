@@ -1,0 +1,367 @@
+//! Drives discover → extract → identify → index over a corpus, in parallel and incrementally.
+//!
+//! Files whose size and mtime match their record are skipped without being read; files whose
+//! bytes hash the same are skipped after hashing; everything else is extracted on all cores
+//! (rayon) and written by the one index writer. Each file's old pages are deleted and its new
+//! pages and record added before the single commit at the end, so a crash at any point leaves
+//! the previous commit intact and the next run redoes exactly the unfinished files.
+
+use std::collections::{BTreeMap, HashMap};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::{IndexWriter, Term};
+
+use crate::discover::{self, Candidate, Skipped};
+use crate::extract::{self, ExtractedPdf, Limits};
+use crate::identify::{self, Manifest};
+use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
+
+/// Bumped whenever extraction or identification changes what is stored for a file, so that the
+/// next ingest re-reads every file instead of trusting its old record.
+pub const EXTRACTOR_VERSION: u64 = 1;
+
+/// How many opening pages identification reads: titles, headers and first paragraphs are there.
+const IDENTIFY_PAGES: usize = 3;
+
+/// What to ingest and where.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    pub corpus: PathBuf,
+    pub index_dir: PathBuf,
+    pub limits: Limits,
+}
+
+/// Receives progress while an ingest runs (the command line draws a progress bar with it).
+pub trait Progress: Sync {
+    /// `total` files will be read (unchanged files are not counted).
+    fn start(&self, total: usize);
+    /// One file finished: its page count and whether it failed.
+    fn file_done(&self, pages: usize, failed: bool);
+    fn finish(&self);
+}
+
+/// A [`Progress`] that shows nothing.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _: usize) {}
+    fn file_done(&self, _: usize, _: bool) {}
+    fn finish(&self) {}
+}
+
+/// A file that could not be indexed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Failure {
+    pub path: String,
+    pub error: String,
+}
+
+/// A document indexed without a municipality or year (kept out of per-municipality counts).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Unresolved {
+    pub path: String,
+    pub missing: &'static str,
+}
+
+/// A document whose language is not Danish.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Foreign {
+    pub path: String,
+    pub lang: String,
+}
+
+/// The outcome of one ingest, as `ingest --json` prints it. `failed`, `unresolved` and
+/// `non_danish` describe the whole corpus after the run, not only the files read this time.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IngestSummary {
+    pub indexed: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub failed: Vec<Failure>,
+    pub unresolved: Vec<Unresolved>,
+    pub non_danish: Vec<Foreign>,
+    pub skipped: Vec<Skipped>,
+    /// Problems with corpus bookkeeping (a manifest that cannot be read) that did not stop the run.
+    pub warnings: Vec<String>,
+    /// Pages and characters extracted in this run.
+    pub pages: u64,
+    pub characters: u64,
+    pub seconds: f64,
+}
+
+/// Errors that stop an ingest as a whole (a single bad file never does).
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error(transparent)]
+    Discover(#[from] discover::DiscoverError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error("writing the index in {dir}: {source}")]
+    Write { dir: PathBuf, source: tantivy::TantivyError },
+}
+
+/// What happened to one file in this run.
+enum Outcome {
+    /// Bytes unchanged: only the record's mtime is refreshed.
+    Touched(FileRecord),
+    /// Read and indexed (or failed): the new record.
+    Processed { record: FileRecord, characters: u64 },
+}
+
+/// Ingests `options.corpus` into `options.index_dir`.
+pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<IngestSummary, IngestError> {
+    let started = Instant::now();
+    let found = discover::discover(&options.corpus)?;
+    let index = CorpusIndex::open_or_create(&options.index_dir)?;
+    let reader = index.reader()?;
+    let old: HashMap<String, FileRecord> =
+        index.file_records(&reader.searcher())?.into_iter().map(|r| (r.path.clone(), r)).collect();
+
+    let mut summary = IngestSummary { skipped: found.skipped, ..Default::default() };
+    let mut current: BTreeMap<String, FileRecord> = BTreeMap::new();
+    let mut work: Vec<(&Candidate, Option<&FileRecord>)> = Vec::new();
+    for candidate in &found.candidates {
+        match old.get(&candidate.relative) {
+            Some(rec) if is_fresh(rec, candidate) => {
+                current.insert(rec.path.clone(), rec.clone());
+                summary.unchanged += 1;
+            }
+            previous => work.push((candidate, previous)),
+        }
+    }
+
+    let manifests = load_manifests(&options.corpus, &work, &mut summary.warnings);
+    let writer = index.writer()?;
+    let fields = *index.fields();
+    let write_err = |source| IngestError::Write { dir: options.index_dir.clone(), source };
+
+    for gone in old.keys().filter(|p| !found.candidates.iter().any(|c| &&c.relative == p)) {
+        writer.delete_term(Term::from_field_text(fields.path, gone));
+        summary.removed += 1;
+    }
+
+    progress.start(work.len());
+    let outcomes: Vec<Result<Outcome, tantivy::TantivyError>> = work
+        .par_iter()
+        .map(|(candidate, previous)| {
+            let manifest = manifests.get(top_folder(&candidate.relative));
+            let outcome = process_file(&index, &writer, candidate, *previous, manifest.and_then(Option::as_ref), &options.limits);
+            if let Ok(Outcome::Processed { record, .. }) = &outcome {
+                progress.file_done(record.pages as usize, record.error.is_some());
+            } else {
+                progress.file_done(0, false);
+            }
+            outcome
+        })
+        .collect();
+    progress.finish();
+
+    for outcome in outcomes {
+        match outcome.map_err(write_err)? {
+            Outcome::Touched(record) => {
+                summary.unchanged += 1;
+                current.insert(record.path.clone(), record);
+            }
+            Outcome::Processed { record, characters } => {
+                if record.error.is_none() {
+                    summary.indexed += 1;
+                    summary.pages += u64::from(record.pages);
+                    summary.characters += characters;
+                }
+                current.insert(record.path.clone(), record);
+            }
+        }
+    }
+
+    commit(writer, &options.corpus, &index)?;
+    describe_state(&options.corpus, &current, &mut summary);
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Same size, same mtime, same extractor: trusted without reading the file.
+fn is_fresh(record: &FileRecord, candidate: &Candidate) -> bool {
+    record.size == candidate.size && record.mtime_ns == candidate.mtime_ns && record.extractor == EXTRACTOR_VERSION
+}
+
+/// First path component of a relative path ("2025" for "2025/x.pdf"; "" for a top-level file).
+fn top_folder(relative: &str) -> &str {
+    relative.split_once('/').map(|(top, _)| top).unwrap_or("")
+}
+
+/// Loads `CORPUS/<folder>/manifest.csv` for every top folder that has files to read.
+fn load_manifests(
+    corpus: &Path,
+    work: &[(&Candidate, Option<&FileRecord>)],
+    warnings: &mut Vec<String>,
+) -> HashMap<String, Option<Manifest>> {
+    let mut manifests = HashMap::new();
+    for (candidate, _) in work {
+        let folder = top_folder(&candidate.relative);
+        if manifests.contains_key(folder) || folder.is_empty() {
+            continue;
+        }
+        let path = corpus.join(folder).join("manifest.csv");
+        let manifest = if path.is_file() {
+            match Manifest::load(&path) {
+                Ok(m) => Some(m),
+                Err(err) => {
+                    warnings.push(format!("{}: {err}", path.display()));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        manifests.insert(folder.to_string(), manifest);
+    }
+    manifests
+}
+
+/// Reads, extracts, identifies and writes one file. Only index-writer failures are errors here;
+/// anything wrong with the file itself becomes a failed record.
+fn process_file(
+    index: &CorpusIndex,
+    writer: &IndexWriter,
+    candidate: &Candidate,
+    previous: Option<&FileRecord>,
+    manifest: Option<&Manifest>,
+    limits: &Limits,
+) -> Result<Outcome, tantivy::TantivyError> {
+    let fields = index.fields();
+    let mut record = FileRecord {
+        path: candidate.relative.clone(),
+        size: candidate.size,
+        mtime_ns: candidate.mtime_ns,
+        extractor: EXTRACTOR_VERSION,
+        ..Default::default()
+    };
+    let bytes = match std::fs::read(&candidate.path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            record.error = Some(format!("cannot read file: {err}"));
+            return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed { record, characters: 0 });
+        }
+    };
+    record.hash = blake3::hash(&bytes).to_hex().to_string();
+    if let Some(prev) = previous.filter(|p| p.hash == record.hash && p.extractor == EXTRACTOR_VERSION) {
+        let touched = FileRecord { size: record.size, mtime_ns: record.mtime_ns, ..prev.clone() };
+        writer.delete_term(Term::from_field_text(fields.record, &touched.path));
+        writer.add_document(touched.to_document(fields))?;
+        return Ok(Outcome::Touched(touched));
+    }
+
+    let pdf = match extract_guarded(&bytes, limits) {
+        Ok(pdf) => pdf,
+        Err(error) => {
+            record.error = Some(error);
+            return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed { record, characters: 0 });
+        }
+    };
+    record.pages = u32::try_from(pdf.pages.len()).unwrap_or(u32::MAX);
+    record.info = identify_document(&candidate.relative, manifest, &pdf);
+    let characters = pdf.pages.iter().map(|p| p.body.chars().count() as u64).sum();
+    replace_file(writer, fields, &record, &pdf.pages)?;
+    Ok(Outcome::Processed { record, characters })
+}
+
+/// Extraction with a last line of defence: a panic inside is this file's failure, not the run's.
+fn extract_guarded(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, String> {
+    match catch_unwind(AssertUnwindSafe(|| extract::extract_bytes(bytes, limits))) {
+        Ok(Ok(pdf)) => Ok(pdf),
+        Ok(Err(err)) => Err(err.to_string()),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".into());
+            Err(format!("internal error while reading this PDF (please report it): {message}"))
+        }
+    }
+}
+
+/// Identity of an extracted document, in the form the index stores.
+pub fn identify_document(relative: &str, manifest: Option<&Manifest>, pdf: &ExtractedPdf) -> DocumentInfo {
+    // Headers are furniture for counting but the strongest evidence of whose document it is.
+    let opening: Vec<String> = pdf
+        .pages
+        .iter()
+        .take(IDENTIFY_PAGES)
+        .map(|p| if p.furniture.is_empty() { p.body.clone() } else { format!("{}\n{}", p.furniture.join("\n"), p.body) })
+        .collect();
+    let opening: Vec<&str> = opening.iter().map(String::as_str).collect();
+    let id = identify::identify(Path::new(relative), manifest, &opening);
+    DocumentInfo {
+        code: id.municipality.map(|(m, _)| m.code),
+        municipality: id.municipality.map(|(m, _)| m.name.to_string()),
+        region: id.municipality.map(|(m, _)| m.region.name().to_string()),
+        year: id.year.map(|(y, _)| y),
+        doctype: id.doctype.as_str().to_string(),
+        lang: id.lang.map(str::to_string),
+    }
+}
+
+/// Deletes whatever the index held for this path and adds its pages, then its record (last, so
+/// a record never exists without its pages).
+fn replace_file(
+    writer: &IndexWriter,
+    fields: &crate::index::Fields,
+    record: &FileRecord,
+    pages: &[extract::Page],
+) -> Result<(), tantivy::TantivyError> {
+    writer.delete_term(Term::from_field_text(fields.path, &record.path));
+    for page in pages {
+        writer.add_document(StoredPage::document(fields, &record.path, &record.info, page))?;
+    }
+    writer.add_document(record.to_document(fields))?;
+    Ok(())
+}
+
+fn commit(mut writer: IndexWriter, corpus: &Path, index: &CorpusIndex) -> Result<(), IngestError> {
+    let info = CommitInfo { schema_version: SCHEMA_VERSION, corpus: corpus.display().to_string() };
+    let payload = serde_json::to_string(&info).unwrap_or_default();
+    let write_err = |source| IngestError::Write { dir: index.dir().to_path_buf(), source };
+    let mut prepared = writer.prepare_commit().map_err(write_err)?;
+    prepared.set_payload(&payload);
+    prepared.commit().map_err(write_err)?;
+    writer.wait_merging_threads().map_err(write_err)?;
+    Ok(())
+}
+
+/// Fills the corpus-wide lists (failed, unresolved, non-Danish) from the records after the run.
+fn describe_state(corpus: &Path, records: &BTreeMap<String, FileRecord>, summary: &mut IngestSummary) {
+    let shown = |rel: &str| corpus.join(rel).display().to_string();
+    for record in records.values() {
+        if let Some(error) = &record.error {
+            summary.failed.push(Failure { path: shown(&record.path), error: error.clone() });
+            continue;
+        }
+        if let Some(missing) = record.info.missing() {
+            summary.unresolved.push(Unresolved { path: shown(&record.path), missing });
+        }
+        if let Some(lang) = record.info.lang.as_deref().filter(|l| *l != "dan") {
+            summary.non_danish.push(Foreign { path: shown(&record.path), lang: lang.to_string() });
+        }
+    }
+}
+
+/// True when the index is missing or does not reflect the corpus folder as it is now (a file
+/// added, removed, or changed in size or mtime). Cheap: one `stat` per file, no reading.
+pub fn is_stale(corpus: &Path, index_dir: &Path) -> Result<bool, IngestError> {
+    if !CorpusIndex::exists(index_dir) {
+        return Ok(true);
+    }
+    let index = CorpusIndex::open(index_dir)?;
+    let records = index.file_records(&index.reader()?.searcher())?;
+    let found = discover::discover(corpus)?;
+    if records.len() != found.candidates.len() {
+        return Ok(true);
+    }
+    let by_path: HashMap<&str, &FileRecord> = records.iter().map(|r| (r.path.as_str(), r)).collect();
+    Ok(!found.candidates.iter().all(|c| by_path.get(c.relative.as_str()).is_some_and(|r| is_fresh(r, c))))
+}

@@ -1,0 +1,23 @@
+//! kommunsk reads Danish municipal budget documents.
+//!
+//! The pipeline, one module per stage, in the order data flows:
+//!
+//! 1. [`discover`] walks a corpus folder and lists the PDFs (and what it skipped).
+//! 2. [`extract`] turns one PDF into per-page text with lopdf: fonts, encodings,
+//!    layout, reading order, hyphenation and page furniture.
+//! 3. [`identify`] names the document: municipality (of the 98), year, document type, language.
+//! 4. [`index`] stores one tantivy document per page, incrementally.
+//! 5. [`analyse`] counts topic mentions from the editable dictionaries in `queries/`.
+//! 6. [`report`] aggregates mentions to "N ud af M" per topic and year and renders them.
+//!
+//! [`ingest`] drives stages 1–4 over a corpus; [`search`] queries the index.
+
+pub mod analyse;
+pub mod commands;
+pub mod discover;
+pub mod extract;
+pub mod identify;
+pub mod index;
+pub mod ingest;
+pub mod report;
+pub mod search;

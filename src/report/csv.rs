@@ -1,0 +1,31 @@
+//! `report --format csv`: one row per topic and year, for Danish Excel (UTF-8 with BOM, `;`).
+
+use super::labels::Labels;
+use super::Report;
+
+/// Excel only detects UTF-8 when the file starts with a byte order mark.
+const UTF8_BOM: &str = "\u{feff}";
+
+/// Renders the topic × year rows.
+pub fn render(report: &Report, words: &Labels) -> String {
+    let mut writer = ::csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let header = ["topic", words.topic, words.year, words.municipalities, words.out_of, "documents", words.mentions, words.change];
+    let _ = writer.write_record(header);
+    for topic in &report.topics {
+        for cell in &topic.years {
+            let change = cell.change.map(|d| d.to_string()).unwrap_or_default();
+            let _ = writer.write_record([
+                topic.id.as_str(),
+                topic.label.as_str(),
+                &cell.year.to_string(),
+                &cell.municipalities.to_string(),
+                &cell.of.to_string(),
+                &cell.documents.to_string(),
+                &cell.mentions.to_string(),
+                &change,
+            ]);
+        }
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("{UTF8_BOM}{}", String::from_utf8_lossy(&bytes))
+}

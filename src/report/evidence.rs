@@ -1,0 +1,47 @@
+//! Collects the sentences behind a report's numbers, with the same scope rules as the counts.
+
+use rayon::prelude::*;
+
+use super::aggregate::Scope;
+use crate::analyse::{page_evidence, Evidence, TopicSet};
+use crate::index::StoredPage;
+
+/// Which mentions to list.
+#[derive(Debug, Clone, Default)]
+pub struct EvidenceFilter {
+    pub scope: Scope,
+    /// Only these topic ids (all when empty).
+    pub topics: Vec<String>,
+    /// Only this municipality code.
+    pub code: Option<u16>,
+}
+
+/// Every counted mention in scope, ordered by topic, year, municipality, path and page: exactly
+/// the mentions the report's numbers add up (unresolved documents are left out there too).
+pub fn collect(pages: &[StoredPage], topics: &TopicSet, filter: &EvidenceFilter) -> Vec<Evidence> {
+    let wanted: Vec<_> =
+        topics.topics.iter().filter(|t| filter.topics.is_empty() || filter.topics.contains(&t.id)).collect();
+    let mut found: Vec<Evidence> = pages
+        .par_iter()
+        .filter(|p| p.info.missing().is_none())
+        .filter(|p| filter.scope.year.is_none_or(|y| p.info.year == Some(y)))
+        .filter(|p| filter.scope.doctype.as_deref().is_none_or(|d| d == p.info.doctype))
+        .filter(|p| filter.code.is_none_or(|c| p.info.code == Some(c)))
+        .flat_map_iter(|p| {
+            wanted.iter().flat_map(move |topic| {
+                page_evidence(topic, &p.path, p.page, &p.text).into_iter().map(move |mut e| {
+                    e.code = p.info.code;
+                    e.municipality = p.info.municipality.clone();
+                    e.year = p.info.year;
+                    e
+                })
+            })
+        })
+        .collect();
+    let order = |id: &str| topics.topics.iter().position(|t| t.id == id).unwrap_or(usize::MAX);
+    found.sort_by(|a, b| {
+        (order(&a.topic), a.year, &a.municipality, &a.path, a.page, a.start)
+            .cmp(&(order(&b.topic), b.year, &b.municipality, &b.path, b.page, b.start))
+    });
+    found
+}

@@ -1,0 +1,122 @@
+//! Search over the shared fixtures: phrases land on the right page of the right file, folded
+//! spellings find Danish words, filters narrow by municipality, and the JSON contract holds.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use common::*;
+use serde_json::Value;
+
+/// Ingests all fixture PDFs once (as a 2024 corpus) for every test in this file.
+fn index() -> &'static PathBuf {
+    static INDEX: OnceLock<PathBuf> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap().keep();
+        let corpus = tmp.join("corpus");
+        for entry in std::fs::read_dir(shared().join("fixtures/pdf")).unwrap() {
+            let path = entry.unwrap().path();
+            place(&corpus, &format!("2024/{}", path.file_name().unwrap().to_str().unwrap()), &path);
+        }
+        let index = tmp.join("index");
+        let summary = kommunsk_json(&["ingest", s(&corpus), "--index", s(&index), "--json"]);
+        assert_eq!(summary["indexed"], 15, "{summary:#}");
+        index
+    })
+}
+
+fn search(args: &[&str]) -> Value {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--index", s(index()), "--json", "--limit", "50"]);
+    kommunsk_json(&all)
+}
+
+/// (file name, page) of every hit.
+fn pages(result: &Value) -> BTreeSet<(String, u64)> {
+    result["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            let path = h["path"].as_str().unwrap();
+            (path.rsplit('/').next().unwrap().to_string(), h["page"].as_u64().unwrap())
+        })
+        .collect()
+}
+
+fn expect(list: &[(&str, u64)]) -> BTreeSet<(String, u64)> {
+    list.iter().map(|(f, p)| (f.to_string(), *p)).collect()
+}
+
+#[test]
+fn phrase_hits_cite_the_right_pages() {
+    let found = search(&["\"Lånepulje for botilbud\""]);
+    assert_eq!(
+        pages(&found),
+        expect(&[
+            ("kkr-hovedstaden-dagsorden-chromium-1col.pdf", 2),
+            ("kkr-hovedstaden-dagsorden-pdflatex-2col.pdf", 1),
+            ("kkr-hovedstaden-dagsorden-qpdf-pdflatex-1col.pdf", 2),
+        ])
+    );
+    assert_eq!(found["total"], 3);
+    let found = search(&["\"Drop ikke støtten\""]);
+    assert_eq!(
+        pages(&found),
+        expect(&[
+            ("kkr-hovedstaden-dagsorden-chromium-1col.pdf", 6),
+            ("kkr-hovedstaden-dagsorden-pdflatex-2col.pdf", 5),
+            ("kkr-hovedstaden-dagsorden-qpdf-pdflatex-1col.pdf", 7),
+        ])
+    );
+}
+
+#[test]
+fn ascii_spellings_find_danish_words() {
+    // Both words on the page (table cells may put them on different lines).
+    let danish = pages(&search(&["Kløvermarkens Idrætsanlæg"]));
+    assert_eq!(
+        danish,
+        expect(&[
+            ("kk-effektiviseringsforslag-gs-chromium-1col.pdf", 3),
+            ("kk-effektiviseringsforslag-libreoffice-2col.pdf", 4),
+            ("kk-effektiviseringsforslag-pdflatex-1col.pdf", 4),
+        ])
+    );
+    assert_eq!(pages(&search(&["klovermarkens idraetsanlaeg"])), danish);
+}
+
+#[test]
+fn hits_carry_metadata_and_a_highlighted_snippet() {
+    let found = search(&["Lånepulje"]);
+    let hit = &found["hits"][0];
+    for key in ["path", "municipality", "year", "page", "score", "snippet"] {
+        assert!(hit.get(key).is_some(), "hit lacks {key}: {hit:#}");
+    }
+    assert_eq!(hit["year"], 2024);
+    assert!(hit["snippet"].as_str().unwrap().contains("<b>Lånepulje</b>"), "{hit:#}");
+}
+
+#[test]
+fn municipality_filter_accepts_names_ascii_forms_and_codes() {
+    let all = search(&["investeringspuljerne"]);
+    let kk = search(&["investeringspuljerne", "--municipality", "København"]);
+    assert!(kk["total"].as_u64().unwrap() > 0);
+    for hit in kk["hits"].as_array().unwrap() {
+        assert_eq!(hit["municipality"], "København");
+    }
+    assert_eq!(search(&["investeringspuljerne", "--municipality", "koebenhavn"])["total"], kk["total"]);
+    assert_eq!(search(&["investeringspuljerne", "--municipality", "101"])["total"], kk["total"]);
+    assert!(all["total"].as_u64() >= kk["total"].as_u64());
+    assert_eq!(search(&["investeringspuljerne", "--municipality", "Aarhus"])["total"], 0);
+}
+
+#[test]
+fn bad_filters_are_usage_errors() {
+    let out = kommunsk(&["search", "x", "--index", s(index()), "--region", "Atlantis"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown region \"Atlantis\""));
+}
