@@ -78,8 +78,12 @@ pub struct Foreign {
 /// `non_danish` describe the whole corpus after the run, not only the files read this time.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct IngestSummary {
+    /// Files read and indexed in this run.
     pub indexed: usize,
+    /// Files not read again: size and mtime, or else the content hash, match the index. An
+    /// unchanged file that failed before counts here and stays listed under `failed`.
     pub unchanged: usize,
+    /// Files gone from the corpus, deleted from the index.
     pub removed: usize,
     pub failed: Vec<Failure>,
     pub unresolved: Vec<Unresolved>,

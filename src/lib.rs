@@ -15,6 +15,7 @@
 pub mod analyse;
 pub mod commands;
 pub mod discover;
+pub mod export;
 pub mod extract;
 pub mod identify;
 pub mod index;

@@ -5,6 +5,7 @@
 //! usable or a command failed, 2 usage error.
 
 mod evidence;
+mod export;
 mod extract;
 mod ingest;
 mod output;
@@ -38,6 +39,8 @@ pub enum Command {
     Evidence(evidence::EvidenceArgs),
     /// Print the text of one PDF, pages separated by form feeds.
     Extract(extract::ExtractArgs),
+    /// Export every indexed page as NDJSON batches (for Quickwit or another search engine).
+    Export(export::ExportArgs),
     /// Show the topic dictionary (and check its examples with --check).
     Topics(topics::TopicsArgs),
 }
@@ -49,6 +52,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Search(args) => search::run(args),
         Command::Report(args) => report::run(args),
         Command::Evidence(args) => evidence::run(args),
+        Command::Export(args) => export::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Topics(args) => topics::run(args),
     };

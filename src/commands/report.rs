@@ -119,7 +119,12 @@ fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
         terms.extend(text.lines().map(str::to_string));
     }
     if terms.is_empty() {
-        Ok(TopicSet::load(&args.topics)?)
+        let set = TopicSet::load(&args.topics)?;
+        // An edit that breaks a topic's own examples is worth knowing before trusting its counts.
+        for failure in set.check_examples() {
+            eprintln!("kommunsk: warning: {}: {failure}", set.source);
+        }
+        Ok(set)
     } else {
         Ok(TopicSet::from_terms(&terms).map_err(|e| UsageError(e.to_string()))?)
     }

@@ -24,6 +24,9 @@ const SUSPENSION_WORDS: &[&str] = &["og", "eller", "samt", "and", "or", "&"];
 /// Lower-case abbreviations written with a hyphen in Danish compounds ("it-sikkerhed").
 const HYPHENATED_ABBREVIATIONS: &[&str] = &["it", "ikt", "tv", "pc", "sms", "cpr", "gps"];
 
+/// How often a capitalised word must occur elsewhere to count as a name.
+const MIN_NAME_OCCURRENCES: u32 = 2;
+
 /// What to do with a hyphen at the end of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Hyphen {
@@ -93,17 +96,16 @@ fn clean_chars(line: &str) -> String {
     out.trim().to_string()
 }
 
-/// How often each word (lower case, outer punctuation trimmed) occurs in the document, not
+/// How often each word (as written, outer punctuation trimmed) occurs in the document, not
 /// counting hyphenated fragments at line ends.
 fn word_counts(doc: &[Vec<Vec<String>>]) -> HashMap<String, u32> {
     let mut counts = HashMap::new();
     for line in doc.iter().flatten().flatten() {
         let mut rest = line.as_str();
         while !rest.is_empty() {
-            let (word, separator, after) = match rest.find([' ', CELL_LINE_BREAK]) {
-                Some(i) => {
-                    let sep = rest[i..].chars().next();
-                    (&rest[..i], sep, &rest[i + sep.map_or(1, char::len_utf8)..])
+            let (word, separator, after) = match rest.char_indices().find(|(_, c)| [' ', CELL_LINE_BREAK].contains(c)) {
+                Some((i, sep)) => {
+                    (rest.get(..i).unwrap_or(""), Some(sep), rest.get(i + sep.len_utf8()..).unwrap_or(""))
                 }
                 None => (rest, None, ""),
             };
@@ -113,7 +115,7 @@ fn word_counts(doc: &[Vec<Vec<String>>]) -> HashMap<String, u32> {
             }
             let w = trim_word(word);
             if !w.is_empty() {
-                *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+                *counts.entry(w.to_string()).or_insert(0) += 1;
             }
         }
     }
@@ -197,7 +199,7 @@ fn rejoin_hyphenation(doc: &mut [Vec<Vec<String>>], counts: &HashMap<String, u32
 
 /// Decides what the hyphen ending `line` means, given the next line's first word.
 fn decide(line: &str, next_word: &str, same_block: bool, counts: &HashMap<String, u32>) -> Hyphen {
-    let Some(last_word) = line.rsplit(' ').next() else { return Hyphen::Leave };
+    let Some(last_word) = line.rsplit(' ').next().filter(|w| ends_with_hyphen(w)) else { return Hyphen::Leave };
     if line.ends_with(SOFT_HYPHEN) {
         return Hyphen::Join;
     }
@@ -221,10 +223,8 @@ fn decide(line: &str, next_word: &str, same_block: bool, counts: &HashMap<String
         return Hyphen::Leave;
     }
 
-    let joined = format!("{head}{tail}").to_lowercase();
-    let hyphenated = format!("{head}-{tail}").to_lowercase();
-    let joined_seen = counts.get(&joined).copied().unwrap_or(0);
-    let hyphenated_seen = counts.get(&hyphenated).copied().unwrap_or(0);
+    let joined_seen = seen(counts, &format!("{head}{tail}"));
+    let hyphenated_seen = seen(counts, &format!("{head}-{tail}"));
     if joined_seen != hyphenated_seen {
         return if joined_seen > hyphenated_seen { Hyphen::Join } else { Hyphen::Keep };
     }
@@ -236,8 +236,28 @@ fn decide(line: &str, next_word: &str, same_block: bool, counts: &HashMap<String
         || tail_first.is_ascii_digit()
         || tail_first.is_uppercase()
         || uppercase >= 2
-        || HYPHENATED_ABBREVIATIONS.contains(&segment.to_lowercase().as_str());
+        || HYPHENATED_ABBREVIATIONS.contains(&segment.to_lowercase().as_str())
+        || is_name(segment, counts);
     if keeps { Hyphen::Keep } else { Hyphen::Join }
+}
+
+/// How often `word` occurs in lower case or capitalised (at a sentence start).
+fn seen(counts: &HashMap<String, u32>, word: &str) -> u32 {
+    let lower = word.to_lowercase();
+    let mut chars = lower.chars();
+    let capitalised: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    let count = |w: &str| counts.get(w).copied().unwrap_or(0);
+    count(&lower) + if capitalised != lower { count(&capitalised) } else { 0 }
+}
+
+/// A name such as "Copenhagen": capitalised, seen capitalised at least twice elsewhere and never
+/// in lower case (a fragment such as "Investe" is not seen at all; "Ind" is seen as "ind").
+fn is_name(word: &str, counts: &HashMap<String, u32>) -> bool {
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    capitalised
+        && counts.get(word).is_some_and(|&n| n >= MIN_NAME_OCCURRENCES)
+        && !counts.contains_key(&word.to_lowercase())
 }
 
 #[cfg(test)]
@@ -247,7 +267,7 @@ mod tests {
     fn counts(words: &[&str]) -> HashMap<String, u32> {
         let mut m = HashMap::new();
         for w in words {
-            *m.entry(w.to_lowercase()).or_insert(0) += 1;
+            *m.entry(w.to_string()).or_insert(0) += 1;
         }
         m
     }
@@ -271,7 +291,10 @@ mod tests {
     fn document_evidence_wins() {
         let seen = counts(&["Copenhagen-samarbejdets"]);
         assert_eq!(decide("Copenhagen-", "samarbejdets", true, &seen), Hyphen::Keep);
-        assert_eq!(decide("Ind-", "købseffektiviseringerne", true, &counts(&["ind"])), Hyphen::Join);
+        assert_eq!(decide("Ind-", "købseffektiviseringerne", true, &counts(&["ind", "Ind", "Ind"])), Hyphen::Join);
+        let name = counts(&["Copenhagen", "Copenhagen"]);
+        assert_eq!(decide("Copenhagen-", "samarbejdets", true, &name), Hyphen::Keep);
+        assert_eq!(decide("Investe-", "ringspuljen", true, &counts(&["investeringspuljen"])), Hyphen::Join);
         let joined = counts(&["udmøntning"]);
         assert_eq!(decide("den ud-", "møntning", true, &joined), Hyphen::Join);
     }

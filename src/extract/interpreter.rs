@@ -7,15 +7,14 @@
 //! the depth limit) and marked content with `/ActualText`. Invisible text (`Tr 3`, OCR layers)
 //! is kept, like pdf.js does. Colours, paths, images and clipping are ignored.
 
-use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Instant;
 
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::document::PageInfo;
-use super::fonts::{DecodedGlyph, Font, GlyphText};
+use super::fonts::{DecodedGlyph, Font, FontCache, GlyphText};
 use super::{ExtractError, Limits};
 
 /// Operators between two looks at the clock: cheap enough to be invisible, frequent enough that
@@ -111,25 +110,11 @@ impl GlyphPage {
     }
 }
 
-/// Where a loaded font came from, for the cache: an indirect object, or a direct dictionary
-/// identified by its address in the (immutable, outliving) document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum FontKey {
-    Indirect(ObjectId),
-    Direct(usize),
-}
-
-/// Fonts loaded so far in a document, shared by all its pages.
-#[derive(Default)]
-pub(crate) struct FontCache {
-    fonts: HashMap<FontKey, Rc<Font>>,
-}
-
 /// The graphics state parts that matter for text (saved by `q`, restored by `Q`).
 #[derive(Clone)]
 struct GState {
     ctm: Matrix,
-    font: Option<Rc<Font>>,
+    font: Option<Arc<Font>>,
     font_size: f32,
     char_spacing: f32,
     word_spacing: f32,
@@ -349,24 +334,17 @@ impl<'a> Interpreter<'a> {
                 detail: format!("more than {} content operators on one page", self.limits.max_ops_per_page),
             });
         }
-        if self.ops % OPS_PER_CLOCK_CHECK == 0 && Instant::now() > self.deadline {
+        if self.ops.is_multiple_of(OPS_PER_CLOCK_CHECK) && Instant::now() > self.deadline {
             return Err(time_limit(self.limits));
         }
         Ok(())
     }
 
     /// The font named `name` in `resources`, loaded once per document.
-    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<Arc<Font>> {
         let fonts = resources?.get_deref(b"Font", self.doc).ok()?.as_dict().ok()?;
         let entry = fonts.get(name).ok()?;
-        let (id, obj) = self.doc.dereference(entry).ok()?;
-        let dict = obj.as_dict().ok()?;
-        let key = match id {
-            Some(id) => FontKey::Indirect(id),
-            None => FontKey::Direct(dict as *const Dictionary as usize),
-        };
-        let doc = self.doc;
-        Some(self.fonts.fonts.entry(key).or_insert_with(|| Rc::new(Font::load(doc, dict))).clone())
+        Some(self.fonts.get_or_load_entry(self.doc, entry))
     }
 
     /// Shows the string `bytes`: records its glyphs and advances the text matrix.
@@ -380,8 +358,8 @@ impl<'a> Interpreter<'a> {
             let spacing = gs.char_spacing + if g.is_word_space { gs.word_spacing } else { 0.0 };
             let trm = tm.then(&gs.ctm);
             if vertical {
-                // Vertical writing: glyphs advance down by one em (default vertical metrics).
-                let advance = gs.font_size;
+                // Vertical writing: glyphs advance down (the font's /DW2, one em by default).
+                let advance = -font.vertical_advance() * gs.font_size;
                 self.record(g, &trm, gs, (0.0, gs.rise), (0.0, gs.rise - advance));
                 tm.translate_before(0.0, -(advance + spacing));
             } else {

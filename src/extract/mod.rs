@@ -31,7 +31,9 @@ pub struct Limits {
     pub max_objects: usize,
     /// Most content-stream operators interpreted on one page (including Form XObjects).
     pub max_ops_per_page: usize,
-    /// Deepest nesting of Form XObjects / page-tree nodes / q-Q graphics state.
+    /// Deepest nesting of Form XObjects (deeper fails the file) and of inherited page
+    /// attributes up the page tree (deeper ones are not looked up). `q`/`Q` nesting is capped
+    /// separately inside the interpreter and never fails a file: real files nest deeply.
     pub max_depth: usize,
     /// Wall-clock budget for the whole file.
     pub time_budget: Duration,
@@ -66,6 +68,7 @@ pub struct Page {
 /// The text of a whole document.
 #[derive(Debug, Clone, Default)]
 pub struct ExtractedPdf {
+    /// Every page in document order (pages without text have an empty body).
     pub pages: Vec<Page>,
     /// True when the file was encrypted with an empty user password and decrypted.
     pub was_encrypted: bool,
@@ -82,8 +85,10 @@ impl ExtractedPdf {
 /// Why a PDF could not be read. The messages are shown to users as "<path>: <message>".
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
+    /// The message already includes the I/O error, so it is not also exposed as a source
+    /// (that would print it twice in an error chain).
     #[error("cannot read file: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     #[error("not a PDF (file starts with {start:?})")]
     NotPdf { start: String },
     #[error("empty file (0 bytes)")]
@@ -100,7 +105,7 @@ pub enum ExtractError {
 
 /// Extracts every page of the PDF at `path`.
 pub fn extract_path(path: &Path, limits: &Limits) -> Result<ExtractedPdf, ExtractError> {
-    let bytes = std::fs::read(path)?;
+    let bytes = std::fs::read(path).map_err(ExtractError::Io)?;
     extract_bytes(&bytes, limits)
 }
 
@@ -108,7 +113,7 @@ pub fn extract_path(path: &Path, limits: &Limits) -> Result<ExtractedPdf, Extrac
 pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, ExtractError> {
     let deadline = Instant::now() + limits.time_budget;
     let opened = document::open(bytes, limits)?;
-    let mut fonts = interpreter::FontCache::default();
+    let mut fonts = fonts::FontCache::new();
     let mut layouts = Vec::with_capacity(opened.pages.len());
     let mut unmapped = Vec::with_capacity(opened.pages.len());
     let mut any_text = false;

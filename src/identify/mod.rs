@@ -2,6 +2,12 @@
 //! document, which language.
 //!
 //! Sources, strongest first: `CORPUS/<year>/manifest.csv` > the file's path and name > its text.
+//!
+//! - [`registry`]: the 98 municipalities, their codes and regions, and lookup by any spelling.
+//! - [`municipality`], [`year`], [`doctype`], [`language`]: one detector each.
+//! - [`manifest`]: the per-year `manifest.csv` that overrides the detectors.
+//! - [`fold`]: the spelling-insensitive words all matchers share; [`sample`]: which part of a
+//!   document's text is read, and how much at most.
 
 pub mod doctype;
 pub mod fold;
@@ -30,8 +36,11 @@ pub enum Source {
 /// Everything `identify` could say about one document.
 #[derive(Debug, Clone)]
 pub struct Identity {
+    /// Whose document it is; `None` when nothing says so clearly.
     pub municipality: Option<(&'static Municipality, Source)>,
+    /// The budget year it is about; `None` rather than a guess from random dates.
     pub year: Option<(u16, Source)>,
+    /// What kind of document it is ([`DocType::Other`] when nothing says).
     pub doctype: DocType,
     /// ISO 639-3 code from whatlang ("dan", "eng", …), `None` when the text is too short to tell.
     pub lang: Option<&'static str>,
@@ -137,6 +146,25 @@ mod tests {
         assert_eq!(id.year, None);
         assert_eq!(id.doctype, DocType::Other);
         assert_eq!(id.lang, None);
+    }
+
+    #[test]
+    fn hostile_text_neither_panics_nor_claims_anything() {
+        let hyphens = "-\n".repeat(200_000);
+        let marks = "a\u{30a}\u{30a}\u{ad}".repeat(100_000);
+        let digits = "7".repeat(1_000_000);
+        let split = "Køben\u{ad}-\n\n\n-havns";
+        let pages = [
+            hyphens.as_str(),
+            marks.as_str(),
+            digits.as_str(),
+            split,
+            "\u{feff}\0",
+        ];
+        let id = identify(Path::new("../../\u{0}/x.y.z"), None, &pages);
+        assert_eq!(id.municipality, None);
+        assert_eq!(id.year, None);
+        assert_eq!(id.doctype, DocType::Other);
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! "Borgerrepræsentationen"; a bare name counts only in the title. Mentions weigh more in the
 //! title and in page headers/footers than in the body, and a municipality is named only when
 //! it clearly dominates: a neighbour named in passing, or a list of many, gives no answer
-//! rather than a guess.
+//! rather than a guess. Under a heading of KL or one of its regional councils (KKR) — bodies
+//! that write about many municipalities — only the title can name one.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -45,7 +46,7 @@ const MIN_SCORE: u32 = 2;
 const DOMINANT_SHARE_PERCENT: u32 = 75;
 
 /// Words after a name that make it the authority: "Aarhus Kommune", "Aarhus Kommunes",
-/// "Bornholms Regionskommune", "Aarhus Byråd". Plural "Kommuner" is deliberately absent:
+/// "Bornholms Regionskommune". Plural "Kommuner" is deliberately absent:
 /// "Skanderborg og Favrskov Kommuner" names neighbours.
 const AUTHORITY_AFTER: [&str; 4] = ["kommune", "kommunes", "regionskommune", "regionskommunes"];
 /// Councils named before "i <Name>": "Byrådet i Aarhus", "Kommunalbestyrelsen i Odder".
@@ -89,7 +90,7 @@ pub fn from_path(relative_path: &Path) -> Option<&'static Municipality> {
 /// The municipality named in one file or folder name: by name (the longest match wins where
 /// names overlap) or else by a 3-digit code token. `None` when two different ones are named.
 pub fn in_name(name: &str) -> Option<&'static Municipality> {
-    let tokens = tokenize(name);
+    let tokens = tokenize(&split_camel_case(name));
     let named: Vec<&'static Municipality> = name_matches(&tokens).map(|(_, _, m)| m).collect();
     let found = if named.is_empty() {
         tokens
@@ -102,6 +103,21 @@ pub fn in_name(name: &str) -> Option<&'static Municipality> {
     };
     let first = found.first().copied()?;
     found.iter().all(|m| m.code == first.code).then_some(first)
+}
+
+/// Puts a space where a lowercase letter meets an uppercase one, so that file names written
+/// in CamelCase ("BudgetaftaleAarhus2025") split into words like any other.
+fn split_camel_case(name: &str) -> String {
+    let mut spaced = String::with_capacity(name.len() + 8);
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if previous_lower && c.is_uppercase() {
+            spaced.push(' ');
+        }
+        spaced.push(c);
+        previous_lower = c.is_lowercase();
+    }
+    spaced
 }
 
 /// The municipality the text is from (see the module docs), reading the opening pages.
@@ -118,7 +134,8 @@ pub fn from_text(pages: &[&str]) -> Option<&'static Municipality> {
     let mut scores: HashMap<u16, u32> = HashMap::new();
     // Under KL's or a KKR's heading only the title can name a municipality as the issuer.
     for mention in mentions.iter().filter(|m| m.in_title || !issuer_in_title) {
-        *scores.entry(mention.code).or_default() += mention.weight;
+        let score = scores.entry(mention.code).or_default();
+        *score = score.saturating_add(mention.weight);
     }
     decide(&scores)
 }
@@ -138,10 +155,11 @@ fn names_issuer(tokens: &[Token]) -> bool {
     let named = title.iter().any(|t| {
         (t.all_caps && ISSUER_ACRONYMS.contains(&t.key.as_str())) || t.key.starts_with(&stem)
     });
-    let phrased = title.windows(2).any(|pair| {
-        ISSUER_PHRASES
+    let phrased = title.windows(2).any(|pair| match pair {
+        [first, second] => ISSUER_PHRASES
             .iter()
-            .any(|(a, b)| pair[0].key == fold(a) && pair[1].key == fold(b))
+            .any(|(a, b)| first.key == fold(a) && second.key == fold(b)),
+        _ => false,
     });
     named || phrased
 }
@@ -181,7 +199,10 @@ fn page_mentions(tokens: &[Token], first_page: bool) -> Vec<Mention> {
             .checked_sub(2)
             .and_then(|i| tokens.get(i..start))
             .map(|pair| pair.iter().map(|t| t.key.as_str()).collect::<Vec<_>>());
-        let council_before = matches!(before.as_deref(), Some([council, "i"]) if is_one_of(council, &COUNCIL_BEFORE));
+        let council_before = match before.as_deref() {
+            Some([council, "i"]) => is_one_of(council, &COUNCIL_BEFORE),
+            _ => false,
+        };
         let council_after = after.is_some_and(|w| is_one_of(w, &COUNCIL_AFTER));
         let authority = after.is_some_and(|w| is_one_of(w, &AUTHORITY_AFTER));
         let bare_in_title = first_page
@@ -206,10 +227,12 @@ fn is_one_of(key: &str, words: &[&str]) -> bool {
 
 /// The clear winner of the scores, or `None` (see [`MIN_SCORE`], [`DOMINANT_SHARE_PERCENT`]).
 fn decide(scores: &HashMap<u16, u32>) -> Option<&'static Municipality> {
-    let total: u32 = scores.values().sum();
+    let total: u32 = scores
+        .values()
+        .fold(0, |sum, &score| sum.saturating_add(score));
     let (&code, &best) = scores.iter().max_by_key(|&(_, &score)| score)?;
     let tied = scores.values().filter(|&&score| score == best).count() > 1;
-    let dominant = best * 100 >= DOMINANT_SHARE_PERCENT * total;
+    let dominant = u64::from(best) * 100 >= u64::from(DOMINANT_SHARE_PERCENT) * u64::from(total);
     if tied || best < MIN_SCORE || !dominant {
         return None;
     }
@@ -285,6 +308,9 @@ mod tests {
             path_name("Bornholms Regionskommune budget 2025.pdf"),
             Some("Bornholm")
         );
+        assert_eq!(path_name("BudgetaftaleAarhus2025.pdf"), Some("Aarhus"));
+        assert_eq!(path_name("HoejeTaastrupBudget.pdf"), Some("Høje-Taastrup"));
+        assert_eq!(path_name("KØBENHAVN.PDF"), Some("København"));
     }
 
     #[test]
@@ -381,6 +407,10 @@ mod tests {
         assert_eq!(
             text_name(&["Budget 2025\n1\n2\n3\n4\nVedtaget af Byrådet i Randers."]),
             Some("Randers")
+        );
+        assert_eq!(
+            text_name(&["Budget 2025\n1\n2\n3\n4\nGodkendt af Kommunalbestyrelsen i Aarhus."]),
+            Some("Aarhus")
         );
         assert_eq!(
             text_name(&["Budget 2025\n1\n2\n3\n4\nVedtaget af Skive Byråd."]),

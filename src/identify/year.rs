@@ -24,7 +24,11 @@ const MIN_BODY_AGREEMENT: usize = 2;
 /// The year must not run on into more digits.
 static BUDGET_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bbudget(?:aftale[nr]?|forlig(?:et)?|forslag(?:et)?|året|aaret|år|aar|et|periode[n]?)?\s+(?:for\s+)?(?:(?:året|år)\s+)?(20\d\d)\b",
+        r"(?ix)
+        \b budget (?: aftale[nr]? | forlig(?:et)? | forslag(?:et)? | året | aaret | år | aar
+                    | tet | perioden? )?
+        \s+ (?: for \s+ )? (?: (?: året | år ) \s+ )?
+        (20\d\d) \b",
     )
     .expect("constant regex")
 });
@@ -45,9 +49,9 @@ pub fn from_path(relative_path: &Path) -> Option<u16> {
 }
 
 /// The year from the text: the first budget-year phrase in the title block (its first
-/// [`TITLE_LINES`] non-blank lines, up to the first line of prose); else, if every
+/// eight non-blank lines, up to the first line of prose); else, if every
 /// budget-year phrase on the opening pages names the same year and there are at least
-/// [`MIN_BODY_AGREEMENT`] of them, that year. Otherwise `None`.
+/// two of them, that year. Otherwise `None`.
 pub fn from_text(pages: &[&str]) -> Option<u16> {
     let opening = sample::opening_lines(pages, TITLE_LINES);
     let title: Vec<&str> = opening
@@ -131,6 +135,8 @@ mod tests {
         assert_eq!(from_text(&["Budgetforlig 2026\n"]), Some(2026));
         assert_eq!(from_text(&["BUDGET\n2027"]), Some(2027));
         assert_eq!(from_text(&["Forslag til budget for 2025"]), Some(2025));
+        assert_eq!(from_text(&["Budgettet for 2026"]), Some(2026));
+        assert_eq!(from_text(&["Budgetperioden 2025-2028"]), Some(2025));
         assert_eq!(from_text(&["Budget 20251"]), None);
     }
 

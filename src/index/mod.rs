@@ -142,13 +142,22 @@ impl CorpusIndex {
 
     /// Every stored page, in no particular order.
     pub fn pages(&self, searcher: &Searcher) -> Result<Vec<StoredPage>, IndexError> {
-        let addresses = searcher.search(&self.kind_query(KIND_PAGE), &DocSetCollector).map_err(|e| self.err(e))?;
-        let mut pages = Vec::with_capacity(addresses.len());
+        let mut pages = Vec::new();
+        self.for_each_page(searcher, |page| pages.push(page))?;
+        Ok(pages)
+    }
+
+    /// Calls `visit` with every stored page, one at a time, in index order (for exports that
+    /// must not hold the whole corpus in memory).
+    pub fn for_each_page(&self, searcher: &Searcher, mut visit: impl FnMut(StoredPage)) -> Result<(), IndexError> {
+        let mut addresses: Vec<_> =
+            searcher.search(&self.kind_query(KIND_PAGE), &DocSetCollector).map_err(|e| self.err(e))?.into_iter().collect();
+        addresses.sort();
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.err(e))?;
-            pages.push(StoredPage::from_document(&self.fields, &doc));
+            visit(StoredPage::from_document(&self.fields, &doc));
         }
-        Ok(pages)
+        Ok(())
     }
 }
 

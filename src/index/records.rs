@@ -121,6 +121,9 @@ pub struct StoredPage {
     pub path: String,
     pub page: u32,
     pub text: String,
+    /// Running headers/footers, one per line (never counted).
+    pub furniture: String,
+    pub unmapped: u32,
     pub info: DocumentInfo,
 }
 
@@ -146,6 +149,8 @@ impl StoredPage {
             path: stored_str(doc, fields.path),
             page: stored_u64(doc, fields.page).and_then(|p| u32::try_from(p).ok()).unwrap_or(0),
             text: stored_str(doc, fields.text),
+            furniture: stored_str(doc, fields.furniture),
+            unmapped: stored_u64(doc, fields.unmapped).and_then(|u| u32::try_from(u).ok()).unwrap_or(0),
             info: DocumentInfo::read(fields, doc),
         }
     }

@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod svg;
 pub mod table;
 
 use std::str::FromStr;
@@ -48,10 +49,10 @@ impl FromStr for Format {
 pub fn render(report: &Report, format: Format, lang: &str, evidence: &[Evidence]) -> String {
     let words = labels::Labels::for_lang(lang);
     match format {
-        Format::Table => table::render(report, &words),
-        Format::Csv => csv::render(report, &words),
+        Format::Table => table::render(report, words),
+        Format::Csv => csv::render(report, words),
         Format::Json => json::render(report),
-        Format::Markdown => markdown::render(report, &words),
-        Format::Html => html::render(report, evidence, &words),
+        Format::Markdown => markdown::render(report, words),
+        Format::Html => html::render(report, evidence, words),
     }
 }

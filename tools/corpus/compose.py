@@ -25,6 +25,7 @@ class Doc:
     blocks: list = field(default_factory=list)
     producer: str = ""
     two_column: bool = False
+    tagged: bool = False      # Chromium only: keep the PDF structure tree
     planned: frozenset = frozenset()
     pages: int = 0
 
@@ -85,6 +86,53 @@ def _key_figures(rng, n):
         rows.append([label] + [_dk(v) for v in vals])
     rows.append(["Resultat (- = overskud)"] + [_dk(v) for v in total])
     return rows
+
+
+ROWS_PER_TABLE = 16  # long tables are split so that no renderer has to break one across pages
+
+
+def _proposals(rng, year, years, size):
+    """A long overview of the change proposals (neutral labels only), split into chunks."""
+    labels = rng.sample(prose.TABLE_ROWS_NEUTRAL + prose.CONSTRUCTION_ROWS,
+                        min(len(prose.TABLE_ROWS_NEUTRAL) + len(prose.CONSTRUCTION_ROWS), 4 + 3 * size))
+    prefix = rng.choice(["ÆF", "DU", "Forslag"])
+    rows = _money_rows(rng, [f"{prefix} {i + 1:02d} {lab}" for i, lab in enumerate(labels)], years)
+    out = [("h1", "Oversigt over ændringsforslag"),
+           ("p", f"Tabel 4 viser samtlige ændringsforslag, som indgår i aftalen. Beløbene er i {year}-priser, "
+                 "og positive beløb er merudgifter.")]
+    for i in range(0, len(rows), ROWS_PER_TABLE):
+        caption = "Tabel 4. Ændringsforslag (mio. kr.)" + (" – fortsat" if i else "")
+        out.append(("table", (caption, ["Forslag"] + years, rows[i:i + ROWS_PER_TABLE])))
+    return out
+
+
+def _fees(rng, year, size):
+    """The fee table (takster) of the budget year, split into chunks."""
+    fees = prose.FEES[:10 + 2 * size]
+    rows = []
+    for fee in fees:
+        before = rng.randint(20, 4200)
+        after = round(before * rng.choice([1.0, 1.02, 1.03, 1.04, 1.05]))
+        rows.append([fee] + [f"{v:,}".replace(",", ".") + ",00" for v in (before, after)])
+    out = [("h1", f"Takster {year}"),
+           ("p", f"Taksterne for {year} fremgår af tabel 5. Taksterne er angivet i kroner inklusive moms, "
+                 "hvor der skal betales moms.")]
+    for i in range(0, len(rows), ROWS_PER_TABLE):
+        caption = "Tabel 5. Udvalgte takster (kr.)" + (" – fortsat" if i else "")
+        out.append(("table", (caption, ["Takst", str(year - 1), str(year)], rows[i:i + ROWS_PER_TABLE])))
+    return out
+
+
+def _maintenance(rng, year, years):
+    """Planned maintenance per building: the long tail of a large municipality's agreement."""
+    rows = _money_rows(rng, [f"Vedligehold, {b}" for b in prose.BUILDINGS], years)
+    out = [("h1", "Bygningsvedligeholdelse"),
+           ("p", "Parterne prioriterer den planlagte vedligeholdelse af de kommunale bygninger efter "
+                 "tilstandsvurderingerne. Tabel 6 viser fordelingen på de enkelte bygninger.")]
+    for i in range(0, len(rows), ROWS_PER_TABLE):
+        caption = f"Tabel 6. Bygningsvedligeholdelse (mio. kr., {year}-priser)" + (" – fortsat" if i else "")
+        out.append(("table", (caption, ["Bygning"] + years, rows[i:i + ROWS_PER_TABLE])))
+    return out
 
 
 def _chunk(sentences, rng):
@@ -163,7 +211,7 @@ def agreement(m, year: int, planned: set, rng: random.Random, *, named: bool, si
         elif sec_topics:
             topic_rows.append(prose.TABLE_ROWS_TOPIC[rng.choice(sec_topics)])
 
-    for heading in rng.sample(sorted(prose.EXTRA_SECTIONS), min(5, size // 2 + rng.randint(0, 2))):
+    for heading in rng.sample(sorted(prose.EXTRA_SECTIONS), min(5, 1 + size // 2)):
         pool = prose.EXTRA_SECTIONS[heading]
         blocks.append(("h1", heading))
         for para in _chunk([fill(s, ctx, rng) for s in rng.sample(pool, rng.randint(3, len(pool)))], rng):
@@ -178,13 +226,20 @@ def agreement(m, year: int, planned: set, rng: random.Random, *, named: bool, si
                              _money_rows(rng, labels, years))))
 
     blocks.append(("h1", "Anlæg"))
-    cons = [fill(s, ctx, rng) for s in rng.sample(prose.FILLER["construction"], 2 + size // 2)]
+    cons = [fill(s, ctx, rng) for s in rng.sample(prose.FILLER["construction"], min(2 + size // 2, 6))]
     if traps:
         cons.append(traps.pop())
     for para in _chunk(cons, rng):
         blocks.append(("p", para))
     blocks.append(("table", (f"Tabel 3. Anlægsinvesteringer (mio. kr., {year}-priser)", ["Projekt"] + years,
                              _money_rows(rng, rng.sample(prose.CONSTRUCTION_ROWS, rng.randint(3, 6)), years))))
+
+    if size >= 3:
+        blocks += _proposals(rng, year, years, size)
+    if size >= 6:
+        blocks += _fees(rng, year, size)
+    if size >= 9:
+        blocks += _maintenance(rng, year, years)
 
     blocks.append(("h1", "Aftalens parter"))
     closing = [rng.choice(prose.CLOSINGS)] + traps
@@ -221,6 +276,18 @@ def english_summary(m, year: int, planned: set) -> list:
                        "online at any time of day."))
     if "ai" in planned:
         b.append(("p", "The city will test AI tools in case handling, with clear rules for responsible use."))
+    b.append(("h1", "Children and young people"))
+    b.append(("p", "The budget keeps the minimum staffing standards in day care and adds money for more "
+                   "teachers in the largest schools. Youth clubs will stay open longer on Fridays, and a new "
+                   "family centre will bring together the support offered to vulnerable families."))
+    b.append(("h1", "Care and health"))
+    b.append(("p", "More residents will be helped to stay in their own homes for as long as possible. "
+                   "Rehabilitation services move into a new health centre close to the city centre, and the "
+                   "parties will work to reduce loneliness among older residents."))
+    b.append(("h1", "Environment and mobility"))
+    b.append(("p", "New bus stops with shelters will be built along the main routes, and winter maintenance "
+                   "will clear cycle paths first. The parties want to protect nature in the city's parks and "
+                   "to plant several thousand trees over the next four years."))
     b.append(("h1", "Investments"))
     b.append(("p", "The largest investments are a new day care centre, the renovation of a sports hall and "
                    "a new cycle path connecting the city centre with the harbour. Questions about the budget "
@@ -281,6 +348,16 @@ def kl_note(year: int) -> list:
         ("table", ("Tabel 1. Kommunernes budgetter (mia. kr.)", ["Område", str(year - 1), str(year)],
                    [["Serviceudgifter", "289,4", "297,8"], ["Anlæg", "20,9", "21,6"],
                     ["Overførsler", "84,2", "86,0"]])),
+        ("h1", "Udviklingen i de enkelte regioner"),
+        ("p", "Serviceudgifterne stiger mest i hovedstadsområdet og i de større byer, hvor befolkningen "
+              "vokser. I landdistrikterne er udfordringen i højere grad et faldende børnetal og flere "
+              "ældre. Flere kommuner har derfor budgetteret med sammenlægning af institutioner."),
+        ("table", ("Tabel 2. Serviceudgifter pr. indbygger (kr.)", ["Region", str(year - 1), str(year)],
+                   [["Hovedstaden", "52.310", "53.880"], ["Sjælland", "54.020", "55.470"],
+                    ["Syddanmark", "53.640", "55.010"], ["Midtjylland", "52.980", "54.350"],
+                    ["Nordjylland", "55.120", "56.600"]])),
+        ("p", "Forskellene mellem regionerne skal ses i lyset af forskelle i befolkningens alder og i "
+              "udgiftsbehovet på det specialiserede socialområde."),
         ("h1", "Anlæg"),
         ("p", "Anlægsniveauet ligger lidt over den aftalte ramme. KL opfordrer kommunerne til at "
               "prioritere de projekter, der er nødvendige for at opretholde de fysiske rammer om "

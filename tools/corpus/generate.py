@@ -58,7 +58,7 @@ def check_pools(topics):
     neutral = [s for pool in prose.FILLER.values() for s in pool] + prose.TRAPS + prose.CLOSINGS
     neutral += [h for hs in prose.SECTION_NEUTRAL.values() for h in hs]
     neutral += list(prose.EXTRA_SECTIONS) + [s for pool in prose.EXTRA_SECTIONS.values() for s in pool]
-    neutral += prose.TABLE_ROWS_NEUTRAL + prose.CONSTRUCTION_ROWS + prose.FIRST_NAMES + prose.LAST_NAMES
+    neutral += prose.TABLE_ROWS_NEUTRAL + prose.CONSTRUCTION_ROWS + prose.FEES + prose.BUILDINGS + prose.FIRST_NAMES + prose.LAST_NAMES
     neutral += [f"{p} ({l})" for p, l in prose.PARTIES] + [m.official for m in MUNICIPALITIES]
     for s in neutral:
         got = {k for k, v in topics_mod.count_all(topics, s.format(**ctx)).items() if v}
@@ -153,7 +153,7 @@ def build_docs(topics):
             else:
                 header = rng.choice([f"{m.official} · Budgetaftale {year}", f"Budgetaftale {year} – {m.official}",
                                      f"{m.official} | Budget {year}–{year + 3}"])
-            size = rng.choice([0, 1, 2, 2, 3, 3, 4, 5, 6, 8])
+            size = rng.choice([2, 3, 3, 4, 4, 5, 6, 7, 8, 9, 10, 10])
             doc = compose.Doc(path=f"{year}/{fname}", code=code, year=year, doctype="agreement", lang="dan",
                               header=header, planned=frozenset(planned[(code, year)]))
             for attempt in range(MAX_REROLLS):
@@ -190,6 +190,8 @@ def assign_producers(docs):
         r = rng.random()
         doc.producer = "libreoffice" if r < 0.45 else ("pdftex" if r < 0.75 else "chromium")
         doc.two_column = doc.producer == "pdftex" and rng.random() < 0.4
+        # Tagged PDF (a structure tree) doubles Chromium's file size: keep it in a few files.
+        doc.tagged = doc.producer == "chromium" and rng.random() < 0.15
     lo_2022 = [d for d in docs if d.year == 2022 and d.producer == "libreoffice"]
     for doc in lo_2022[:4]:
         doc.producer = "libreoffice+ghostscript"
@@ -208,9 +210,10 @@ def run(cmd, **kw):
 def render_all(docs, work: Path):
     for sub in ("lo", "tex", "html", "pdf"):
         (work / sub).mkdir(parents=True, exist_ok=True)
-    lo_files, jobs = [], []
+    lo_files, jobs, docs_by_stem = [], [], {}
     for i, doc in enumerate(docs):
         stem = f"d{i:04d}"
+        docs_by_stem[stem] = doc
         variant = random.Random(f"{SEED}-variant-{doc.path}").randrange(12)
         if doc.producer.startswith("libreoffice"):
             src = work / "lo" / f"{stem}.fodt"
@@ -233,8 +236,10 @@ def render_all(docs, work: Path):
                 run(["pdflatex", "-interaction=batchmode", "-halt-on-error", src.name], cwd=src.parent)
             shutil.move(src.with_suffix(".pdf"), out)
         else:
-            run(CHROMIUM + [f"--user-data-dir={work / 'chrome-profile' / src.stem}",
-                            f"--print-to-pdf={out}", src.as_uri()])
+            # Tagged PDF (structure tree) doubles the file size: keep it in a few files only.
+            tagging = [] if docs_by_stem[src.stem].tagged else ["--disable-pdf-tagging"]
+            run(CHROMIUM + tagging + [f"--user-data-dir={work / 'chrome-profile' / src.stem}",
+                                      f"--print-to-pdf={out}", src.as_uri()])
             shutil.rmtree(work / "chrome-profile" / src.stem, ignore_errors=True)
 
     profile = (work / "lo-profile").as_uri()
@@ -266,6 +271,11 @@ def render_all(docs, work: Path):
 # ---------------------------------------------------------------------------------------------
 # Truth and README
 
+def producer_label(doc) -> str:
+    """Producer plus layout details worth knowing when an extraction goes wrong."""
+    return doc.producer + ("-twocolumn" if doc.two_column else "") + ("-tagged" if doc.tagged else "")
+
+
 def truth(docs, topics):
     documents, unresolved = [], []
     per = defaultdict(lambda: defaultdict(lambda: {"municipalities": set(), "documents": 0, "mentions": 0}))
@@ -273,7 +283,8 @@ def truth(docs, topics):
     for doc in sorted(docs, key=lambda d: d.path):
         counts = mentions(doc, topics)
         documents.append({"path": doc.path, "code": doc.code, "year": doc.year, "doctype": doc.doctype,
-                          "lang": doc.lang, "pages": doc.pages, "producer": doc.producer, "mentions": counts})
+                          "lang": doc.lang, "pages": doc.pages, "producer": producer_label(doc),
+                          "mentions": counts})
         if doc.code is None:
             unresolved.append({"path": doc.path, "missing": "municipality"})
             continue
@@ -332,10 +343,11 @@ invented. Do not quote these files as what any municipality decided.
   "kommunen") and name a neighbouring municipality in passing, so only the manifest is right.
 * `truth.json` — the ground truth the tests compare the report with (format below).
 
-File names vary the way real downloads do: `aarhus-budgetaftale-2025.pdf`,
+File names vary the way real downloads do, in patterns like `aarhus-budgetaftale-2025.pdf`,
 `751-budgetaftale.pdf` (official 3-digit code), `Koebenhavns_Kommune_Budgetaftale_2025.pdf`,
-`Hoeje-Taastrup budget 2024.pdf`, UTF-8 names (`Budgetaftale 2024 - Ærø.pdf`), and neutral
-names (`budgetaftale-endelig-2023.pdf`, `download.pdf`, `dokument_4417.pdf`) where the
+`Hoeje-Taastrup budget 2024.pdf`, UTF-8 names (`Budgetaftale 2024 - <navn>.pdf`,
+`<navn>_budgetforlig_<år>.pdf`, e.g. with æ/ø/å), and neutral names (`budgetaftale-endelig-2023.pdf`,
+`download.pdf`, `dokument_NNNN.pdf`) where the
 municipality comes from the text (or the manifest). The year always comes from the folder;
 the text also names the signing year (the 2025 agreement was signed in 2024).
 
@@ -344,7 +356,8 @@ the text also names the signing year (the 2025 agreement was signed in 2024).
     pip install -r tools/corpus/requirements.txt     # pyphen, regex
     python3 tools/corpus/generate.py                 # deterministic (fixed seed), ~{minutes} min
 
-Needs `soffice`, `pdflatex` (babel danish, lmodern/charter/mathptmx), `chromium`, `gs`, `pdfinfo`.
+Needs `soffice` + `hyphen-da`, `pdflatex` (babel danish; charter, mathptmx, helvet, lmodern),
+`chromium`, `gs`, `pdfinfo`.
 Producers ({total} PDFs):
 
 | producer | files | how |
@@ -356,10 +369,15 @@ Producers ({total} PDFs):
   fonts Liberation Serif/Sans, DejaVu, Carlito.
 * pdfTeX: `article` with `[T1]fontenc`, babel danish, fancyhdr; {n_twocol} of them two-column; half
   with `\\pdfgentounicode=1` (ToUnicode maps), half relying on glyph names only; f-ligatures.
-* Chromium: HTML → `--print-to-pdf`, header/footer from CSS `@page` margin boxes; soft hyphens
+* Chromium: HTML → `--print-to-pdf`, header/footer from CSS `@page` margin boxes ({n_tagged} files
+  tagged, the rest with `--disable-pdf-tagging` to halve their size); soft hyphens
   (U+00AD) from pyphen's Danish dictionary. Chromium keeps every soft hyphen in the text layer
   and draws a taken one as U+2010 at the line end: the extractor must drop U+00AD and rejoin.
-* Ghostscript: {n_gs} LibreOffice files re-distilled with `gs -sDEVICE=pdfwrite`.
+* Ghostscript: {n_gs} LibreOffice files re-distilled with `gs -sDEVICE=pdfwrite`. Ghostscript
+  10.0 writes the ToUnicode entries of ligature glyphs (Carlito's "ft", "ti", "tt", "fi") with
+  the bytes of each UTF-16 unit swapped (`<66007400>` for "ft", which reads as "昀琀"); a
+  careful extractor recognises multi-unit entries whose units are all 0xXX00 with XX printable
+  ASCII and reads them little-endian.
 
 ## Planted topic rates
 
@@ -404,6 +422,8 @@ with the semantics of `queries/topics.toml` (see `queries/README.md`); totals ar
      "unresolved": [{{"path": "2025/kl-notat-kommunernes-budgetter-2025.pdf", "missing": "municipality"}}],
      "topics": {{"ai": {{"2025": {{"municipalities": 68, "of": 98, "documents": 68, "mentions": …}}, …}}, …}}}}
 
+`producer` (our addition) names the producer and layout: libreoffice, libreoffice+ghostscript,
+pdftex, pdftex-twocolumn, chromium, chromium-tagged.
 `code` is null for unresolved documents (listed in `documents` too, left out of `topics`).
 `of` = municipalities with ≥1 resolved document that year; `municipalities` = how many of those
 mention the topic; `documents` = resolved documents with ≥1 mention; `mentions` = all mentions
@@ -421,10 +441,12 @@ Size of `corpus/`: {size_mb:.1f} MB.
 
 def write_readme(docs, t, manifest, minutes):
     producers = Counter(d.producer for d in docs)
+    labels = Counter(producer_label(d) for d in docs)
     how = {"libreoffice": "LibreOffice 7.4 (soffice --convert-to pdf)", "pdftex": "pdfTeX 1.40 (TeX Live 2022)",
-           "chromium": "Chromium headless --print-to-pdf",
-           "libreoffice+ghostscript": "LibreOffice, then Ghostscript pdfwrite"}
-    producer_rows = "\n".join(f"| {p} | {n} | {how[p]} |" for p, n in sorted(producers.items()))
+           "pdftex-twocolumn": "pdfTeX 1.40, two columns", "chromium": "Chromium headless --print-to-pdf",
+           "chromium-tagged": "Chromium, tagged PDF (structure tree)",
+           "libreoffice+ghostscript": "LibreOffice, then Ghostscript 10 pdfwrite"}
+    producer_rows = "\n".join(f"| {p} | {n} | {how[p]} |" for p, n in sorted(labels.items()))
     rate_rows = "\n".join(
         f"| {tid} | " + " | ".join(f"{t['topics'][tid][str(y)]['municipalities']}/{t['topics'][tid][str(y)]['of']}"
                                    for y in plan.YEARS) + " |" for tid in plan.TARGETS)
@@ -438,6 +460,7 @@ def write_readme(docs, t, manifest, minutes):
         n2022=plan.PRESENT[2022], n2023=plan.PRESENT[2023], n2024=plan.PRESENT[2024],
         manifest_year=MANIFEST_YEAR, n_manifest=len(manifest), minutes=max(1, round(minutes)),
         total=len(docs), producer_rows=producer_rows, n_twocol=sum(d.two_column for d in docs),
+        n_tagged=sum(d.tagged for d in docs),
         n_gs=producers["libreoffice+ghostscript"], rate_rows=rate_rows,
         n_header_trap=sum("grønt og digitalt" in d.header for d in docs),
         year_rows="\n".join(year_rows), size_mb=size / 1e6)

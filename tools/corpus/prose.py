@@ -336,6 +336,24 @@ TABLE_ROWS_TOPIC = {
     "emergency_preparedness": "Styrket beredskab",
     "civil_society": "Pulje til frivillige foreninger",
 }
+FEES = [
+    "Dagpleje, månedlig takst", "Vuggestue, månedlig takst", "Børnehave, månedlig takst",
+    "Skolefritidsordning, 0.-3. klasse", "Klub, 4.-6. klasse", "Frokostordning i børnehave",
+    "Madservice, hovedret", "Madservice, biret", "Tøjvask i eget hjem", "Ophold i aflastning, døgn",
+    "Musikskole, instrumentalundervisning", "Musikskole, sammenspil", "Svømmehal, voksenbillet",
+    "Svømmehal, børnebillet", "Leje af idrætshal, time", "Leje af mødelokale, time",
+    "Renovation, helårsbolig", "Renovation, sommerhus", "Genbrugsplads, erhverv", "Vandafledning, m3",
+    "Byggesagsgebyr, time", "Parkering i bymidten, time", "Hjemmehjælp, frit valg, time",
+    "Kørsel til dagcenter, tur", "Kopier og udskrifter, side",
+]
+BUILDINGS = [
+    "Rådhuset", "Vestre Skole", "Søndre Skole", "Nordbyens Skole", "Østervang Skole", "Idrætscentret",
+    "Svømmehallen", "Hovedbiblioteket", "Lokalbiblioteket i Nørreby", "Plejecenter Solgården",
+    "Plejecenter Lindehuset", "Børnehuset Mælkebøtten", "Vuggestuen Myretuen", "Ungdomshuset",
+    "Kulturhuset", "Musikskolen", "Materielgården", "Genbrugspladsen", "Jobcentret", "Sundhedshuset",
+    "Aktivitetscentret", "Naturskolen", "Museet", "Borgerservice, Torvet", "Dagcentret Engly",
+    "Klubhuset ved stadion", "Medborgerhuset", "Byparken, pavillon",
+]
 CONSTRUCTION_ROWS = [
     "Ny daginstitution", "Renovering af idrætshal", "Cykelsti", "Byfornyelse i stationsbyer",
     "Renovering af svømmehal", "Nyt kulturhus, projektering", "Kloakering og regnvand",

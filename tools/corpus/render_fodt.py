@@ -42,7 +42,7 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  </style:style>
  <style:style style:name="Caption" style:family="paragraph" style:parent-style-name="Standard">
   <style:paragraph-properties fo:margin-top="0.2cm" fo:keep-with-next="always" fo:text-align="start"/>
-  <style:text-properties fo:font-size="9.5pt" fo:font-style="italic" fo:hyphenate="false"/>
+  <style:text-properties fo:font-size="9.5pt" fo:hyphenate="false"/>
  </style:style>
  <style:style style:name="Cell" style:family="paragraph">
   <style:paragraph-properties fo:text-align="start"/>
@@ -96,8 +96,9 @@ TAIL = "</office:text></office:body></office:document>\n"
 
 def render(doc, variant: int) -> str:
     """FODT source; `variant` picks fonts, margins and bullet so documents differ visually."""
-    fonts = [("Liberation Serif", "Liberation Sans"), ("Liberation Sans", "Liberation Sans"),
-             ("DejaVu Serif", "DejaVu Sans"), ("Carlito", "Carlito")][variant % 4]
+    # One family per document (regular + bold) keeps the embedded font subsets few and small.
+    fonts = [("Liberation Serif", "Liberation Serif"), ("Liberation Sans", "Liberation Sans"),
+             ("DejaVu Sans", "DejaVu Sans"), ("Carlito", "Carlito")][variant % 4]
     ml, mr = [(2.5, 2.5), (2.2, 2.8), (3.0, 2.0)][variant % 3]
     tw = 21 - ml - mr
     lang2, country = ("en", "GB") if doc.lang == "eng" else ("da", "DK")

@@ -35,7 +35,7 @@ p.subtitle {{ font-size: 12pt; margin: 0 0 18pt 0; text-align: left; }}
 h2 {{ font-size: 13.5pt; color: {accent}; margin: 14pt 0 4pt 0; break-after: avoid; }}
 p, li {{ margin: 0 0 6pt 0; break-inside: avoid; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 9pt; margin: 2pt 0 10pt 0; break-inside: avoid; }}
-caption {{ caption-side: top; text-align: left; font-style: italic; padding-bottom: 3pt; }}
+caption {{ caption-side: top; text-align: left; padding-bottom: 3pt; }}
 td, th {{ border-bottom: 0.5pt solid #999; padding: 2pt 4pt; text-align: right; }}
 td:first-child, th:first-child {{ text-align: left; }}
 </style></head><body>

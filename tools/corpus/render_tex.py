@@ -11,8 +11,10 @@ def esc(s: str) -> str:
 
 
 def render(doc, variant: int) -> str:
-    fonts = [r"\usepackage{lmodern}", r"\usepackage{charter}", r"\usepackage{mathptmx}",
-             r"\usepackage{lmodern}\renewcommand{\familydefault}{\sfdefault}"][variant % 4]
+    # Mostly fonts without optical sizes (one subset per weight); Latin Modern in a few.
+    fonts = [r"\usepackage{charter}", r"\usepackage{mathptmx}",
+             r"\usepackage{helvet}\renewcommand{\familydefault}{\sfdefault}",
+             r"\usepackage{charter}", r"\usepackage{mathptmx}", r"\usepackage{lmodern}"][variant % 6]
     babel = "english" if doc.lang == "eng" else "danish"
     opts = "a4paper,11pt" + (",twocolumn" if doc.two_column else "")
     tounicode = r"\input{glyphtounicode}\pdfgentounicode=1" if variant % 2 == 0 else ""
@@ -49,7 +51,7 @@ def render(doc, variant: int) -> str:
         elif kind == "table":
             caption, head, rows = payload
             ncols = len(head)
-            out.append(rf"{{\small\itshape {esc(caption)}\par}}\nopagebreak" + "\n")
+            out.append(rf"{{\small {esc(caption)}\par}}\nopagebreak" + "\n")
             size = r"\footnotesize\setlength{\tabcolsep}{3pt}" if doc.two_column else r"\small"
             out.append("{" + size + r"\begin{tabularx}{\linewidth}{@{}X" + "r" * (ncols - 1) + r"@{}}\toprule" + "\n")
             out.append(" & ".join(rf"\textbf{{{esc(c)}}}" for c in head) + r"\\\midrule" + "\n")

@@ -29,7 +29,10 @@ enum CidMapping {
     /// CID = code (Identity-H/V).
     Identity,
     /// An embedded CMap; `identity_fallback` when it extends Identity via `usecmap`.
-    Embedded { cmap: CMap, identity_fallback: bool },
+    Embedded {
+        cmap: Box<CMap>,
+        identity_fallback: bool,
+    },
     /// Codes are UTF-16 text (`Uni…-UCS2/UTF16` CMaps); CIDs unknown.
     Unicode,
     /// A predefined CMap we do not have; CIDs unknown.
@@ -40,7 +43,7 @@ enum CidMapping {
 #[derive(Debug)]
 enum TextSource {
     /// A ToUnicode CMap.
-    Cmap(CMap),
+    Cmap(Box<CMap>),
     /// `/ToUnicode /Identity-H`: the code is the character (seen in the wild; pdf.js agrees).
     Identity,
     None,
@@ -59,7 +62,9 @@ impl CidWidths {
             .and_then(|d| objects::get_number(doc, d, b"DW"))
             .unwrap_or(DEFAULT_CID_WIDTH)
             / UNITS_PER_EM;
-        let w = descendant.and_then(|d| objects::get_array(doc, d, b"W")).unwrap_or_default();
+        let w = descendant
+            .and_then(|d| objects::get_array(doc, d, b"W"))
+            .unwrap_or_default();
         let mut runs = parse_w(doc, w);
         runs.sort_by_key(|&(lo, _, _)| lo);
         // Clip overlaps (the earlier CID range keeps its part) so binary search is exact.
@@ -76,7 +81,10 @@ impl CidWidths {
                 clipped.push((lo, hi, width));
             }
         }
-        CidWidths { runs: clipped, default }
+        CidWidths {
+            runs: clipped,
+            default,
+        }
     }
 
     fn width(&self, cid: Option<u32>) -> f32 {
@@ -91,10 +99,14 @@ impl CidWidths {
 
 /// Reads a `/W` array: `c [w1 w2 …]` (consecutive CIDs) and `c_first c_last w` entries.
 fn parse_w(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f32)> {
-    let cid = |o: &Object| objects::number(doc, o).filter(|n| *n >= 0.0 && *n <= u32::MAX as f32).map(|n| n as u32);
+    let cid = |o: &Object| {
+        objects::number(doc, o)
+            .filter(|n| *n >= 0.0 && *n <= u32::MAX as f32)
+            .map(|n| n as u32)
+    };
     let mut runs = Vec::new();
     let mut i = 0;
-    while let Some(first) = w.get(i).and_then(|o| cid(o)) {
+    while let Some(first) = w.get(i).and_then(&cid) {
         match w.get(i + 1).and_then(|o| objects::resolve(doc, o)) {
             Some(Object::Array(widths)) => {
                 for (c, width) in (first..=u32::MAX).zip(widths) {
@@ -140,7 +152,9 @@ impl CidFont {
             .and_then(objects::as_dict);
 
         let text = match objects::get(doc, font, b"ToUnicode") {
-            Some(Object::Stream(s)) => objects::stream_bytes(s).map_or(TextSource::None, |b| TextSource::Cmap(CMap::parse(&b))),
+            Some(Object::Stream(s)) => objects::stream_bytes(s).map_or(TextSource::None, |b| {
+                TextSource::Cmap(Box::new(CMap::parse(&b)))
+            }),
             Some(Object::Name(n)) if is_identity(n) => TextSource::Identity,
             _ => TextSource::None,
         };
@@ -187,21 +201,26 @@ impl CidFont {
     fn cid(&self, code: u32, len: usize) -> Option<u32> {
         match &self.mapping {
             CidMapping::Identity => Some(code),
-            CidMapping::Embedded { cmap, identity_fallback } => {
-                cmap.cid(code, len).or_else(|| identity_fallback.then_some(code))
-            }
+            CidMapping::Embedded {
+                cmap,
+                identity_fallback,
+            } => cmap
+                .cid(code, len)
+                .or_else(|| identity_fallback.then_some(code)),
             CidMapping::Unicode | CidMapping::Unknown => None,
         }
     }
 
     fn text(&self, code: u32, len: usize) -> GlyphText {
         let mapped = match &self.text {
-            TextSource::Cmap(cmap) => cmap.unicode(code, len).or_else(|| cmap.unicode_any_len(code, len)),
+            TextSource::Cmap(cmap) => cmap.unicode_any_len(code, len),
             TextSource::Identity => Some(glyph_text::from_code_point(code)),
             TextSource::None => None,
         };
         match mapped {
-            Some(GlyphText::Unmapped) | None if matches!(self.mapping, CidMapping::Unicode) => utf16_code_text(code, len),
+            Some(GlyphText::Unmapped) | None if matches!(self.mapping, CidMapping::Unicode) => {
+                utf16_code_text(code, len)
+            }
             Some(text) => text,
             None => GlyphText::Unmapped,
         }
@@ -243,7 +262,11 @@ fn predefined(name: &[u8], text: &TextSource) -> (CidMapping, Codespace, bool) {
 }
 
 /// An embedded encoding CMap stream.
-fn embedded(doc: &Document, stream: &lopdf::Stream, text: &TextSource) -> (CidMapping, Codespace, bool) {
+fn embedded(
+    doc: &Document,
+    stream: &lopdf::Stream,
+    text: &TextSource,
+) -> (CidMapping, Codespace, bool) {
     let Some(bytes) = objects::stream_bytes(stream) else {
         return (CidMapping::Identity, Codespace::fixed(2), false);
     };
@@ -270,7 +293,14 @@ fn embedded(doc: &Document, stream: &lopdf::Stream, text: &TextSource) -> (CidMa
     } else {
         cmap.effective_codespace()
     };
-    (CidMapping::Embedded { cmap, identity_fallback: extends_identity }, codespace, vertical)
+    (
+        CidMapping::Embedded {
+            cmap: Box::new(cmap),
+            identity_fallback: extends_identity,
+        },
+        codespace,
+        vertical,
+    )
 }
 
 /// The text of a code under a UCS-2/UTF-16 CMap: the code itself.

@@ -19,6 +19,18 @@ use super::{glyph_names, glyph_text, GlyphText};
 /// Longest character code a CMap can define (PDF 32000-1 §9.7.6.2).
 const MAX_CODE_BYTES: usize = 4;
 
+/// Most mapping entries (chars and ranges) kept from one CMap. The largest real ones (CJK
+/// ToUnicode maps listing every glyph) have tens of thousands; this bounds a hostile one.
+const MAX_ENTRIES: usize = 500_000;
+
+/// Most items kept from one array-form `bfrange`. Only the last byte of a range's codes may
+/// vary (PDF 32000-1 §9.10.3), so real arrays have at most 256 items; this is generous.
+const MAX_RANGE_ARRAY_ITEMS: usize = 65_536;
+
+/// Most codespace ranges kept. Splitting a string scans them for every code, so they must
+/// stay few; real CMaps declare at most a handful (Shift-JIS has four).
+const MAX_CODESPACE_RANGES: usize = 64;
+
 /// One codespace range: codes of `len` bytes whose every byte lies between the corresponding
 /// bytes of `lo` and `hi`.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +64,13 @@ impl Codespace {
         for b in hi.iter_mut().take(len) {
             *b = 0xff;
         }
-        Codespace { ranges: vec![CodespaceRange { len, lo: [0; MAX_CODE_BYTES], hi }] }
+        Codespace {
+            ranges: vec![CodespaceRange {
+                len,
+                lo: [0; MAX_CODE_BYTES],
+                hi,
+            }],
+        }
     }
 
     /// UTF-16 as used by the `Uni…-UTF16-` CMaps: BMP characters in two bytes, others as a
@@ -84,9 +102,24 @@ impl Codespace {
     pub(super) fn next_code(&self, bytes: &[u8]) -> (u32, usize) {
         let max = bytes.len().min(MAX_CODE_BYTES);
         let len = (1..=max)
-            .find(|&n| bytes.get(..n).is_some_and(|prefix| self.ranges.iter().any(|r| r.matches(prefix))))
-            .unwrap_or_else(|| self.ranges.iter().map(|r| r.len).min().unwrap_or(1).min(max).max(1));
-        let code = bytes.iter().take(len).fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+            .find(|&n| {
+                bytes
+                    .get(..n)
+                    .is_some_and(|prefix| self.ranges.iter().any(|r| r.matches(prefix)))
+            })
+            .unwrap_or_else(|| {
+                self.ranges
+                    .iter()
+                    .map(|r| r.len)
+                    .min()
+                    .unwrap_or(1)
+                    .min(max)
+                    .max(1)
+            });
+        let code = bytes
+            .iter()
+            .take(len)
+            .fold(0u32, |acc, &b| acc << 8 | u32::from(b));
         (code, len)
     }
 }
@@ -101,7 +134,11 @@ enum UnicodeTarget {
     /// The array form of `bfrange`: code `c` means `items[c - start]`.
     Array { start: u32, items: Arc<[GlyphText]> },
     /// A `bfrange` onto several characters: the last one increments with the code.
-    Sequence { start: u32, prefix: Arc<[char]>, last: u32 },
+    Sequence {
+        start: u32,
+        prefix: Arc<[char]>,
+        last: u32,
+    },
 }
 
 // rangemap merges adjacent ranges with equal values, so equality must mean "maps every code
@@ -111,12 +148,28 @@ impl PartialEq for UnicodeTarget {
         match (self, other) {
             (Self::Delta(a), Self::Delta(b)) => a == b,
             (Self::Fixed(a), Self::Fixed(b)) => a == b,
-            (Self::Array { start: s1, items: i1 }, Self::Array { start: s2, items: i2 }) => {
-                s1 == s2 && Arc::ptr_eq(i1, i2)
-            }
-            (Self::Sequence { start: s1, prefix: p1, last: l1 }, Self::Sequence { start: s2, prefix: p2, last: l2 }) => {
-                s1 == s2 && l1 == l2 && Arc::ptr_eq(p1, p2)
-            }
+            (
+                Self::Array {
+                    start: s1,
+                    items: i1,
+                },
+                Self::Array {
+                    start: s2,
+                    items: i2,
+                },
+            ) => s1 == s2 && Arc::ptr_eq(i1, i2),
+            (
+                Self::Sequence {
+                    start: s1,
+                    prefix: p1,
+                    last: l1,
+                },
+                Self::Sequence {
+                    start: s2,
+                    prefix: p2,
+                    last: l2,
+                },
+            ) => s1 == s2 && l1 == l2 && Arc::ptr_eq(p1, p2),
             _ => false,
         }
     }
@@ -133,7 +186,11 @@ impl UnicodeTarget {
                 .and_then(|i| items.get(i))
                 .cloned()
                 .unwrap_or(GlyphText::Unmapped),
-            Self::Sequence { start, prefix, last } => {
+            Self::Sequence {
+                start,
+                prefix,
+                last,
+            } => {
                 let last = char::from_u32(last.wrapping_add(code.wrapping_sub(*start)));
                 glyph_text::from_chars(prefix.iter().copied().chain(last))
             }
@@ -149,7 +206,9 @@ struct CodeMap<V: Eq + Clone> {
 
 impl<V: Eq + Clone> Default for CodeMap<V> {
     fn default() -> Self {
-        CodeMap { by_len: std::array::from_fn(|_| RangeInclusiveMap::new()) }
+        CodeMap {
+            by_len: std::array::from_fn(|_| RangeInclusiveMap::new()),
+        }
     }
 }
 
@@ -188,80 +247,84 @@ pub(super) struct CMap {
     pub(super) vertical: bool,
     /// The name given to `usecmap` (a CMap this one extends).
     pub(super) use_cmap: Option<Vec<u8>>,
+    /// Mapping entries kept so far (bounded by [`MAX_ENTRIES`]).
+    entries: usize,
 }
 
 impl CMap {
-    /// Parses a CMap program. Never fails: what cannot be read is left out.
+    /// Parses a CMap program. Never fails: what cannot be read is left out. Tokens are read
+    /// lazily, so memory grows with the entries kept, never with the size of garbage.
     pub(super) fn parse(data: &[u8]) -> CMap {
         let mut cmap = CMap::default();
-        let tokens: Vec<Token> = Lexer::new(data).collect();
-        let mut i = 0;
-        while let Some(token) = tokens.get(i) {
-            i += 1;
-            match token {
+        let mut lexer = Lexer::new(data);
+        let mut prev: Option<Token> = None;
+        while let Some(token) = lexer.next() {
+            match &token {
                 Token::Word(word) => {
-                    let Some(end) = section_end(word) else {
-                        if *word == b"usecmap" {
-                            if let Some(Token::Name(name)) = i.checked_sub(2).and_then(|p| tokens.get(p)) {
-                                cmap.use_cmap = Some(name.to_vec());
-                            }
-                        }
+                    if let Some(end) = section_end(word) {
+                        let mut section = Section {
+                            lexer: &mut lexer,
+                            end,
+                            done: false,
+                        };
+                        cmap.read_section(word, &mut section);
+                        section.for_each(drop); // skip what the reader left before the end
+                        prev = None;
                         continue;
-                    };
-                    let body_len = tokens
-                        .get(i..)
-                        .unwrap_or_default()
-                        .iter()
-                        .position(|t| *t == Token::Word(end))
-                        .unwrap_or(tokens.len().saturating_sub(i));
-                    let body = tokens.get(i..i + body_len).unwrap_or_default();
-                    cmap.read_section(word, body);
-                    i += body_len + 1;
+                    }
+                    if *word == b"usecmap" {
+                        if let Some(Token::Name(name)) = &prev {
+                            cmap.use_cmap = Some(name.to_vec());
+                        }
+                    }
                 }
-                Token::Name(b"WMode") => {
-                    if let Some(Token::Int(mode)) = tokens.get(i) {
+                Token::Int(mode) => {
+                    if let Some(Token::Name(b"WMode")) = &prev {
                         cmap.vertical = *mode == 1;
                     }
                 }
                 _ => {}
             }
+            prev = Some(token);
         }
         cmap
     }
 
-    fn read_section(&mut self, begin: &[u8], body: &[Token]) {
+    fn read_section(&mut self, begin: &[u8], section: &mut Section) {
         match begin {
             b"begincodespacerange" => {
-                for pair in body.chunks_exact(2) {
-                    if let [Token::Hex(lo), Token::Hex(hi)] = pair {
-                        self.add_codespace(lo, hi);
+                while let (Some(lo), Some(hi)) = (section.next(), section.next()) {
+                    if let (Token::Hex(lo), Token::Hex(hi)) = (lo, hi) {
+                        self.add_codespace(&lo, &hi);
                     }
                 }
             }
             b"beginbfchar" => {
-                for pair in body.chunks_exact(2) {
-                    if let [Token::Hex(src), dst] = pair {
-                        if let (Some((code, len)), Some(text)) = (code_of(src), single_target(dst)) {
-                            self.unicode.insert(len, code, code, UnicodeTarget::Fixed(text));
+                while let (Some(src), Some(dst)) = (section.next(), section.next()) {
+                    if let (Token::Hex(src), Some(text)) = (src, single_target(&dst)) {
+                        if let Some((code, len)) = code_of(&src) {
+                            self.add_unicode(len, code, code, UnicodeTarget::Fixed(text));
                         }
                     }
                 }
             }
-            b"beginbfrange" => self.read_bfranges(body),
+            b"beginbfrange" => self.read_bfranges(section),
             b"begincidchar" => {
-                for pair in body.chunks_exact(2) {
-                    if let [Token::Hex(src), Token::Int(cid)] = pair {
-                        if let Some((code, len)) = code_of(src) {
-                            self.add_cids(len, code, code, *cid);
+                while let (Some(src), Some(cid)) = (section.next(), section.next()) {
+                    if let (Token::Hex(src), Token::Int(cid)) = (src, cid) {
+                        if let Some((code, len)) = code_of(&src) {
+                            self.add_cids(len, code, code, cid);
                         }
                     }
                 }
             }
             b"begincidrange" => {
-                for triple in body.chunks_exact(3) {
-                    if let [Token::Hex(lo), Token::Hex(hi), Token::Int(cid)] = triple {
-                        if let (Some((lo, len)), Some((hi, _))) = (code_of(lo), code_of(hi)) {
-                            self.add_cids(len, lo, hi, *cid);
+                while let (Some(lo), Some(hi), Some(cid)) =
+                    (section.next(), section.next(), section.next())
+                {
+                    if let (Token::Hex(lo), Token::Hex(hi), Token::Int(cid)) = (lo, hi, cid) {
+                        if let (Some((lo, len)), Some((hi, _))) = (code_of(&lo), code_of(&hi)) {
+                            self.add_cids(len, lo, hi, cid);
                         }
                     }
                 }
@@ -270,12 +333,66 @@ impl CMap {
         }
     }
 
+    /// `bfrange` entries: `<lo> <hi> <dst>` or `<lo> <hi> [<dst> …]` (or a glyph name).
+    fn read_bfranges(&mut self, section: &mut Section) {
+        while let (Some(lo), Some(hi), Some(dst)) = (section.next(), section.next(), section.next())
+        {
+            let (Token::Hex(lo), Token::Hex(hi)) = (lo, hi) else {
+                continue;
+            };
+            let (Some((lo, len)), Some((hi, _))) = (code_of(&lo), code_of(&hi)) else {
+                continue;
+            };
+            let value = match dst {
+                Token::ArrayStart => {
+                    let count = usize::try_from(hi.saturating_sub(lo))
+                        .unwrap_or(usize::MAX)
+                        .saturating_add(1);
+                    let mut items = Vec::new();
+                    for item in section.by_ref() {
+                        if item == Token::ArrayEnd {
+                            break;
+                        }
+                        if items.len() < count.min(MAX_RANGE_ARRAY_ITEMS) {
+                            items.push(single_target(&item).unwrap_or(GlyphText::Unmapped));
+                        }
+                    }
+                    UnicodeTarget::Array {
+                        start: lo,
+                        items: Arc::from(items),
+                    }
+                }
+                Token::Hex(dst) => range_target(lo, &dst),
+                other => match single_target(&other) {
+                    Some(text) => UnicodeTarget::Fixed(text),
+                    None => continue,
+                },
+            };
+            self.add_unicode(len, lo, hi, value);
+        }
+    }
+
+    fn add_unicode(&mut self, len: usize, lo: u32, hi: u32, target: UnicodeTarget) {
+        if self.entries < MAX_ENTRIES {
+            self.entries += 1;
+            self.unicode.insert(len, lo, hi, target);
+        }
+    }
+
     fn add_codespace(&mut self, lo: &[u8], hi: &[u8]) {
         let len = lo.len();
-        if len == 0 || len > MAX_CODE_BYTES || hi.len() != len {
+        if len == 0
+            || len > MAX_CODE_BYTES
+            || hi.len() != len
+            || self.codespace.ranges.len() >= MAX_CODESPACE_RANGES
+        {
             return;
         }
-        let mut range = CodespaceRange { len, lo: [0; MAX_CODE_BYTES], hi: [0; MAX_CODE_BYTES] };
+        let mut range = CodespaceRange {
+            len,
+            lo: [0; MAX_CODE_BYTES],
+            hi: [0; MAX_CODE_BYTES],
+        };
         for (dst, src) in range.lo.iter_mut().zip(lo) {
             *dst = *src;
         }
@@ -286,53 +403,9 @@ impl CMap {
     }
 
     fn add_cids(&mut self, len: usize, lo: u32, hi: u32, cid: i64) {
-        if let Ok(cid) = u32::try_from(cid) {
+        if let (Ok(cid), true) = (u32::try_from(cid), self.entries < MAX_ENTRIES) {
+            self.entries += 1;
             self.cids.insert(len, lo, hi, cid.wrapping_sub(lo));
-        }
-    }
-
-    /// `bfrange` entries: `<lo> <hi> <dst>` or `<lo> <hi> [<dst> …]` (or a glyph name).
-    fn read_bfranges(&mut self, body: &[Token]) {
-        let mut i = 0;
-        while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) = (body.get(i), body.get(i + 1)) {
-            i += 2;
-            let target = match body.get(i) {
-                Some(Token::ArrayStart) => {
-                    let len = body.get(i + 1..).unwrap_or_default().iter().position(|t| *t == Token::ArrayEnd);
-                    let len = len.unwrap_or(body.len().saturating_sub(i + 1));
-                    let items = body.get(i + 1..i + 1 + len).unwrap_or_default();
-                    i += len + 2;
-                    Some(Items::Array(items))
-                }
-                Some(dst) => {
-                    i += 1;
-                    Some(Items::One(dst))
-                }
-                None => None,
-            };
-            let (Some((lo, len)), Some((hi, _)), Some(target)) = (code_of(lo), code_of(hi), target) else {
-                continue;
-            };
-            if hi < lo {
-                continue;
-            }
-            let value = match target {
-                Items::Array(items) => {
-                    let count = usize::try_from(hi - lo).unwrap_or(usize::MAX).saturating_add(1);
-                    let texts: Arc<[GlyphText]> = items
-                        .iter()
-                        .take(count)
-                        .map(|t| single_target(t).unwrap_or(GlyphText::Unmapped))
-                        .collect();
-                    UnicodeTarget::Array { start: lo, items: texts }
-                }
-                Items::One(Token::Hex(dst)) => range_target(lo, dst),
-                Items::One(other) => match single_target(other) {
-                    Some(text) => UnicodeTarget::Fixed(text),
-                    None => continue,
-                },
-            };
-            self.unicode.insert(len, lo, hi, value);
         }
     }
 
@@ -344,13 +417,19 @@ impl CMap {
     /// Like [`CMap::unicode`], but if the CMap has no entry of that length, tries the code
     /// under the other lengths it defines (producers mix up 1- and 2-byte codes).
     pub(super) fn unicode_any_len(&self, code: u32, len: usize) -> Option<GlyphText> {
-        self.unicode(code, len)
-            .or_else(|| self.unicode.lengths().filter(|&l| l != len).find_map(|l| self.unicode(code, l)))
+        self.unicode(code, len).or_else(|| {
+            self.unicode
+                .lengths()
+                .filter(|&l| l != len)
+                .find_map(|l| self.unicode(code, l))
+        })
     }
 
     /// The CID of code `code` of `len` bytes, `None` if the CMap does not map it.
     pub(super) fn cid(&self, code: u32, len: usize) -> Option<u32> {
-        self.cids.get(len, code).map(|delta| code.wrapping_add(*delta))
+        self.cids
+            .get(len, code)
+            .map(|delta| code.wrapping_add(*delta))
     }
 
     /// True when the CMap maps codes to CIDs.
@@ -364,15 +443,42 @@ impl CMap {
         if !self.codespace.is_empty() {
             return self.codespace.clone();
         }
-        let len = self.unicode.lengths().chain(self.cids.lengths()).next().unwrap_or(2);
+        let len = self
+            .unicode
+            .lengths()
+            .chain(self.cids.lengths())
+            .next()
+            .unwrap_or(2);
         Codespace::fixed(len)
     }
 }
 
-/// The destination of a `bfrange` entry.
-enum Items<'t, 'a> {
-    One(&'t Token<'a>),
-    Array(&'t [Token<'a>]),
+/// The tokens of one `begin…`/`end…` section, read lazily; ends at the closing operator.
+struct Section<'l, 'a> {
+    lexer: &'l mut Lexer<'a>,
+    end: &'static [u8],
+    done: bool,
+}
+
+impl<'a> Iterator for Section<'_, 'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        if self.done {
+            return None;
+        }
+        match self.lexer.next() {
+            Some(Token::Word(w)) if w == self.end => {
+                self.done = true;
+                None
+            }
+            None => {
+                self.done = true;
+                None
+            }
+            token => token,
+        }
+    }
 }
 
 /// The operator that closes a section begun by `word`, for the sections we read.
@@ -394,7 +500,10 @@ fn code_of(bytes: &[u8]) -> Option<(u32, usize)> {
     if bytes.is_empty() || bytes.len() > MAX_CODE_BYTES {
         return None;
     }
-    Some((bytes.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)), bytes.len()))
+    Some((
+        bytes.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)),
+        bytes.len(),
+    ))
 }
 
 /// A `bfchar` destination (or one array item): UTF-16BE hex, a glyph name or a literal.
@@ -410,18 +519,16 @@ fn single_target(token: &Token) -> Option<GlyphText> {
 fn range_target(lo: u32, dst: &[u8]) -> UnicodeTarget {
     let chars: Vec<char> = match dst {
         [b] => vec![char::from(*b)],
-        _ => {
-            let units = dst.chunks_exact(2).filter_map(|pair| match pair {
-                [hi, lo] => Some(u16::from_be_bytes([*hi, *lo])),
-                _ => None,
-            });
-            char::decode_utf16(units).filter_map(Result::ok).collect()
-        }
+        _ => glyph_text::utf16be_chars(dst).collect(),
     };
     match chars.split_last() {
         None => UnicodeTarget::Fixed(GlyphText::Unmapped),
         Some((last, [])) => UnicodeTarget::Delta(u32::from(*last).wrapping_sub(lo)),
-        Some((last, prefix)) => UnicodeTarget::Sequence { start: lo, prefix: Arc::from(prefix), last: u32::from(*last) },
+        Some((last, prefix)) => UnicodeTarget::Sequence {
+            start: lo,
+            prefix: Arc::from(prefix),
+            last: u32::from(*last),
+        },
     }
 }
 
@@ -498,6 +605,21 @@ end";
     }
 
     #[test]
+    fn entry_count_is_capped() {
+        let mut src = b"beginbfchar\n".to_vec();
+        for code in 0..(MAX_ENTRIES as u32 + 10) {
+            src.extend_from_slice(format!("<{code:08X}> <0041>\n").as_bytes());
+        }
+        let cmap = CMap::parse(&src);
+        assert_eq!(cmap.entries, MAX_ENTRIES);
+        assert_eq!(
+            cmap.unicode(MAX_ENTRIES as u32 - 1, 4),
+            Some(GlyphText::Char('A'))
+        );
+        assert_eq!(cmap.unicode(MAX_ENTRIES as u32, 4), None);
+    }
+
+    #[test]
     fn encoding_cmap_with_mixed_codespace() {
         let src = b"/CMapName /Test-H def /WMode 1 def /Identity-H usecmap
             2 begincodespacerange <00> <80> <8140> <FFFC> endcodespacerange
@@ -520,7 +642,10 @@ end";
     #[test]
     fn utf16_codespace_splits_surrogate_pairs() {
         let cs = Codespace::utf16();
-        assert_eq!(cs.next_code(&[0xd8, 0x35, 0xdc, 0x00, 0x00, 0x41]), (0xd835dc00, 4));
+        assert_eq!(
+            cs.next_code(&[0xd8, 0x35, 0xdc, 0x00, 0x00, 0x41]),
+            (0xd835dc00, 4)
+        );
         assert_eq!(cs.next_code(&[0x00, 0x41]), (0x41, 2));
         assert_eq!(cs.next_code(&[0x41]), (0x41, 1));
     }

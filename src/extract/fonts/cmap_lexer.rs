@@ -34,11 +34,16 @@ fn is_white(b: u8) -> bool {
 }
 
 fn is_delimiter(b: u8) -> bool {
-    matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+    matches!(
+        b,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
 }
 
 fn hex_value(b: u8) -> Option<u8> {
-    char::from(b).to_digit(16).and_then(|d| u8::try_from(d).ok())
+    char::from(b)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
 }
 
 impl<'a> Lexer<'a> {
@@ -187,7 +192,9 @@ impl<'a> Iterator for Lexer<'a> {
                 }
                 b'/' => {
                     self.pos += 1;
-                    return Some(Token::Name(self.take_while(|b| !is_white(b) && !is_delimiter(b))));
+                    return Some(Token::Name(
+                        self.take_while(|b| !is_white(b) && !is_delimiter(b)),
+                    ));
                 }
                 b')' | b'>' | b'{' | b'}' => {
                     // Procedure braces and stray closers carry nothing a CMap reader needs.
@@ -242,7 +249,14 @@ mod tests {
 
     #[test]
     fn garbage_and_unterminated_input_end() {
-        for src in [&b"<0041"[..], b"(abc\\", b"(a(b)c", b")}>{", b"\xff\xfe<<>>/", b"\\\\\\"] {
+        for src in [
+            &b"<0041"[..],
+            b"(abc\\",
+            b"(a(b)c",
+            b")}>{",
+            b"\xff\xfe<<>>/",
+            b"\\\\\\",
+        ] {
             assert!(Lexer::new(src).count() <= src.len());
         }
         let tokens: Vec<Token> = Lexer::new(b"(a\\(b\\)\\101\\\nc)").collect();

@@ -97,10 +97,16 @@ fn from_lopdf(encoding_name: &str) -> CodeTable {
 /// The code table of a simple font's `/Encoding` entry (a name, or a dictionary with
 /// `/BaseEncoding` and `/Differences`); `builtin` stands in for the font program's own
 /// encoding where the entry leaves the base open.
-pub(super) fn font_encoding(doc: &Document, font: &Dictionary, builtin: Option<BaseEncoding>) -> CodeTable {
+pub(super) fn font_encoding(
+    doc: &Document,
+    font: &Dictionary,
+    builtin: Option<BaseEncoding>,
+) -> CodeTable {
     let builtin_table = || builtin.map_or_else(empty_table, |b| b.table().clone());
     match objects::get(doc, font, b"Encoding") {
-        Some(Object::Name(name)) => BaseEncoding::from_name(name).map_or_else(builtin_table, |b| b.table().clone()),
+        Some(Object::Name(name)) => {
+            BaseEncoding::from_name(name).map_or_else(builtin_table, |b| b.table().clone())
+        }
         Some(obj) => match objects::as_dict(obj) {
             Some(enc) => {
                 let mut table = objects::get_name(doc, enc, b"BaseEncoding")
@@ -115,6 +121,17 @@ pub(super) fn font_encoding(doc: &Document, font: &Dictionary, builtin: Option<B
         },
         None => builtin_table(),
     }
+}
+
+/// Only the `/Differences` of the font's `/Encoding` dictionary, over no base encoding.
+pub(super) fn differences_only(doc: &Document, font: &Dictionary) -> CodeTable {
+    let mut table = empty_table();
+    let diffs = objects::get_dict(doc, font, b"Encoding")
+        .and_then(|e| objects::get_array(doc, e, b"Differences"));
+    if let Some(diffs) = diffs {
+        apply_differences(doc, diffs, &mut table);
+    }
+    table
 }
 
 /// Applies a `/Differences` array: a code, then glyph names for consecutive codes.
@@ -154,16 +171,28 @@ mod tests {
     #[test]
     fn winansi_danish_and_specials() {
         let t = BaseEncoding::WinAnsi.table();
-        assert_eq!(text_of(t, b"\xe6\xf8\xe5\xc6\xd8\xc5 \xe9 \x80 \x96"), "æøåÆØÅ é € –");
+        assert_eq!(
+            text_of(t, b"\xe6\xf8\xe5\xc6\xd8\xc5 \xe9 \x80 \x96"),
+            "æøåÆØÅ é € –"
+        );
         // Spec: 0xA0 is a space, 0xAD a hyphen, unused codes a bullet, controls nothing.
         assert_eq!(text_of(t, b"\xa0\xad\x81\x0c"), " -•?");
     }
 
     #[test]
     fn other_base_encodings() {
-        assert_eq!(text_of(BaseEncoding::Standard.table(), b"\xa4\xb4\xae\xe9"), "⁄·ﬁØ");
-        assert_eq!(text_of(BaseEncoding::MacRoman.table(), b"\xbe\xbf\x8c"), "æøå");
-        assert_eq!(text_of(BaseEncoding::Symbol.table(), b"a\xb7W"), "α•\u{2126}");
+        assert_eq!(
+            text_of(BaseEncoding::Standard.table(), b"\xa4\xb4\xae\xe9"),
+            "⁄·ﬁØ"
+        );
+        assert_eq!(
+            text_of(BaseEncoding::MacRoman.table(), b"\xbe\xbf\x8c"),
+            "æøå"
+        );
+        assert_eq!(
+            text_of(BaseEncoding::Symbol.table(), b"a\xb7W"),
+            "α•\u{2126}"
+        );
         assert_eq!(text_of(BaseEncoding::ZapfDingbats.table(), b"l"), "●");
         assert_eq!(text_of(BaseEncoding::PdfDoc.table(), b"\x93\xa0"), "ﬁ€");
     }
@@ -192,7 +221,13 @@ mod tests {
         let named = dictionary! { "Encoding" => "MacRomanEncoding" };
         assert_eq!(text_of(&font_encoding(&doc, &named, None), b"\xbe"), "æ");
         let unknown = dictionary! { "Encoding" => "Identity-H" };
-        assert_eq!(text_of(&font_encoding(&doc, &unknown, Some(BaseEncoding::Standard)), b"\x27"), "’");
+        assert_eq!(
+            text_of(
+                &font_encoding(&doc, &unknown, Some(BaseEncoding::Standard)),
+                b"\x27"
+            ),
+            "’"
+        );
         let none = dictionary! {};
         assert_eq!(text_of(&font_encoding(&doc, &none, None), b"a"), "?");
     }

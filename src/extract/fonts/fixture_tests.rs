@@ -13,8 +13,10 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::{objects, Font, GlyphText};
 
-const FIXTURES: &str = "/work/shared/fixtures";
-const PDFJS_CORPUS: &str = "/work/shared/corpora/pdfjs";
+/// `../shared/` beside the repository: the fixtures and the robustness corpora.
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
 
 /// Deepest Form XObject nesting followed by the test walker.
 const MAX_FORM_DEPTH: usize = 8;
@@ -38,14 +40,28 @@ fn font_map(doc: &Document, resources: Option<&Dictionary>) -> BTreeMap<Vec<u8>,
     fonts
 }
 
-fn walk(doc: &Document, content: &[u8], resources: Option<&Dictionary>, depth: usize, out: &mut PageText) {
-    let Ok(content) = Content::decode(content) else { return };
+fn walk(
+    doc: &Document,
+    content: &[u8],
+    resources: Option<&Dictionary>,
+    depth: usize,
+    out: &mut PageText,
+) {
+    let Ok(content) = Content::decode(content) else {
+        return;
+    };
     let fonts = font_map(doc, resources);
     let mut current: Option<&Font> = None;
     let mut glyphs = Vec::new();
     for op in &content.operations {
         match op.operator.as_str() {
-            "Tf" => current = op.operands.first().and_then(|n| n.as_name().ok()).and_then(|n| fonts.get(n)),
+            "Tf" => {
+                current = op
+                    .operands
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .and_then(|n| fonts.get(n))
+            }
             "Tj" | "'" | "\"" | "TJ" => {
                 let Some(font) = current else { continue };
                 let strings: Vec<&Object> = match op.operands.last() {
@@ -73,8 +89,11 @@ fn walk(doc: &Document, content: &[u8], resources: Option<&Dictionary>, depth: u
                     .and_then(|r| objects::get_dict(doc, r, b"XObject"))
                     .zip(op.operands.first().and_then(|n| n.as_name().ok()))
                     .and_then(|(x, name)| objects::get_stream(doc, x, name));
-                if let Some(form) = xobject.filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form")) {
-                    let form_resources = objects::get_dict(doc, &form.dict, b"Resources").or(resources);
+                if let Some(form) = xobject.filter(|s| {
+                    s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form")
+                }) {
+                    let form_resources =
+                        objects::get_dict(doc, &form.dict, b"Resources").or(resources);
                     if let Some(bytes) = objects::stream_bytes(form) {
                         walk(doc, &bytes, form_resources, depth + 1, out);
                     }
@@ -118,26 +137,38 @@ fn squash(text: &str) -> String {
 
 #[test]
 fn fixture_pdfs_decode_to_the_truth_words() {
-    let manifest = std::fs::read_to_string(Path::new(FIXTURES).join("manifest.csv")).expect("fixture manifest");
+    let fixtures = shared().join("fixtures");
+    let manifest =
+        std::fs::read_to_string(fixtures.join("manifest.csv")).expect("fixture manifest");
     let mut checked = 0;
     for line in manifest.lines().skip(1) {
         let mut fields = line.split(',');
-        let (Some(pdf), Some(truth)) = (fields.next(), fields.next()) else { continue };
-        let pages = decode_pdf(&Path::new(FIXTURES).join(pdf)).unwrap_or_else(|| panic!("{pdf} opens"));
-        let truth = std::fs::read_to_string(Path::new(FIXTURES).join(truth)).expect("truth text");
+        let (Some(pdf), Some(truth)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let pages = decode_pdf(&fixtures.join(pdf)).unwrap_or_else(|| panic!("{pdf} opens"));
+        let truth = std::fs::read_to_string(fixtures.join(truth)).expect("truth text");
 
         let unmapped: usize = pages.iter().map(|p| p.unmapped).sum();
         assert_eq!(unmapped, 0, "{pdf}: unmapped glyphs");
         let all: String = pages.iter().map(|p| p.text.as_str()).collect();
         let extracted = squash(&all);
-        let words: HashSet<String> = truth.split_whitespace().map(squash).filter(|w| w.chars().count() >= 4).collect();
-        let missing: Vec<&String> = words.iter().filter(|w| !extracted.contains(w.as_str())).collect();
+        let words: HashSet<String> = truth
+            .split_whitespace()
+            .map(squash)
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        let missing: Vec<&String> = words
+            .iter()
+            .filter(|w| !extracted.contains(w.as_str()))
+            .collect();
         // A word hyphenated across a page break has the running header/footer in between in
         // this layout-free walk: allow one such word per page break, found as two halves.
         let split_at_page_break = |w: &str| {
             let chars: Vec<char> = w.chars().collect();
             (2..chars.len().saturating_sub(1)).any(|k| {
-                let (head, tail): (String, String) = (chars[..k].iter().collect(), chars[k..].iter().collect());
+                let (head, tail): (String, String) =
+                    (chars[..k].iter().collect(), chars[k..].iter().collect());
                 extracted.contains(&head) && extracted.contains(&tail)
             })
         };
@@ -149,7 +180,10 @@ fn fixture_pdfs_decode_to_the_truth_words() {
             &missing[..missing.len().min(10)]
         );
         for danish in ["kommune", "æ", "ø", "å"] {
-            assert!(extracted.to_lowercase().contains(danish), "{pdf}: no {danish:?}");
+            assert!(
+                extracted.to_lowercase().contains(danish),
+                "{pdf}: no {danish:?}"
+            );
         }
         checked += 1;
     }
@@ -161,12 +195,18 @@ const MAX_SMOKE_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 #[test]
 fn pdfjs_corpus_fonts_never_panic() {
-    let Ok(dir) = std::fs::read_dir(PDFJS_CORPUS) else { panic!("{PDFJS_CORPUS} missing") };
+    let corpus = shared().join("corpora/pdfjs");
+    let Ok(dir) = std::fs::read_dir(&corpus) else {
+        panic!("{} missing", corpus.display())
+    };
     let mut paths: Vec<PathBuf> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     let mut opened = 0;
     for path in paths {
-        if path.metadata().map_or(true, |m| m.len() > MAX_SMOKE_FILE_BYTES) {
+        if path
+            .metadata()
+            .map_or(true, |m| m.len() > MAX_SMOKE_FILE_BYTES)
+        {
             continue;
         }
         if decode_pdf(&path).is_some() {

@@ -54,7 +54,9 @@ fn component_chars(component: &str, out: &mut Vec<char>) -> bool {
     if component.is_empty() {
         return false;
     }
-    if let Some(text) = pdf_encoding::glyphname_to_unicode(component).or_else(|| tex_name(component)) {
+    if let Some(text) =
+        pdf_encoding::glyphname_to_unicode(component).or_else(|| tex_name(component))
+    {
         out.extend(text.chars());
         return true;
     }
@@ -74,7 +76,7 @@ fn component_chars(component: &str, out: &mut Vec<char>) -> bool {
 
 /// `uniXXXX` with one or more groups of four hex digits, each a BMP non-surrogate character.
 fn uni_chars(hex: &str, out: &mut Vec<char>) -> bool {
-    if hex.is_empty() || hex.len() % 4 != 0 || !hex.is_ascii() {
+    if hex.is_empty() || !hex.len().is_multiple_of(4) || !hex.is_ascii() {
         return false;
     }
     let start = out.len();
@@ -143,7 +145,9 @@ mod tests {
 
     #[test]
     fn numbered_glyphs_are_unmapped() {
-        for name in ["g123", "cid123", "glyph12", "index7", "", ".notdef", "f_", "\u{e6}"] {
+        for name in [
+            "g123", "cid123", "glyph12", "index7", "", ".notdef", "f_", "\u{e6}",
+        ] {
             assert_eq!(text(name), GlyphText::Unmapped, "{name}");
         }
         assert_eq!(lookup(&[0xff, 0xfe]), GlyphText::Unmapped);

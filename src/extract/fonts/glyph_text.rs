@@ -68,13 +68,29 @@ pub(super) fn from_utf16be(bytes: &[u8]) -> GlyphText {
     if let [b] = bytes {
         return from_char(char::from(*b));
     }
-    let units = bytes
-        .chunks_exact(2)
-        .filter_map(|pair| match pair {
-            [hi, lo] => Some(u16::from_be_bytes([*hi, *lo])),
-            _ => None,
-        });
-    from_chars(char::decode_utf16(units).filter_map(Result::ok))
+    from_chars(utf16be_chars(bytes))
+}
+
+/// The characters of a UTF-16BE ToUnicode destination of two or more bytes (unpaired
+/// surrogates dropped), read the right way round when a producer swapped the bytes.
+pub(super) fn utf16be_chars(bytes: &[u8]) -> impl Iterator<Item = char> + '_ {
+    let swapped = is_byte_swapped_ascii(bytes);
+    let units = bytes.chunks_exact(2).filter_map(move |pair| match pair {
+        [hi, lo] if swapped => Some(u16::from_le_bytes([*hi, *lo])),
+        [hi, lo] => Some(u16::from_be_bytes([*hi, *lo])),
+        _ => None,
+    });
+    char::decode_utf16(units).filter_map(Result::ok)
+}
+
+/// Ghostscript 10.0 writes the ToUnicode entries of ligature glyphs with each UTF-16 unit's
+/// bytes swapped (`<66007400>` for "ft"), which reads as CJK ("昀琀"). A destination of two or
+/// more units that are all `XX 00` with XX printable ASCII is that bug: no real text is a run
+/// of U+2000–U+7E00 characters each ending in 00.
+fn is_byte_swapped_ascii(bytes: &[u8]) -> bool {
+    bytes.len() >= 4
+        && bytes.len() % 2 == 0
+        && bytes.chunks_exact(2).all(|pair| matches!(pair, [hi, 0] if (0x20..0x7f).contains(hi)))
 }
 
 #[cfg(test)]
@@ -97,15 +113,32 @@ mod tests {
 
     #[test]
     fn sequences_drop_controls_and_collapse_to_one_char() {
-        assert_eq!(from_chars("f\u{0}i".chars()), GlyphText::Str(Arc::from("fi")));
+        assert_eq!(
+            from_chars("f\u{0}i".chars()),
+            GlyphText::Str(Arc::from("fi"))
+        );
         assert_eq!(from_chars("\u{feff}å".chars()), GlyphText::Char('å'));
         assert_eq!(from_chars("\u{1}\u{2}".chars()), GlyphText::Unmapped);
     }
 
     #[test]
+    fn ghostscript_byte_swapped_ligatures_are_read_the_right_way_round() {
+        assert_eq!(from_utf16be(&[0x66, 0x00, 0x74, 0x00]), GlyphText::Str(Arc::from("ft")));
+        assert_eq!(from_utf16be(&[0x74, 0x00, 0x69, 0x00]), GlyphText::Str(Arc::from("ti")));
+        // A single unit stays as written: U+6600 is a real character.
+        assert_eq!(from_utf16be(&[0x66, 0x00]), GlyphText::Char('\u{6600}'));
+    }
+
+    #[test]
     fn utf16_with_surrogate_pairs() {
-        assert_eq!(from_utf16be(&[0xD8, 0x35, 0xDC, 0x00]), GlyphText::Char('\u{1d400}'));
-        assert_eq!(from_utf16be(&[0x00, 0x66, 0x00, 0x6C]), GlyphText::Str(Arc::from("fl")));
+        assert_eq!(
+            from_utf16be(&[0xD8, 0x35, 0xDC, 0x00]),
+            GlyphText::Char('\u{1d400}')
+        );
+        assert_eq!(
+            from_utf16be(&[0x00, 0x66, 0x00, 0x6C]),
+            GlyphText::Str(Arc::from("fl"))
+        );
         assert_eq!(from_utf16be(&[0xD8, 0x35]), GlyphText::Unmapped);
         assert_eq!(from_utf16be(&[0xE6]), GlyphText::Char('æ'));
         assert_eq!(from_utf16be(&[]), GlyphText::Unmapped);

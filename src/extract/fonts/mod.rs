@@ -23,6 +23,7 @@ mod glyph_text;
 mod objects;
 mod simple;
 mod standard14;
+#[rustfmt::skip] // generated tables, laid out by the generator
 mod standard14_widths;
 mod type3;
 
@@ -72,7 +73,10 @@ pub struct FontMetrics {
 
 impl FontMetrics {
     /// Used when a font has no usable descriptor: typical Latin proportions.
-    pub const DEFAULT: FontMetrics = FontMetrics { ascent: 0.8, descent: -0.2 };
+    pub const DEFAULT: FontMetrics = FontMetrics {
+        ascent: 0.8,
+        descent: -0.2,
+    };
 }
 
 /// A loaded font, ready to decode strings. Cheap to share between pages (cache by object id).
@@ -86,7 +90,7 @@ pub struct Font {
 #[derive(Debug)]
 enum FontKind {
     Simple(simple::SimpleFont),
-    Composite(cid::CidFont),
+    Composite(Box<cid::CidFont>),
 }
 
 impl Font {
@@ -97,19 +101,35 @@ impl Font {
         let subtype = objects::get_name(doc, dict, b"Subtype").unwrap_or_default();
         let is_composite =
             subtype == b"Type0" || (subtype.is_empty() && dict.has(b"DescendantFonts"));
-        let kind = if is_composite {
-            FontKind::Composite(cid::CidFont::load(doc, dict))
+        let says_nothing = subtype.is_empty()
+            && !["BaseFont", "Encoding", "ToUnicode", "Widths"]
+                .iter()
+                .any(|k| dict.has(k.as_bytes()));
+        let kind = if says_nothing {
+            // Not a font dictionary at all (a dangling or mistyped resource).
+            FontKind::Simple(simple::SimpleFont::unknown())
+        } else if is_composite {
+            FontKind::Composite(Box::new(cid::CidFont::load(doc, dict)))
         } else {
             let to_unicode = objects::get_stream(doc, dict, b"ToUnicode")
                 .and_then(objects::stream_bytes)
                 .map(|bytes| CMap::parse(&bytes));
-            FontKind::Simple(simple::SimpleFont::load(doc, dict, subtype, to_unicode.as_ref()))
+            FontKind::Simple(simple::SimpleFont::load(
+                doc,
+                dict,
+                subtype,
+                to_unicode.as_ref(),
+            ))
         };
         let name = objects::get_name(doc, dict, b"BaseFont")
             .or_else(|| objects::get_name(doc, dict, b"Name"))
             .map(|n| String::from_utf8_lossy(standard14::strip_subset_prefix(n)).into_owned())
             .unwrap_or_default();
-        Font { kind, name, metrics: metrics(doc, dict, subtype, is_composite) }
+        Font {
+            kind,
+            name,
+            metrics: metrics(doc, dict, subtype, is_composite),
+        }
     }
 
     /// Splits `bytes` into codes (by the font's codespace) and appends one glyph per code.
@@ -162,12 +182,23 @@ fn metrics(doc: &Document, dict: &Dictionary, subtype: &[u8], is_composite: bool
         Some(dict)
     };
     let descriptor = holder.and_then(|d| objects::get_dict(doc, d, b"FontDescriptor"));
-    let scale = if subtype == b"Type3" { type3::font_matrix_scales(doc, dict).1.abs() } else { type3::DEFAULT_SCALE };
-    let read = |key: &[u8]| descriptor.and_then(|d| objects::get_number(doc, d, key)).map(|v| v * scale);
+    let scale = if subtype == b"Type3" {
+        type3::font_matrix_scales(doc, dict).1.abs()
+    } else {
+        type3::DEFAULT_SCALE
+    };
+    let read = |key: &[u8]| {
+        descriptor
+            .and_then(|d| objects::get_number(doc, d, key))
+            .map(|v| v * scale)
+    };
     match (read(b"Ascent"), read(b"Descent")) {
         // Some producers write a positive descent; an ascent outside (0, 3] ems is garbage.
         (Some(ascent), Some(descent)) if ascent > 0.0 && ascent <= 3.0 && descent.abs() <= 3.0 => {
-            FontMetrics { ascent, descent: -descent.abs() }
+            FontMetrics {
+                ascent,
+                descent: -descent.abs(),
+            }
         }
         _ => FontMetrics::DEFAULT,
     }
@@ -186,13 +217,17 @@ impl FontCache {
     }
 
     /// The font whose dictionary is object `id`, loading it on first use. An id that is not
-    /// a dictionary yields a font whose glyphs are all `Unmapped`.
+    /// a font dictionary yields a font whose glyphs are all `Unmapped`.
     pub fn get_or_load(&mut self, doc: &Document, id: ObjectId) -> Arc<Font> {
         self.fonts
             .entry(id)
             .or_insert_with(|| {
                 let empty = Dictionary::new();
-                let dict = doc.get_object(id).ok().and_then(objects::as_dict).unwrap_or(&empty);
+                let dict = doc
+                    .get_object(id)
+                    .ok()
+                    .and_then(objects::as_dict)
+                    .unwrap_or(&empty);
                 Arc::new(Font::load(doc, dict))
             })
             .clone()

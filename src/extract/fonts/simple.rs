@@ -30,11 +30,25 @@ pub(super) struct SimpleFont {
 
 impl SimpleFont {
     /// Loads a simple font of `/Subtype` `subtype` (Type3 scales widths by its FontMatrix).
-    pub(super) fn load(doc: &Document, font: &Dictionary, subtype: &[u8], to_unicode: Option<&CMap>) -> SimpleFont {
+    pub(super) fn load(
+        doc: &Document,
+        font: &Dictionary,
+        subtype: &[u8],
+        to_unicode: Option<&CMap>,
+    ) -> SimpleFont {
         let base_font = objects::get_name(doc, font, b"BaseFont").unwrap_or_default();
         let is_type3 = subtype == b"Type3";
-        let standard = if is_type3 { None } else { Standard14::identify(base_font) };
-        let encoded = encoding::font_encoding(doc, font, builtin_encoding(doc, font, subtype, standard));
+        let standard = if is_type3 {
+            None
+        } else {
+            Standard14::identify(base_font)
+        };
+        let encoded = if standard.is_none() && is_pictograph_font(base_font) {
+            // Their codes are pictures: any base encoding would turn bullets into letters.
+            encoding::differences_only(doc, font)
+        } else {
+            encoding::font_encoding(doc, font, builtin_encoding(doc, font, subtype, standard))
+        };
 
         let mut text = Box::new(encoded.clone());
         if let Some(cmap) = to_unicode {
@@ -46,9 +60,21 @@ impl SimpleFont {
             }
         }
 
-        let scale = if is_type3 { type3::font_matrix_scales(doc, font).0 } else { type3::DEFAULT_SCALE };
+        let scale = if is_type3 {
+            type3::font_matrix_scales(doc, font).0
+        } else {
+            type3::DEFAULT_SCALE
+        };
         let widths = Box::new(widths(doc, font, scale, standard, &encoded));
         SimpleFont { text, widths }
+    }
+
+    /// A font about which nothing is known: every glyph unmapped, [`DEFAULT_WIDTH`] wide.
+    pub(super) fn unknown() -> SimpleFont {
+        SimpleFont {
+            text: Box::new(encoding::empty_table()),
+            widths: Box::new([DEFAULT_WIDTH; 256]),
+        }
     }
 
     /// Appends one glyph per byte of `bytes`.
@@ -66,11 +92,25 @@ impl SimpleFont {
     }
 }
 
+/// Name fragments (lower case) of common symbol fonts whose codes stand for pictographs,
+/// not letters (Word's list bullets are Wingdings or Symbol).
+const PICTOGRAPH_FONTS: &[&str] = &["wingdings", "webdings", "marlett", "mtextra", "dingbats"];
+
+fn is_pictograph_font(base_font: &[u8]) -> bool {
+    let name = String::from_utf8_lossy(base_font).to_ascii_lowercase();
+    PICTOGRAPH_FONTS.iter().any(|p| name.contains(p))
+}
+
 /// The encoding the font program has built in, which applies where `/Encoding` leaves codes
 /// open. We do not read font programs, so this is a pragmatic stand-in: the standard 14 fonts'
 /// own encodings; WinAnsi for TrueType (what Windows-made symbolic subsets mean in practice);
 /// StandardEncoding for Type1; nothing for Type3 (its glyph names are all it has).
-fn builtin_encoding(doc: &Document, font: &Dictionary, subtype: &[u8], standard: Option<Standard14>) -> Option<BaseEncoding> {
+fn builtin_encoding(
+    doc: &Document,
+    font: &Dictionary,
+    subtype: &[u8],
+    standard: Option<Standard14>,
+) -> Option<BaseEncoding> {
     if subtype == b"Type3" {
         return None;
     }
@@ -88,7 +128,13 @@ fn builtin_encoding(doc: &Document, font: &Dictionary, subtype: &[u8], standard:
 }
 
 /// The width of every code in text space for size 1.
-fn widths(doc: &Document, font: &Dictionary, scale: f32, standard: Option<Standard14>, encoded: &CodeTable) -> [f32; 256] {
+fn widths(
+    doc: &Document,
+    font: &Dictionary,
+    scale: f32,
+    standard: Option<Standard14>,
+    encoded: &CodeTable,
+) -> [f32; 256] {
     let first_char = objects::get_int(doc, font, b"FirstChar").unwrap_or(0);
     let listed = objects::get_array(doc, font, b"Widths").unwrap_or_default();
     let missing = objects::get_dict(doc, font, b"FontDescriptor")
@@ -98,8 +144,12 @@ fn widths(doc: &Document, font: &Dictionary, scale: f32, standard: Option<Standa
     let mut table: [Option<f32>; 256] = [None; 256];
     // Only entries that land on codes 0–255 are read, however long the array.
     for (k, w) in (0i64..).zip(listed) {
-        let Some(code) = first_char.checked_add(k) else { break };
-        let Ok(i) = usize::try_from(code) else { continue };
+        let Some(code) = first_char.checked_add(k) else {
+            break;
+        };
+        let Ok(i) = usize::try_from(code) else {
+            continue;
+        };
         match table.get_mut(i) {
             Some(slot) => *slot = objects::number(doc, w).map(|w| w * scale),
             None => break,

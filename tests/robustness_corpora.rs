@@ -1,0 +1,197 @@
+//! Every file of the shared hostile corpora (pdf.js's test PDFs and py-pdf's sample files) is
+//! read without a panic, crash or hang, failures carry one of the documented messages, and
+//! py-pdf's page counts match its `files.json`.
+//!
+//! The pdf.js corpus runs the real binary once per file as a subprocess with a timeout, so an
+//! abort or a stack overflow is caught as well as a panic or a hang.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use common::*;
+use kommunsk::extract::{extract_path, ExtractError, Limits};
+
+/// Longer than the extractor's own 30 s budget per file: a file still running then is a hang
+/// the budget failed to stop.
+const HANG_TIMEOUT: Duration = Duration::from_secs(45);
+
+/// How often a running subprocess is polled for having finished.
+const POLL: Duration = Duration::from_millis(5);
+
+/// Subprocesses run at once (the CI machine has 2 cores).
+const WORKERS: usize = 2;
+
+/// The beginnings of every message `kommunsk extract` may fail a PDF with (see `ExtractError`).
+const DOCUMENTED_ERRORS: [&str; 7] = [
+    "password-protected (a user password is required)",
+    "no text layer on any of ",
+    "not a PDF (file starts with ",
+    "empty file (0 bytes)",
+    "truncated or corrupt: ",
+    "limit exceeded: ",
+    "cannot read file: ",
+];
+
+/// Files of the two corpora kommunsk got text from when this test was written (ROBUSTNESS.md has
+/// the table); fewer means an extractor change lost text on real files.
+const MIN_FILES_WITH_TEXT: usize = 330;
+
+/// How one `kommunsk extract` run ended.
+#[derive(Debug)]
+enum Run {
+    /// Exit 0; the stdout text.
+    Text(String),
+    /// A non-zero exit that is not a crash; the first stderr line.
+    Failed(String),
+    /// Killed by a signal, a panic (exit 101) or a panic message on stderr.
+    Crashed(String),
+    /// Still running after [`HANG_TIMEOUT`].
+    Hung,
+}
+
+fn corpus_pdfs(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(folder)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs `kommunsk extract FILE` with a timeout. Output goes to temporary files so that a large
+/// text cannot block the child on a full pipe while we wait.
+fn extract_subprocess(file: &Path, scratch: &Path, slot: usize) -> Run {
+    let out_path = scratch.join(format!("out-{slot}"));
+    let err_path = scratch.join(format!("err-{slot}"));
+    let (Ok(out), Ok(err)) = (std::fs::File::create(&out_path), std::fs::File::create(&err_path)) else {
+        panic!("cannot create output files in {}", scratch.display());
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kommunsk"))
+        .arg("extract")
+        .arg(file)
+        .stdin(Stdio::null())
+        .stdout(out)
+        .stderr(err)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start kommunsk: {e}"));
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() > HANG_TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Run::Hung;
+            }
+            Ok(None) => std::thread::sleep(POLL),
+            Err(e) => panic!("waiting for kommunsk: {e}"),
+        }
+    };
+    let stdout = String::from_utf8_lossy(&std::fs::read(&out_path).unwrap_or_default()).into_owned();
+    let stderr = String::from_utf8_lossy(&std::fs::read(&err_path).unwrap_or_default()).into_owned();
+    let first_line = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
+    match status.code() {
+        Some(0) => Run::Text(stdout),
+        Some(101) | None => Run::Crashed(format!("{status}: {stderr}")),
+        Some(_) if stderr.contains("panicked at") => Run::Crashed(stderr),
+        Some(_) => Run::Failed(first_line),
+    }
+}
+
+/// The message part of "kommunsk: PATH: MESSAGE".
+fn message<'a>(line: &'a str, file: &Path) -> &'a str {
+    let prefix = format!("kommunsk: {}: ", file.display());
+    line.strip_prefix(&prefix).unwrap_or(line)
+}
+
+#[test]
+fn every_corpus_file_is_read_without_panic_crash_or_hang() {
+    let mut files = corpus_pdfs(&shared().join("corpora/pdfjs"));
+    files.extend(corpus_pdfs(&shared().join("corpora/pypdf-samples")));
+    assert!(files.len() > 500, "the shared corpora are missing: {} files found", files.len());
+
+    let scratch = tempfile::tempdir().unwrap();
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(PathBuf, Run)>> = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for slot in 0..WORKERS {
+            let (files, next, results, scratch) = (&files, &next, &results, scratch.path());
+            scope.spawn(move || {
+                while let Some(file) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let run = extract_subprocess(file, scratch, slot);
+                    results.lock().unwrap().push((file.clone(), run));
+                }
+            });
+        }
+    });
+    let results = results.into_inner().unwrap();
+
+    let mut problems = Vec::new();
+    let mut with_text = 0;
+    for (file, run) in &results {
+        match run {
+            Run::Text(text) if text.chars().any(|c| !c.is_whitespace()) => with_text += 1,
+            Run::Text(_) => {}
+            Run::Failed(line) => {
+                let msg = message(line, file);
+                if !DOCUMENTED_ERRORS.iter().any(|known| msg.starts_with(known)) {
+                    problems.push(format!("{}: undocumented error: {line}", file.display()));
+                }
+            }
+            Run::Crashed(detail) => problems.push(format!("{}: CRASH {detail}", file.display())),
+            Run::Hung => problems.push(format!("{}: HANG (> {HANG_TIMEOUT:?})", file.display())),
+        }
+    }
+    assert!(problems.is_empty(), "{} of {} files:\n{}", problems.len(), results.len(), problems.join("\n"));
+    assert!(with_text >= MIN_FILES_WITH_TEXT, "text from only {with_text} files, expected at least {MIN_FILES_WITH_TEXT}");
+}
+
+#[test]
+fn pypdf_samples_have_the_listed_page_counts_and_encryption() {
+    let folder = shared().join("corpora/pypdf-samples");
+    let listing: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(folder.join("files.json")).unwrap()).unwrap();
+    let entries = listing["data"].as_array().unwrap();
+    assert!(entries.len() >= 30, "files.json lists {} files", entries.len());
+
+    let mut problems = Vec::new();
+    for entry in entries {
+        let path = entry["path"].as_str().unwrap();
+        let expected_pages = entry["pages"].as_u64().unwrap() as usize;
+        let encrypted = entry["encrypted"].as_bool().unwrap_or(false);
+        let file = folder.join(path);
+        let outcome = std::panic::catch_unwind(|| extract_path(&file, &Limits::default()));
+        let got = match outcome {
+            Err(_) => {
+                problems.push(format!("{path}: panic"));
+                continue;
+            }
+            Ok(result) => result,
+        };
+        let pages = match (&got, encrypted) {
+            (Ok(pdf), _) => pdf.pages.len(),
+            (Err(ExtractError::NoTextLayer { pages }), false) => *pages,
+            (Err(ExtractError::Encrypted), true) => continue,
+            (Err(err), _) => {
+                problems.push(format!("{path}: {err}"));
+                continue;
+            }
+        };
+        if let (Ok(pdf), true) = (&got, encrypted) {
+            if !pdf.was_encrypted {
+                problems.push(format!("{path}: encrypted, but not reported as such"));
+            }
+        }
+        if pages != expected_pages {
+            problems.push(format!("{path}: {pages} pages, files.json says {expected_pages}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
