@@ -139,7 +139,10 @@ pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults
             let html = html_escape(&opening);
             (opening, Vec::new(), html)
         } else {
-            (snippet.fragment().to_string(), snippet.highlighted().to_vec(), snippet.to_html())
+            let fragment = snippet.fragment().to_string();
+            let ranges = merge_adjacent(&fragment, snippet.highlighted());
+            let html = highlight_html(&fragment, &ranges);
+            (fragment, ranges, html)
         };
         let relative = stored_str(&doc, fields.path);
         let some = |s: String| Some(s).filter(|s| !s.is_empty());
@@ -158,6 +161,37 @@ pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults
         });
     }
     Ok(SearchResults { total, hits })
+}
+
+/// Joins highlighted words separated only by whitespace, so a phrase is marked as one span.
+fn merge_adjacent(fragment: &str, ranges: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if fragment.get(last.end..range.start).is_some_and(|gap| gap.trim().is_empty()) => {
+                last.end = range.end.max(last.end);
+            }
+            _ => merged.push(range.clone()),
+        }
+    }
+    merged
+}
+
+/// The fragment HTML-escaped, with each range in `<b>…</b>`.
+fn highlight_html(fragment: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let mut html = String::with_capacity(fragment.len() + ranges.len() * 7);
+    let mut from = 0;
+    for range in ranges {
+        if let (Some(before), Some(word)) = (fragment.get(from..range.start), fragment.get(range.clone())) {
+            html.push_str(&html_escape(before));
+            html.push_str("<b>");
+            html.push_str(&html_escape(word));
+            html.push_str("</b>");
+            from = range.end;
+        }
+    }
+    html.push_str(&html_escape(fragment.get(from..).unwrap_or_default()));
+    html
 }
 
 /// The path users know: the corpus folder given to `ingest` joined with the stored relative path.

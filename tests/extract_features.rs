@@ -1,5 +1,7 @@
-//! The extractor on small PDFs made with pdfTeX (sources in tests/data/extract/): ActualText,
-//! invisible text, Form XObjects, rotated pages, and the document-level results.
+//! The extractor on small PDFs made with pdfTeX or written by a script (sources in
+//! tests/data/extract/): ActualText, invisible text, Form XObjects, rotated pages, damaged
+//! content-stream syntax, annotation appearances, hyphenation across a page break, and the
+//! document-level results.
 
 use std::path::PathBuf;
 
@@ -45,4 +47,39 @@ fn body_text_separates_pages_with_form_feeds() {
     let text = pdf.body_text();
     assert_eq!(text.matches('\u{c}').count(), 1);
     assert!(text.ends_with("som alle andre."));
+}
+
+#[test]
+fn content_stream_syntax_errors_are_skipped_not_fatal() {
+    let pdf = extract("hostile-content.pdf");
+    assert_eq!(
+        pdf.pages[0].body,
+        "Tallet\n\
+         Grandes Clientèles, Financements\n\
+         Tal: 5 og .5\n\
+         (parentes (indlejret)) og \\ skråstreg Hej\n\
+         efter billedet\n\
+         efter det pakkede billede\n\
+         2026\n\
+         sidste linje"
+    );
+}
+
+#[test]
+fn form_fields_and_text_boxes_are_read_hidden_ones_are_not() {
+    let pdf = extract("hostile-content.pdf");
+    assert_eq!(pdf.pages[1].body, "Side med felter\n\nBemærkning: beløb i 1.000 kr.\n\n12.500");
+}
+
+#[test]
+fn word_hyphenated_across_a_page_break_is_rejoined_on_the_first_page() {
+    let pdf = extract("page-break-hyphen.pdf");
+    assert_eq!(
+        pdf.pages[0].body,
+        "Kommunen har i år afsat flere midler til de små\n\
+         skoler og til den samlede anlægsramme, og Økonomiudvalget\n\
+         har derfor besluttet at udvide investeringspuljen"
+    );
+    assert_eq!(pdf.pages[1].body, "med yderligere ti millioner kroner fra næste\når, så flere projekter kan komme med.");
+    assert_eq!(pdf.pages[0].furniture, vec!["1".to_string()]);
 }

@@ -176,6 +176,22 @@ fn hostile_topic_ids_become_safe_anchors() {
     assert_eq!(dangling_links(&page), Vec::<String>::new());
 }
 
+#[test]
+fn long_evidence_lists_are_cut_with_the_command_for_the_rest() {
+    let (report, mut mentions) = small_report(false);
+    for i in 0..60 {
+        mentions.push(evidence("ai", 101, "København", 2024, &format!("AI nummer {i}."), "AI"));
+    }
+    let page = html::render(&report, &mentions, Labels::for_lang("da"));
+    let group = page.split("id=\"ev-ai-2024-101\"").nth(1).and_then(|s| s.split("<div class=\"muni\"").next()).unwrap_or("");
+    assert!(group.contains("62 omtaler"));
+    assert_eq!(group.matches("<li>").count(), 50);
+    assert!(page.contains(
+        "<p class=\"more\">+ 12 flere omtaler; se dem alle med <code>kommunsk evidence ai --municipality 101 --year 2024</code></p>"
+    ));
+    assert!(page.contains("<span class=\"meta\">751 · Midtjylland · 1 omtale</span>"));
+}
+
 /// Tiny deterministic generator so the sample page is the same on every run.
 struct Lcg(u64);
 

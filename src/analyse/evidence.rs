@@ -39,11 +39,12 @@ impl Evidence {
 /// Every mention of `topic` on one page, each with its sentence.
 pub fn page_evidence(topic: &Topic, path: &str, page: u32, text: &str) -> Vec<Evidence> {
     let flat = flatten_whitespace(text);
+    let blocks = block_starts(text);
     topic
         .mentions_in_flat(&flat)
         .into_iter()
         .map(|m| {
-            let (from, to) = sentence_bounds(&flat, m.start, m.end);
+            let (from, to) = sentence_bounds(&flat, &blocks, m.start, m.end);
             Evidence {
                 topic: topic.id.clone(),
                 path: path.to_string(),
@@ -59,17 +60,49 @@ pub fn page_evidence(topic: &Topic, path: &str, page: u32, text: &str) -> Vec<Ev
         .collect()
 }
 
+/// Offsets in the flattened text where a new block (paragraph, heading, table row group)
+/// begins: the extractor separates blocks by a blank line, which flattening erases.
+fn block_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut flat_len = 0usize;
+    let mut pending_space = false;
+    let mut newlines = 0usize;
+    for word_or_space in text.split_inclusive(char::is_whitespace) {
+        let word = word_or_space.trim_end_matches(char::is_whitespace);
+        if !word.is_empty() {
+            if pending_space && flat_len > 0 {
+                flat_len += 1;
+                if newlines >= 2 {
+                    starts.push(flat_len);
+                }
+            }
+            flat_len += word.len();
+            pending_space = false;
+            newlines = 0;
+        }
+        let tail = &word_or_space[word.len()..];
+        if !tail.is_empty() {
+            pending_space = true;
+            newlines += tail.matches('\n').count();
+        }
+    }
+    starts
+}
+
 /// Byte bounds of the sentence around `start..end`: back to the previous sentence end
-/// (". ", "! ", "? ", "; "), forward to the next, cut to a window when there is none nearby.
-fn sentence_bounds(flat: &str, start: usize, end: usize) -> (usize, usize) {
+/// (". ", "! ", "? ", "; ") or block start, forward likewise; cut to a window when a table or
+/// list has no sentence ends nearby.
+fn sentence_bounds(flat: &str, blocks: &[usize], start: usize, end: usize) -> (usize, usize) {
     let is_end = |w: &[u8]| matches!(w, [b'.' | b'!' | b'?' | b';', b' ']);
     let bytes = flat.as_bytes();
+    let block_from = blocks.iter().rev().find(|&&b| b <= start).copied().unwrap_or(0);
+    let block_to = blocks.iter().find(|&&b| b >= end).map(|b| b.saturating_sub(1)).unwrap_or(bytes.len());
     let mut from = start;
-    while from > 0 && !(from >= 2 && is_end(&bytes[from - 2..from])) {
+    while from > block_from && !(from >= 2 && is_end(&bytes[from - 2..from])) {
         from -= 1;
     }
     let mut to = end;
-    while to < bytes.len() && !(to >= 1 && matches!(bytes[to - 1], b'.' | b'!' | b'?' | b';') && bytes.get(to) == Some(&b' ')) {
+    while to < block_to && !(to >= 1 && matches!(bytes[to - 1], b'.' | b'!' | b'?' | b';') && bytes.get(to) == Some(&b' ')) {
         to += 1;
     }
     // Keep a window around the mention when the "sentence" is a whole table or list.
@@ -108,5 +141,13 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].marked("[", "]"), "Vi styrker [cybersikkerheden] i 2025.");
         assert_eq!(found[0].page, 3);
+    }
+
+    #[test]
+    fn a_heading_is_its_own_sentence() {
+        let set = TopicSet::from_terms(&["kunstig intelligens".into()]).unwrap();
+        let text = "Rekrutteringsindsats\n\nKunstig intelligens\n\nErfaringerne skal evalueres.";
+        let found = page_evidence(&set.topics[0], "x.pdf", 1, text);
+        assert_eq!(found[0].marked("[", "]"), "[Kunstig intelligens]");
     }
 }

@@ -244,7 +244,7 @@ counterexamples = ["e-mail"]
     #[test]
     fn terms_match_inflections_and_explicit_regexes() {
         let set = TopicSet::from_terms(&["velfærdsteknologi".into(), r"/\bNIS\s?2\b/".into()]).unwrap();
-        assert_eq!(set.topics[0].count("Velfærdsteknologien og velfærdsteknologi"), 2);
+        assert_eq!(set.topics[0].count("Velfærdsteknologien virker. Mere velfærdsteknologi."), 2);
         assert_eq!(set.topics[1].count("NIS 2 og NIS2"), 1); // joined by "og": one mention
     }
 }

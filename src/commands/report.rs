@@ -16,6 +16,7 @@ use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::report::evidence::EvidenceFilter;
+use crate::search::display_path;
 use crate::report::{self, Format, Scope};
 
 #[derive(Debug, Args)]
@@ -148,7 +149,12 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     }
 
     let evidence = if args.format == Format::Html {
-        report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() })
+        let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
+        let shown = corpus.display().to_string();
+        for mention in &mut found {
+            mention.path = display_path(&shown, &mention.path);
+        }
+        found
     } else {
         Vec::new()
     };

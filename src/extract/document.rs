@@ -37,6 +37,18 @@ pub(crate) struct PageInfo<'a> {
     pub rotate: u16,
 }
 
+/// Put in front of a headerless file that starts with an indirect object.
+const SYNTHETIC_HEADER: &[u8] = b"%PDF-1.7\n";
+
+/// A file without `%PDF-` is still read when, after comment lines, it starts with
+/// "N G obj": the start of a PDF body and of nothing else.
+static OBJECT_START: std::sync::LazyLock<Option<regex::bytes::Regex>> =
+    std::sync::LazyLock::new(|| regex::bytes::Regex::new(r"(?-u)\A(?:\s*%[^\r\n]*)*\s*\d{1,10}\s+\d{1,5}\s+obj\b").ok());
+
+fn starts_with_object(head: &[u8]) -> bool {
+    OBJECT_START.as_ref().is_some_and(|re| re.is_match(head))
+}
+
 /// Default page size (US Letter) for a page whose boxes are missing or unreadable.
 const DEFAULT_BOX: [f32; 4] = [0.0, 0.0, 612.0, 792.0];
 
@@ -46,11 +58,20 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
         return Err(ExtractError::Empty);
     }
     let head = bytes.get(..HEADER_SEARCH_BYTES).unwrap_or(bytes);
-    if !head.windows(5).any(|w| w == b"%PDF-") {
+    let with_header;
+    let bytes = if head.windows(5).any(|w| w == b"%PDF-") {
+        bytes
+    } else if starts_with_object(head) {
+        // The header was lost but the objects are there (pdf.js bug 1606566): lopdf needs a
+        // header, and rebuilds the cross-reference table that the inserted bytes shift.
+        with_header = [SYNTHETIC_HEADER, bytes].concat();
+        &with_header
+    } else {
         let start = bytes.get(..QUOTED_START_BYTES).unwrap_or(bytes);
         return Err(ExtractError::NotPdf { start: String::from_utf8_lossy(start).into_owned() });
-    }
+    };
 
+    super::preflight::check_object_streams(bytes, limits)?;
     let options = LoadOptions::with_max_decompressed_size(limits.max_stream_bytes);
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| classify_load_error(e, limits))?;
 

@@ -5,14 +5,16 @@
 //! (`Tc Tw Tz TL Ts Tf Tr`), the text and line matrices (`BT ET Tm Td TD T*`), the showing
 //! operators (`Tj TJ ' "`), Form XObjects (`Do`, with resource inheritance, a cycle guard and
 //! the depth limit) and marked content with `/ActualText`. Invisible text (`Tr 3`, OCR layers)
-//! is kept, like pdf.js does. Colours, paths, images and clipping are ignored.
+//! is kept, like pdf.js does. Colours, paths, images and clipping are ignored. After the page's
+//! own content come the appearances of its form fields and text boxes (see `annotations`).
 
 use std::sync::Arc;
 use std::time::Instant;
 
-use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
+use super::annotations;
+use super::content::{Operand, Operation, Operations};
 use super::document::PageInfo;
 use super::fonts::{DecodedGlyph, Font, FontCache, GlyphText};
 use super::{ExtractError, Limits};
@@ -185,7 +187,13 @@ impl<'a> Interpreter<'a> {
             leading: 0.0,
             rise: 0.0,
         };
+        let annotation_gs = gs.clone();
         self.run(&content, info.resources, gs, 0)?;
+        for appearance in annotations::text_appearances(self.doc, page_id) {
+            let mut gs = annotation_gs.clone();
+            gs.ctm = Matrix::new(appearance.placement).then(&base);
+            self.run_form(appearance.id, appearance.stream, info.resources, &gs, 0)?;
+        }
         // Spans left open at the end of the page still get their ActualText.
         while !self.marked.is_empty() {
             self.end_marked();
@@ -206,89 +214,88 @@ impl<'a> Interpreter<'a> {
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
 
-        for op in Content::decode_iter(content) {
-            // lopdf stops at the first token it cannot parse; we keep what came before.
-            let Ok(op) = op else { break };
+        let mut operations = Operations::new(content);
+        while let Some(op) = operations.next_operation() {
             self.count_op()?;
-            let args = op.operands.as_slice();
-            match op.operator.as_str() {
-                "q" => {
+            let args = op.operands;
+            match op.operator {
+                b"q" => {
                     if stack.len() < MAX_SAVED_STATES {
                         stack.push(gs.clone());
                     } else {
                         unsaved_q += 1;
                     }
                 }
-                "Q" => {
+                b"Q" => {
                     if unsaved_q > 0 {
                         unsaved_q -= 1;
                     } else if let Some(saved) = stack.pop() {
                         gs = saved;
                     }
                 }
-                "cm" => {
+                b"cm" => {
                     if let Some(m) = numbers::<6>(args) {
                         gs.ctm = Matrix::new(m).then(&gs.ctm);
                     }
                 }
-                "BT" => {
+                b"BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
                 }
-                "Tc" => set_number(args, &mut gs.char_spacing),
-                "Tw" => set_number(args, &mut gs.word_spacing),
-                "Tz" => {
+                b"Tc" => set_number(args, &mut gs.char_spacing),
+                b"Tw" => set_number(args, &mut gs.word_spacing),
+                b"Tz" => {
                     if let Some([z]) = numbers::<1>(args) {
                         gs.h_scale = z / 100.0;
                     }
                 }
-                "TL" => set_number(args, &mut gs.leading),
-                "Ts" => set_number(args, &mut gs.rise),
-                "Tf" => {
-                    if let (Some(name), Some([size])) = (args.first().and_then(|o| o.as_name().ok()), numbers::<1>(args)) {
+                b"TL" => set_number(args, &mut gs.leading),
+                b"Ts" => set_number(args, &mut gs.rise),
+                b"Tf" => {
+                    if let (Some(name), Some([size])) = (args.first().and_then(Operand::as_name), numbers::<1>(args)) {
                         gs.font = self.font(resources, name);
                         gs.font_size = size;
                     }
                 }
-                "Td" => {
+                b"Td" => {
                     if let Some([tx, ty]) = numbers::<2>(args) {
                         tlm.translate_before(tx, ty);
                         tm = tlm;
                     }
                 }
-                "TD" => {
+                b"TD" => {
                     if let Some([tx, ty]) = numbers::<2>(args) {
                         gs.leading = -ty;
                         tlm.translate_before(tx, ty);
                         tm = tlm;
                     }
                 }
-                "Tm" => {
+                b"Tm" => {
                     if let Some(m) = numbers::<6>(args) {
                         tlm = Matrix::new(m);
                         tm = tlm;
                     }
                 }
-                "T*" => {
+                b"T*" => {
                     tlm.translate_before(0.0, -gs.leading);
                     tm = tlm;
                 }
-                "Tj" => {
-                    if let Some(s) = args.first().and_then(|o| o.as_str().ok()) {
+                b"Tj" => {
+                    if let Some(s) = args.first().and_then(Operand::as_string) {
                         self.show(&gs, &mut tm, s);
                     }
                 }
-                "'" => {
+                b"'" => {
                     tlm.translate_before(0.0, -gs.leading);
                     tm = tlm;
-                    if let Some(s) = args.first().and_then(|o| o.as_str().ok()) {
+                    if let Some(s) = args.first().and_then(Operand::as_string) {
                         self.show(&gs, &mut tm, s);
                     }
                 }
-                "\"" => {
+                b"\"" => {
                     if let (Some([aw, ac]), Some(s)) = (
                         args.get(..2).and_then(numbers::<2>),
-                        args.get(2).and_then(|o| o.as_str().ok()),
+                        args.get(2).and_then(Operand::as_string),
                     ) {
                         gs.word_spacing = aw;
                         gs.char_spacing = ac;
@@ -297,28 +304,23 @@ impl<'a> Interpreter<'a> {
                         self.show(&gs, &mut tm, s);
                     }
                 }
-                "TJ" => {
-                    if let Some(items) = args.first().and_then(|o| o.as_array().ok()) {
-                        for item in items {
-                            match item {
-                                Object::String(s, _) => self.show(&gs, &mut tm, s),
-                                other => {
-                                    if let Ok(n) = other.as_float() {
-                                        adjust(&gs, &mut tm, n);
-                                    }
-                                }
-                            }
+                b"TJ" => {
+                    for item in args.first().map_or(&[][..], |a| op.items(a)) {
+                        match item {
+                            Operand::String(s) => self.show(&gs, &mut tm, s),
+                            Operand::Number(n) if n.is_finite() => adjust(&gs, &mut tm, *n),
+                            _ => {}
                         }
                     }
                 }
-                "Do" => {
-                    if let Some(name) = args.first().and_then(|o| o.as_name().ok()) {
+                b"Do" => {
+                    if let Some(name) = args.first().and_then(Operand::as_name) {
                         self.do_xobject(resources, name, &gs, depth)?;
                     }
                 }
-                "BDC" => self.begin_marked(resources, args),
-                "BMC" => self.begin_marked(resources, &[]),
-                "EMC" => self.end_marked(),
+                b"BDC" => self.begin_marked(resources, Some(&op)),
+                b"BMC" => self.begin_marked(resources, None),
+                b"EMC" => self.end_marked(),
                 _ => {}
             }
         }
@@ -440,6 +442,19 @@ impl<'a> Interpreter<'a> {
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
             return Ok(());
         }
+        self.run_form(id, stream, resources, gs, depth)
+    }
+
+    /// Runs the form `stream` (object `id`) drawn with `gs`, inside content at `depth`;
+    /// `resources` serve a form without its own.
+    fn run_form(
+        &mut self,
+        id: ObjectId,
+        stream: &'a Stream,
+        resources: Option<&'a Dictionary>,
+        gs: &GState,
+        depth: usize,
+    ) -> Result<(), ExtractError> {
         if self.forms.contains(&id) {
             return Ok(()); // a form that draws itself: skip the cycle
         }
@@ -465,7 +480,7 @@ impl<'a> Interpreter<'a> {
             .or(resources);
         let mut inner = gs.clone();
         if let Ok(m) = stream.dict.get_deref(b"Matrix", self.doc).and_then(Object::as_array) {
-            if let Some(m) = numbers::<6>(m) {
+            if let Some(m) = object_numbers::<6>(m) {
                 inner.ctm = Matrix::new(m).then(&inner.ctm);
             }
         }
@@ -476,22 +491,27 @@ impl<'a> Interpreter<'a> {
     }
 
     /// `BMC`/`BDC`: opens a marked-content sequence, remembering an `/ActualText` if it has one.
-    fn begin_marked(&mut self, resources: Option<&'a Dictionary>, args: &[Object]) {
+    fn begin_marked(&mut self, resources: Option<&'a Dictionary>, op: Option<&Operation>) {
         if self.marked.len() >= MAX_MARKED_DEPTH {
             self.marked_overflow += 1;
             return;
         }
-        let props = args.get(1).and_then(|p| match p {
-            Object::Name(name) => resources
+        let actual = match op.and_then(|op| op.operands.get(1).map(|p| (op, p))) {
+            // Properties inline: `/Span <</ActualText (…)>> BDC`.
+            Some((op, dict @ Operand::Dict { .. })) => op
+                .dict_value(dict, b"ActualText")
+                .and_then(Operand::as_string)
+                .and_then(|s| lopdf::decode_text_string(&Object::string_literal(s)).ok()),
+            // Properties named in the resources: `/Span /MC0 BDC`.
+            Some((_, Operand::Name(name))) => resources
                 .and_then(|r| r.get_deref(b"Properties", self.doc).ok())
                 .and_then(|p| p.as_dict().ok())
-                .and_then(|p| p.get_deref(name, self.doc).ok()),
-            other => self.doc.dereference(other).ok().map(|(_, o)| o),
-        });
-        let actual = props
-            .and_then(|p| p.as_dict().ok())
-            .and_then(|d| d.get_deref(b"ActualText", self.doc).ok())
-            .and_then(|t| lopdf::decode_text_string(t).ok());
+                .and_then(|p| p.get_deref(name, self.doc).ok())
+                .and_then(|p| p.as_dict().ok())
+                .and_then(|d| d.get_deref(b"ActualText", self.doc).ok())
+                .and_then(|t| lopdf::decode_text_string(t).ok()),
+            _ => None,
+        };
         self.marked.push(actual.map(|text| ActualSpan { first_glyph: self.out.glyphs.len(), text }));
     }
 
@@ -568,11 +588,21 @@ fn adjust(gs: &GState, tm: &mut Matrix, n: f32) {
 }
 
 /// The last `N` operands as numbers (extra leading operands are tolerated, as readers do).
-fn numbers<const N: usize>(args: &[Object]) -> Option<[f32; N]> {
-    let tail = args.get(args.len().checked_sub(N)?..)?;
+fn numbers<const N: usize>(args: &[Operand]) -> Option<[f32; N]> {
+    last_numbers(args, Operand::as_number)
+}
+
+/// The last `N` items of a PDF array (a form's `/Matrix`) as numbers.
+fn object_numbers<const N: usize>(items: &[Object]) -> Option<[f32; N]> {
+    last_numbers(items, |o| o.as_float().ok())
+}
+
+/// The last `N` of `values` as finite numbers, read by `number`.
+fn last_numbers<const N: usize, T>(values: &[T], number: impl Fn(&T) -> Option<f32>) -> Option<[f32; N]> {
+    let tail = values.get(values.len().checked_sub(N)?..)?;
     let mut out = [0.0f32; N];
-    for (slot, obj) in out.iter_mut().zip(tail) {
-        let v = obj.as_float().ok()?;
+    for (slot, value) in out.iter_mut().zip(tail) {
+        let v = number(value)?;
         if !v.is_finite() {
             return None;
         }
@@ -581,7 +611,7 @@ fn numbers<const N: usize>(args: &[Object]) -> Option<[f32; N]> {
     Some(out)
 }
 
-fn set_number(args: &[Object], target: &mut f32) {
+fn set_number(args: &[Operand], target: &mut f32) {
     if let Some([v]) = numbers::<1>(args) {
         *target = v;
     }

@@ -5,7 +5,10 @@
 //! * *Columns*: if a vertical gutter splits most runs of the page (and the text on both sides
 //!   looks like running text, not table cells), each side is read on its own, top to bottom,
 //!   left side first; runs crossing the gutter (titles, full-width headings) cut the page into
-//!   bands read in order. Sides are split again, so three columns work too.
+//!   bands read in order. Sides are split again, so three columns work too. A table row or
+//!   caption drawn across the gutter (its cells shown one after another on one baseline, with
+//!   cells on both sides and no column-filling text) is full-width too, though no single run
+//!   crosses the gutter.
 //! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
 //!   end up on one line, separated by single spaces.
 //! * *Blocks*: a new block starts where the line spacing jumps or the font size changes.
@@ -55,6 +58,12 @@ const MAX_SPLIT_DEPTH: usize = 3;
 const BLOCK_GAP_FACTOR: f32 = 1.4;
 /// A font size change by more than this share starts a new block (headings).
 const BLOCK_SIZE_CHANGE: f32 = 0.15;
+/// Fewest cells (runs) of a table row drawn across a gutter; a line of running text in each
+/// column has two.
+const MIN_ACROSS_ROW_CELLS: usize = 3;
+/// A line drawn across the gutter this close (× font size) above or below a table row drawn
+/// across it belongs to the table (its caption, a header line).
+const ACROSS_ROW_NEIGHBOUR_EM: f32 = 2.5;
 
 /// A stretch of a line set off by a wide gap: a table cell, or the whole line.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,6 +125,8 @@ struct Run {
     x1: f32,
     y: f32,
     size: f32,
+    /// Part of a row drawn across the current gutter (set by [`mark_rows_across`]).
+    across: bool,
 }
 
 /// Lays out every writing direction of `page`; upright text first.
@@ -167,7 +178,7 @@ fn build_runs(glyphs: &[Glyph], members: &[usize]) -> Vec<Run> {
             }
             runs.push(run);
         }
-        let run = Run { start: pos, end: pos + 1, x0: g.x0, x1: g.x1, y: g.y, size: g.size };
+        let run = Run { start: pos, end: pos + 1, x0: g.x0, x1: g.x1, y: g.y, size: g.size, across: false };
         current = Some((run, *g));
     }
     if let Some((run, _)) = current {
@@ -187,6 +198,7 @@ fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
         flows.push(runs);
         return;
     };
+    mark_rows_across(&mut runs, &gutter);
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let mut single: Vec<Run> = Vec::new();
     let mut band: Vec<Run> = Vec::new();
@@ -204,7 +216,7 @@ fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
         }
     };
     for run in runs {
-        if run.x0 < gutter.x && run.x1 > gutter.x {
+        if run.across || (run.x0 < gutter.x && run.x1 > gutter.x) {
             emit_band(&mut band, &mut single, flows);
             single.push(run);
         } else {
@@ -214,6 +226,49 @@ fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
     emit_band(&mut band, &mut single, flows);
     if !single.is_empty() {
         flows.push(single);
+    }
+}
+
+/// Marks the runs of rows drawn across `gutter` (runs still in stream order).
+///
+/// A row is a stretch of runs shown one after another on one baseline. It is a table row across
+/// the gutter when it has cells on both sides, at least [`MIN_ACROSS_ROW_CELLS`] in all, and
+/// none of them fills its column (which a line of running text would). A row with cells on both
+/// sides right above or below such a table row is the table's caption or header: across too.
+/// Producers that write columns one after the other never show the two sides of a gutter in
+/// one stretch, so text columns are not mistaken for rows.
+fn mark_rows_across(runs: &mut [Run], gutter: &Gutter) {
+    let mut rows: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
+    let mut start = 0;
+    for end in 1..=runs.len() {
+        let (Some(first), next) = (runs.get(start), runs.get(end)) else { continue };
+        if next.is_some_and(|n| (n.y - first.y).abs() <= BASELINE_TOLERANCE_EM * first.size.max(n.size)) {
+            continue;
+        }
+        let row = runs.get(start..end).unwrap_or(&[]);
+        let left: Vec<&Run> = row.iter().filter(|r| r.x1 <= gutter.x).collect();
+        let right: Vec<&Run> = row.iter().filter(|r| r.x0 >= gutter.x).collect();
+        if !left.is_empty() && !right.is_empty() {
+            let filling = left.iter().any(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * gutter.left_width)
+                || right.iter().any(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * gutter.right_width);
+            rows.push((start..end, row.len() >= MIN_ACROSS_ROW_CELLS && !filling));
+        }
+        start = end;
+    }
+    let tables: Vec<(f32, f32)> = rows
+        .iter()
+        .filter(|(_, table)| *table)
+        .filter_map(|(range, _)| runs.get(range.start).map(|r| (r.y, r.size)))
+        .collect();
+    for (range, table) in rows {
+        let Some(&Run { y, size, .. }) = runs.get(range.start) else { continue };
+        let near_table =
+            || tables.iter().any(|(ty, ts)| (ty - y).abs() <= ACROSS_ROW_NEIGHBOUR_EM * ts.max(size));
+        if table || near_table() {
+            for run in runs.get_mut(range).unwrap_or(&mut []) {
+                run.across = true;
+            }
+        }
     }
 }
 

@@ -2,19 +2,23 @@
 //!
 //! The stages inside, in data order:
 //! `document` (open, decrypt, page tree, limits) → `fonts` (encodings, ToUnicode CMaps, widths)
-//! → `interpreter` (content-stream operators → positioned glyphs) → `layout` (glyphs → words →
-//! lines → blocks, reading order) → `furniture` (running headers/footers across pages) →
-//! `cleanup` (hyphenation, ligatures, NFC, control characters).
+//! → `content` (content-stream bytes → operators, tolerant of damage) → `interpreter`
+//! (operators → positioned glyphs; page content, then form-field and text-box `annotations`)
+//! → `layout` (glyphs → words → lines → blocks, reading order) → `furniture` (running
+//! headers/footers across pages) → `cleanup` (hyphenation, ligatures, NFC, control characters).
 //!
 //! Everything here treats the PDF as hostile: no panics on input-derived data, and every
 //! resource a file can make us spend is bounded by [`Limits`].
 
+mod annotations;
 mod cleanup;
+mod content;
 mod document;
 mod fonts;
 mod furniture;
 mod interpreter;
 mod layout;
+mod preflight;
 mod table;
 
 use std::path::Path;

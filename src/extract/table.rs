@@ -5,6 +5,12 @@
 //! Each wrapped fragment is appended to the cell above it, so every row becomes one line of
 //! cells — the order a reader (and the truth texts) use — instead of a row followed by
 //! fragments.
+//!
+//! Where cells have padding (LibreOffice, Word and most HTML tables do), the line spacing tells
+//! rows apart best: lines inside a cell follow at the font's line pitch, the next row starts
+//! after a larger gap — so a wrapped line that fills most columns ("Kløvermarksvej KFF …" /
+//! "50 Idrætsanlæg ring") is still recognised. Without padding, the number of filled columns
+//! decides.
 
 use super::layout::{Cell, Line, CELL_LINE_BREAK};
 
@@ -16,6 +22,13 @@ const MAX_ROW_GAP_EM: f32 = 1.8;
 /// A one-cell line continues a table only if narrower than this share of the table (a
 /// paragraph line after the table is wider).
 const CONTINUATION_WIDTH_SHARE: f32 = 0.5;
+/// Rows are padded when some line gap in the table exceeds the tightest by this much (× font
+/// size): 0.2 em is 2 pt at 10 pt, above rounding jitter and below LibreOffice's default
+/// padding (two × 0.1 cm ≈ 5.7 pt).
+const ROW_PADDING_EM: f32 = 0.2;
+/// In a padded table, a line at most this much (× font size) further below the previous one
+/// than the tightest gap is a wrapped line of the same row.
+const WRAP_PITCH_SLACK_EM: f32 = 0.1;
 
 /// Merges wrapped table cells into their rows; other lines pass through unchanged.
 pub(crate) fn merge_wrapped_rows(lines: Vec<Line>) -> Vec<Line> {
@@ -53,10 +66,21 @@ pub(crate) fn merge_wrapped_rows(lines: Vec<Line>) -> Vec<Line> {
 /// Turns the lines of one table into rows.
 fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
     let columns = region.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    let wrap_gap = padded_wrap_gap(&region);
     let mut row: Option<Line> = None;
+    let mut previous_y: Option<f32> = None;
     for line in region {
+        let continues = match (wrap_gap, previous_y) {
+            // A line at the wrap pitch continues the row if it leaves a column empty or reads
+            // on mid-sentence in every cell ("Økonomi-" / "forvaltningen").
+            (Some(limit), Some(y)) => {
+                y - line.y <= limit * line.size && (line.cells.len() < columns || all_cells_continue(&line))
+            }
+            _ => line.cells.len() as f32 <= ROW_START_SHARE * columns as f32,
+        };
+        previous_y = Some(line.y);
         match row.as_mut() {
-            Some(current) if line.cells.len() as f32 <= ROW_START_SHARE * columns as f32 => {
+            Some(current) if continues => {
                 for cell in line.cells {
                     append_to_column(current, cell);
                 }
@@ -73,6 +97,21 @@ fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
         done.update_text();
         out.push(done);
     }
+}
+
+/// In a table with padded rows, the largest gap (× font size) between a line and the next
+/// line of the same row; `None` if the rows are not padded.
+fn padded_wrap_gap(region: &[Line]) -> Option<f32> {
+    let gaps: Vec<f32> =
+        region.windows(2).filter_map(|w| match w { [a, b] => Some((a.y - b.y) / a.size.max(b.size).max(0.1)), _ => None }).collect();
+    let tightest = gaps.iter().copied().filter(|g| *g > 0.0).fold(f32::INFINITY, f32::min);
+    let widest = gaps.iter().copied().fold(0.0f32, f32::max);
+    (tightest.is_finite() && widest > tightest + ROW_PADDING_EM).then_some(tightest + WRAP_PITCH_SLACK_EM)
+}
+
+/// Whether every cell of `line` starts in lower case, as wrapped cell text does.
+fn all_cells_continue(line: &Line) -> bool {
+    line.cells.iter().all(|c| c.text.trim_start().chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Appends a wrapped fragment to the row cell it sits under (most overlap, else nearest).
@@ -106,6 +145,31 @@ mod tests {
         };
         l.update_text();
         l
+    }
+
+    #[test]
+    fn padded_rows_are_told_apart_by_line_spacing() {
+        // LibreOffice's bilag table: wrapped lines follow at 9.7 pt, rows after 13.4 pt; the
+        // wrapped line fills three of four columns.
+        let lines = vec![
+            line(&[("Kløvermarksvej", 64.0, 113.0), ("KFF", 120.0, 135.0), ("Kløvermarkens", 156.0, 210.0), ("ECL + VVS-renove-", 222.0, 281.0)], 700.0),
+            line(&[("50", 64.0, 72.0), ("Idrætsanlæg", 156.0, 197.0), ("ring", 222.0, 235.0)], 690.3),
+            line(&[("Nøkkerosevej 23", 64.0, 120.0), ("KFF", 120.5, 135.0), ("Emdrupparkens", 156.0, 210.0), ("Hulmursisolering", 222.0, 280.0)], 676.9),
+            line(&[("Idrætsanlæg", 156.0, 197.0)], 667.2),
+            line(&[("Njalsgade 13", 64.0, 110.0), ("TMF", 120.0, 135.0), ("Njalsgården", 156.0, 200.0), ("Nye vinduer", 222.0, 270.0)], 653.8),
+            line(&[("forvaltningen", 64.0, 110.0), ("KFF", 120.0, 135.0), ("ved", 156.0, 200.0), ("ning", 222.0, 270.0)], 640.4),
+        ];
+        let texts: Vec<String> = merge_wrapped_rows(lines).into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Kløvermarksvej\u{2028}50 KFF Kløvermarkens\u{2028}Idrætsanlæg ECL + VVS-renove-\u{2028}ring".to_string(),
+                "Nøkkerosevej 23 KFF Emdrupparkens\u{2028}Idrætsanlæg Hulmursisolering".to_string(),
+                "Njalsgade 13 TMF Njalsgården Nye vinduer".to_string(),
+                // At the row gap, a full line starts a new row even when it reads on.
+                "forvaltningen KFF ved ning".to_string(),
+            ]
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ use super::svg;
 use super::table::provenance_lines;
 use super::{MunicipalityRow, Report, TopicRow, YearCell};
 use crate::analyse::Evidence;
+use crate::identify::registry::Region;
 use crate::search::html_escape;
 
 /// Sentences shown per municipality, topic and year. A real corpus can hold hundreds of
@@ -110,6 +111,11 @@ fn out_of(value: usize, of: usize, words: &Labels) -> String {
     format!("{value} {} {of}", words.out_of)
 }
 
+/// "1 omtale", "3 omtaler".
+fn mentions(n: usize, words: &Labels) -> String {
+    format!("{n} {}", if n == 1 { words.mention_one } else { words.mention_many })
+}
+
 /// "69 %", rounded; "—" when there is nothing to divide by.
 fn percent(value: usize, of: usize) -> String {
     match (value.saturating_mul(100).saturating_add(of / 2)).checked_div(of) {
@@ -158,9 +164,9 @@ pub fn render(report: &Report, evidence: &[Evidence], words: &Labels) -> String 
             let _ = write!(out, "<p>{}</p>", html_escape(words.no_data));
         }
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<footer>{} {}</footer></main><script>{SCRIPT}</script></body></html>\n",
+        "<footer>{} {}</footer></main><script>{SCRIPT}</script></body></html>",
         html_escape(words.made_by),
         env!("CARGO_PKG_VERSION")
     );
@@ -240,8 +246,7 @@ fn charts(out: &mut String, report: &Report, anchors: &Anchors, words: &Labels, 
         let caption = format!("{} {year}", words.latest_chart);
         let _ = write!(
             out,
-            "<figure class=\"{class}\" id=\"bars-{year}\"><figcaption>{}</figcaption>{}</figure>",
-            html_escape(&caption),
+            "<figure class=\"{class}\" id=\"bars-{year}\"><figcaption>{year}</figcaption><div class=\"scroll\">{}</div></figure>",
             svg::bars(&bars, &caption)
         );
     }
@@ -266,12 +271,12 @@ fn charts(out: &mut String, report: &Report, anchors: &Anchors, words: &Labels, 
         .collect();
     let _ = write!(
         out,
-        "<section id=\"shares\"><h2>{}</h2><figure>{}</figure></section>",
+        "<section id=\"shares\"><h2>{}</h2><figure class=\"scroll\">{}</figure></section>",
         html_escape(words.share_chart),
         svg::lines(years, &series, words.share_axis, words.share_chart)
     );
 
-    let regions: Vec<String> = report
+    let mut regions: Vec<String> = report
         .topics
         .iter()
         .filter_map(|t| cell_for(t, latest))
@@ -279,6 +284,11 @@ fn charts(out: &mut String, report: &Report, anchors: &Anchors, words: &Labels, 
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    // East to north-west as Danish statistics list them; names the registry does not know last.
+    regions.sort_by_key(|name| {
+        let known = Region::parse(name);
+        (known.is_none(), known, name.clone())
+    });
     let rows: Vec<svg::GridRow> = order
         .iter()
         .filter_map(|&i| {
@@ -295,7 +305,7 @@ fn charts(out: &mut String, report: &Report, anchors: &Anchors, words: &Labels, 
     let shown: Vec<String> = regions.iter().map(|r| if r.is_empty() { "—".to_string() } else { r.clone() }).collect();
     let _ = write!(
         out,
-        "<section id=\"regions\"><h2>{}</h2><figure>{}</figure></section>",
+        "<section id=\"regions\"><h2>{}</h2><figure class=\"scroll\">{}</figure></section>",
         html_escape(&caption),
         svg::region_grid(&shown, &rows, &caption)
     );
@@ -453,12 +463,11 @@ fn evidence_section(out: &mut String, report: &Report, anchors: &Anchors, groups
         let _ = write!(out, "<section class=\"topic\" id=\"{}\"><h3>{}</h3>", anchors.topic(i), html_escape(&topic.label));
         for c in &topic.years {
             let summary = format!(
-                "{} · {} {} · {} {}",
+                "{} · {} {} · {}",
                 c.year,
                 out_of(c.municipalities, c.of, words),
                 words.municipalities,
-                c.mentions,
-                words.mentions.to_lowercase()
+                mentions(c.mentions, words)
             );
             let id = anchors.topic_year(i, c.year);
             let mut in_year = groups.range((i, c.year, 0)..=(i, c.year, u16::MAX)).peekable();
@@ -467,24 +476,23 @@ fn evidence_section(out: &mut String, report: &Report, anchors: &Anchors, groups
                 continue;
             }
             let _ = write!(out, "<details class=\"ty\" id=\"{id}\"><summary>{}</summary>", html_escape(&summary));
-            for (&(_, year, code), mentions) in in_year {
+            for (&(_, year, code), found) in in_year {
                 let place = places.get(&(year, code));
                 let name = place
                     .map(|m| m.name.clone())
-                    .or_else(|| mentions.first().and_then(|e| e.municipality.clone()))
+                    .or_else(|| found.first().and_then(|e| e.municipality.clone()))
                     .unwrap_or_default();
                 let region = place.map(|m| m.region.as_str()).unwrap_or_default();
                 let _ = write!(
                     out,
-                    "<div class=\"muni\" id=\"{}\"><h4>{} <span class=\"meta\">{code} · {} · {} {}</span></h4>",
+                    "<div class=\"muni\" id=\"{}\"><h4>{} <span class=\"meta\">{code} · {} · {}</span></h4>",
                     anchors.cell(i, year, code),
                     html_escape(&name),
                     html_escape(region),
-                    mentions.len(),
-                    html_escape(&words.mentions.to_lowercase()),
+                    html_escape(&mentions(found.len(), words)),
                 );
-                sentences(out, mentions, words);
-                if let Some(more) = mentions.len().checked_sub(MAX_SENTENCES_PER_GROUP).filter(|m| *m > 0) {
+                sentences(out, found, words);
+                if let Some(more) = found.len().checked_sub(MAX_SENTENCES_PER_GROUP).filter(|m| *m > 0) {
                     let _ = write!(
                         out,
                         "<p class=\"more\">+ {more} {} <code>kommunsk evidence {} --municipality {code} --year {year}</code></p>",
@@ -552,12 +560,12 @@ nav.toc{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;margin-top:1rem;padding-top
 nav.yearnav{font-size:.92rem;margin-bottom:.5rem;color:var(--muted)}
 nav.yearnav a{margin-left:.5rem}
 figure{margin:0}
-figcaption{font-weight:600;margin-bottom:.3rem}
+figcaption{font-weight:700;font-size:1.05rem;margin-bottom:.2rem}
 .panel{display:none}
 .panel.latest{display:block}
 .panels:has(.panel:target) .panel{display:none}
 .panels:has(.panel:target) .panel:target{display:block}
-svg.chart{display:block;width:100%;height:auto;font-size:13px}
+svg.chart{display:block;width:100%;min-width:560px;height:auto;font-size:13px}
 svg .grid{stroke:#e2e6eb;stroke-width:1}
 svg .tick{fill:var(--muted);font-size:11px}
 svg .label,svg .value{fill:var(--ink)}
@@ -591,7 +599,7 @@ table.matrix tbody tr:nth-child(even){background:#f6f8fa}
 table.matrix td.z{color:#c5cbd3}
 table.matrix tfoot th,table.matrix tfoot td{border-top:2px solid var(--ink);font-weight:600}
 th.v{padding:.3rem .25rem;text-align:center}
-th.v span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;display:inline-block;max-height:11rem;overflow:hidden;text-overflow:ellipsis;font-weight:600}
+th.v span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:12rem;text-align:left;font-weight:600;line-height:1.2}
 input.filter{font:inherit;padding:.35rem .6rem;margin:0 0 .6rem;border:1px solid #b9c1cb;border-radius:4px;width:min(20rem,100%)}
 details.ty{border:1px solid var(--line);border-radius:6px;margin:.35rem 0;padding:.1rem .8rem}
 details.ty>summary{cursor:pointer;font-weight:600;padding:.35rem 0}

@@ -44,6 +44,9 @@ pub struct Labels {
     pub filter: &'static str,
     pub no_data: &'static str,
     pub made_by: &'static str,
+    /// "omtale" / "omtaler" after a count.
+    pub mention_one: &'static str,
+    pub mention_many: &'static str,
 }
 
 const DANISH: Labels = Labels {
@@ -87,6 +90,8 @@ const DANISH: Labels = Labels {
     filter: "Filtrér kommuner",
     no_data: "Ingen data",
     made_by: "Lavet med kommunsk",
+    mention_one: "omtale",
+    mention_many: "omtaler",
 };
 
 const ENGLISH: Labels = Labels {
@@ -130,6 +135,8 @@ const ENGLISH: Labels = Labels {
     filter: "Filter municipalities",
     no_data: "No data",
     made_by: "Made with kommunsk",
+    mention_one: "mention",
+    mention_many: "mentions",
 };
 
 impl Labels {

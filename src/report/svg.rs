@@ -12,7 +12,7 @@ use std::fmt::Write;
 use crate::search::html_escape;
 
 /// Width of every chart in viewBox units; the page scales it to the column width.
-const WIDTH: f64 = 760.0;
+const WIDTH: f64 = 900.0;
 /// Average advance of one character at the 13-unit chart font: SVG cannot measure text before
 /// layout, so label columns are sized from character counts.
 const CHAR_WIDTH: f64 = 6.8;
@@ -204,9 +204,9 @@ fn style(i: usize) -> (&'static str, Marker, &'static str) {
 /// line or its legend entry highlights it with CSS alone.
 pub fn lines(years: &[u16], series: &[Series], axis: &str, caption: &str) -> String {
     const PLOT_TOP: f64 = 28.0;
-    const PLOT_HEIGHT: f64 = 260.0;
+    const PLOT_HEIGHT: f64 = 300.0;
     const LEGEND_ROW: f64 = 22.0;
-    const LEGEND_COLUMNS: usize = 2;
+    const LEGEND_COLUMNS: usize = 3;
     let (x0, x1) = (56.0, WIDTH - 24.0);
     let bottom = PLOT_TOP + PLOT_HEIGHT;
     let legend_top = bottom + 44.0;
@@ -349,7 +349,7 @@ mod tests {
     #[test]
     fn fourteen_series_differ_in_colour_marker_or_dash() {
         let styles: Vec<(&str, usize, &str)> =
-            (0..14).map(|i| style(i)).map(|(c, m, d)| (c, m as usize, d)).collect();
+            (0..14).map(style).map(|(c, m, d)| (c, m as usize, d)).collect();
         for (i, a) in styles.iter().enumerate() {
             assert!(styles.iter().skip(i + 1).all(|b| b != a), "series {i} repeats a style");
         }

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::labels::Labels;
 use super::{Report, YearCell};
+use crate::identify::DocType;
 
 /// The header lines every human-readable format starts with.
 pub fn provenance_lines(report: &Report, words: &Labels) -> Vec<String> {
@@ -18,7 +19,15 @@ pub fn provenance_lines(report: &Report, words: &Labels) -> Vec<String> {
         _ => "—".to_string(),
     };
     lines.push(format!("{}: {} · {}: {} · {}: {}", words.corpus, s.corpus, words.index, s.index, words.topics_file, s.topics_file));
-    lines.push(format!("{}: {years} · {}: {}", words.years, words.doctypes, s.doctypes.join(", ")));
+    let doctypes: Vec<&str> = s
+        .doctypes
+        .iter()
+        .map(|d| match d.parse::<DocType>() {
+            Ok(t) if words.html_lang == "da" => t.danish(),
+            _ => d.as_str(),
+        })
+        .collect();
+    lines.push(format!("{}: {years} · {}: {}", words.years, words.doctypes, doctypes.join(", ")));
     lines.push(format!(
         "{}: {} · {}: {} · {}: {}",
         words.documents, s.documents, words.unresolved, s.unresolved, words.failed, s.failed

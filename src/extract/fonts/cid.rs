@@ -1,6 +1,8 @@
 //! Type0 (composite) fonts: an encoding CMap splits strings into 1–4-byte codes and maps them
 //! to CIDs; the descendant CIDFont's `/W` and `/DW` give widths by CID; ToUnicode gives text.
 //!
+//! Text: ToUnicode, else what the embedded font program says about the glyph (see `program`).
+//!
 //! Encodings understood: Identity-H/V, embedded CMap streams (with `usecmap` of Identity),
 //! and the predefined Unicode CMaps (`Uni…-UCS2-…`, `Uni…-UTF16-…`) whose codes *are* text.
 //! Other predefined CMaps (Shift-JIS, EUC, …) need Adobe's CMap files: their strings are split
@@ -9,6 +11,7 @@
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::{CMap, Codespace};
+use super::program::{CidTexts, FontProgram};
 use super::{glyph_text, objects, DecodedGlyph, GlyphText};
 
 /// `/DW` when absent (PDF 32000-1 §9.7.4.3).
@@ -141,6 +144,8 @@ pub(super) struct CidFont {
     /// `/DW2` w1y in text space (negative: downwards).
     vertical_advance: f32,
     one_byte_codes: bool,
+    /// Text by CID from the embedded font program, for codes ToUnicode leaves unmapped.
+    program_text: Option<CidTexts>,
 }
 
 impl CidFont {
@@ -172,7 +177,17 @@ impl CidFont {
             .unwrap_or(DEFAULT_VERTICAL_ADVANCE)
             / UNITS_PER_EM;
 
+        // Only a ToUnicode that *is* the text (Identity) makes the program unnecessary.
+        let program_text = match text {
+            TextSource::Identity => None,
+            TextSource::Cmap(_) | TextSource::None => descendant.and_then(|d| {
+                let descriptor = objects::get_dict(doc, d, b"FontDescriptor")?;
+                FontProgram::load(doc, descriptor)?.cid_texts(doc, d)
+            }),
+        };
+
         CidFont {
+            program_text,
             one_byte_codes: codespace.has_one_byte_codes(),
             codespace,
             mapping,
@@ -221,8 +236,16 @@ impl CidFont {
             Some(GlyphText::Unmapped) | None if matches!(self.mapping, CidMapping::Unicode) => {
                 utf16_code_text(code, len)
             }
+            Some(GlyphText::Unmapped) | None => self.program_text(code, len),
             Some(text) => text,
-            None => GlyphText::Unmapped,
+        }
+    }
+
+    /// The text the embedded program gives the glyph of `code`, if any.
+    fn program_text(&self, code: u32, len: usize) -> GlyphText {
+        match (&self.program_text, self.cid(code, len)) {
+            (Some(texts), Some(cid)) => texts.text(cid),
+            _ => GlyphText::Unmapped,
         }
     }
 

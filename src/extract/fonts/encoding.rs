@@ -94,32 +94,35 @@ fn from_lopdf(encoding_name: &str) -> CodeTable {
     })
 }
 
+/// How `/Differences` glyph names become text (the glyph list, or a font kind's own rules).
+pub(super) type NameText = fn(&[u8]) -> GlyphText;
+
 /// The code table of a simple font's `/Encoding` entry (a name, or a dictionary with
-/// `/BaseEncoding` and `/Differences`); `builtin` stands in for the font program's own
-/// encoding where the entry leaves the base open.
+/// `/BaseEncoding` and `/Differences`); `builtin` makes the font program's own encoding,
+/// called only where the entry leaves the base open.
 pub(super) fn font_encoding(
     doc: &Document,
     font: &Dictionary,
-    builtin: Option<BaseEncoding>,
+    builtin: impl FnOnce() -> CodeTable,
+    names: NameText,
 ) -> CodeTable {
-    let builtin_table = || builtin.map_or_else(empty_table, |b| b.table().clone());
     match objects::get(doc, font, b"Encoding") {
         Some(Object::Name(name)) => {
-            BaseEncoding::from_name(name).map_or_else(builtin_table, |b| b.table().clone())
+            BaseEncoding::from_name(name).map_or_else(builtin, |b| b.table().clone())
         }
         Some(obj) => match objects::as_dict(obj) {
             Some(enc) => {
                 let mut table = objects::get_name(doc, enc, b"BaseEncoding")
                     .and_then(BaseEncoding::from_name)
-                    .map_or_else(builtin_table, |b| b.table().clone());
+                    .map_or_else(builtin, |b| b.table().clone());
                 if let Some(diffs) = objects::get_array(doc, enc, b"Differences") {
-                    apply_differences(doc, diffs, &mut table);
+                    apply_differences(doc, diffs, &mut table, names);
                 }
                 table
             }
-            None => builtin_table(),
+            None => builtin(),
         },
-        None => builtin_table(),
+        None => builtin(),
     }
 }
 
@@ -129,20 +132,20 @@ pub(super) fn differences_only(doc: &Document, font: &Dictionary) -> CodeTable {
     let diffs = objects::get_dict(doc, font, b"Encoding")
         .and_then(|e| objects::get_array(doc, e, b"Differences"));
     if let Some(diffs) = diffs {
-        apply_differences(doc, diffs, &mut table);
+        apply_differences(doc, diffs, &mut table, glyph_names::lookup);
     }
     table
 }
 
 /// Applies a `/Differences` array: a code, then glyph names for consecutive codes.
-fn apply_differences(doc: &Document, diffs: &[Object], table: &mut CodeTable) {
+fn apply_differences(doc: &Document, diffs: &[Object], table: &mut CodeTable, names: NameText) {
     let mut code: Option<usize> = None;
     for item in diffs {
         match objects::resolve(doc, item) {
             Some(Object::Integer(c)) => code = usize::try_from(*c).ok(),
             Some(Object::Name(name)) => {
                 if let Some(slot) = code.and_then(|c| table.get_mut(c)) {
-                    *slot = glyph_names::lookup(name);
+                    *slot = names(name);
                 }
                 code = code.map(|c| c.saturating_add(1));
             }
@@ -155,6 +158,10 @@ fn apply_differences(doc: &Document, diffs: &[Object], table: &mut CodeTable) {
 mod tests {
     use super::*;
     use lopdf::dictionary;
+
+    fn standard() -> CodeTable {
+        BaseEncoding::Standard.table().clone()
+    }
 
     fn text_of(table: &CodeTable, bytes: &[u8]) -> String {
         let mut s = String::new();
@@ -211,7 +218,7 @@ mod tests {
                 ],
             },
         };
-        let t = font_encoding(&doc, &font, Some(BaseEncoding::Standard));
+        let t = font_encoding(&doc, &font, standard, glyph_names::lookup);
         assert_eq!(text_of(&t, b"\x01\x02\x03ABC\xe6"), "åøæ?fiCæ");
     }
 
@@ -219,16 +226,16 @@ mod tests {
     fn encoding_name_and_builtin_fallbacks() {
         let doc = Document::new();
         let named = dictionary! { "Encoding" => "MacRomanEncoding" };
-        assert_eq!(text_of(&font_encoding(&doc, &named, None), b"\xbe"), "æ");
+        assert_eq!(text_of(&font_encoding(&doc, &named, empty_table, glyph_names::lookup), b"\xbe"), "æ");
         let unknown = dictionary! { "Encoding" => "Identity-H" };
         assert_eq!(
             text_of(
-                &font_encoding(&doc, &unknown, Some(BaseEncoding::Standard)),
+                &font_encoding(&doc, &unknown, standard, glyph_names::lookup),
                 b"\x27"
             ),
             "’"
         );
         let none = dictionary! {};
-        assert_eq!(text_of(&font_encoding(&doc, &none, None), b"a"), "?");
+        assert_eq!(text_of(&font_encoding(&doc, &none, empty_table, glyph_names::lookup), b"a"), "?");
     }
 }

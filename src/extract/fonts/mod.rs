@@ -3,7 +3,9 @@
 //!
 //! Covers simple fonts (Type1, TrueType, Type3, MMType1) with base encodings and `/Differences`
 //! through the Adobe Glyph List, the standard 14 fonts' built-in encodings and widths, ToUnicode
-//! CMaps, and Type0/CID fonts (Identity-H/V, predefined and embedded CMaps, `/W` widths).
+//! CMaps, and Type0/CID fonts (Identity-H/V, predefined and embedded CMaps, `/W` widths). When
+//! ToUnicode is missing or partial, the embedded font program's `cmap`, glyph names and
+//! built-in encoding give the text, as pdftotext does.
 //!
 //! Everything is worked out in [`Font::load`]; [`Font::decode`] only reads tables (simple
 //! fonts) or does O(log n) range lookups (CID fonts) and never allocates per glyph unless a
@@ -11,8 +13,10 @@
 //!
 //! Layout of the module: `simple` and `cid` are the two kinds of font; `encoding`,
 //! `glyph_names`, `standard14` (+ generated `standard14_widths`) and `type3` serve simple
-//! fonts; `cmap` (+ `cmap_lexer`) reads ToUnicode and encoding CMaps; `glyph_text` keeps
-//! control characters out of the text; `objects` is bounded, lenient object access.
+//! fonts; `cmap` (+ `cmap_lexer`) reads ToUnicode and encoding CMaps; `program` reads the
+//! embedded font program where the dictionary leaves text open (built-in encodings, CID fonts
+//! without ToUnicode); `glyph_text` keeps control characters out of the text; `objects` is
+//! bounded, lenient object access.
 
 mod cid;
 mod cmap;
@@ -21,6 +25,7 @@ mod encoding;
 mod glyph_names;
 mod glyph_text;
 mod objects;
+mod program;
 mod simple;
 mod standard14;
 #[rustfmt::skip] // generated tables, laid out by the generator

@@ -2,15 +2,16 @@
 //! resolved at load time into two 256-entry tables and `decode` is two array reads per glyph.
 //!
 //! Text per code: ToUnicode when it maps the code to real text, else the encoding (base
-//! encoding + `/Differences` through the glyph list). Width per code: `/Widths`, else the
+//! encoding — or the embedded program's own — + `/Differences` through the glyph list). Width per code: `/Widths`, else the
 //! descriptor's `/MissingWidth`, else the standard 14 metrics, else the font's average width.
 
 use lopdf::{Dictionary, Document};
 
 use super::cmap::CMap;
 use super::encoding::{self, BaseEncoding, CodeTable};
+use super::program::FontProgram;
 use super::standard14::Standard14;
-use super::{objects, type3, DecodedGlyph, GlyphText};
+use super::{glyph_names, objects, type3, DecodedGlyph, GlyphText};
 
 /// Width used when a font gives none at all: half an em, about an average Latin glyph.
 pub(super) const DEFAULT_WIDTH: f32 = 0.5;
@@ -46,8 +47,11 @@ impl SimpleFont {
         let encoded = if standard.is_none() && is_pictograph_font(base_font) {
             // Their codes are pictures: any base encoding would turn bullets into letters.
             encoding::differences_only(doc, font)
+        } else if is_type3 {
+            encoding::font_encoding(doc, font, encoding::empty_table, type3::glyph_text)
         } else {
-            encoding::font_encoding(doc, font, builtin_encoding(doc, font, subtype, standard))
+            let builtin = || builtin_table(doc, font, subtype, standard);
+            encoding::font_encoding(doc, font, builtin, glyph_names::lookup)
         };
 
         let mut text = Box::new(encoded.clone());
@@ -102,29 +106,37 @@ fn is_pictograph_font(base_font: &[u8]) -> bool {
 }
 
 /// The encoding the font program has built in, which applies where `/Encoding` leaves codes
-/// open. We do not read font programs, so this is a pragmatic stand-in: the standard 14 fonts'
-/// own encodings; WinAnsi for TrueType (what Windows-made symbolic subsets mean in practice);
-/// StandardEncoding for Type1; nothing for Type3 (its glyph names are all it has).
-fn builtin_encoding(
+/// open: the standard 14 fonts' own encodings; else what the embedded program says (its
+/// Type1 `/Encoding`, CFF encoding, or TrueType symbol/Mac `cmap`, through glyph names), and
+/// for codes it leaves open a pragmatic guess: WinAnsi for TrueType and symbolic fonts (what
+/// Windows-made symbolic subsets mean in practice), StandardEncoding otherwise.
+fn builtin_table(
     doc: &Document,
     font: &Dictionary,
     subtype: &[u8],
     standard: Option<Standard14>,
-) -> Option<BaseEncoding> {
-    if subtype == b"Type3" {
-        return None;
-    }
+) -> CodeTable {
     if let Some(standard) = standard {
-        return Some(standard.builtin_encoding());
+        return standard.builtin_encoding().table().clone();
     }
     let flags = objects::get_dict(doc, font, b"FontDescriptor")
         .and_then(|d| objects::get_int(doc, d, b"Flags"))
         .unwrap_or(0);
-    if subtype == b"TrueType" || flags & FLAG_SYMBOLIC != 0 {
-        Some(BaseEncoding::WinAnsi)
+    let guess = if subtype == b"TrueType" || flags & FLAG_SYMBOLIC != 0 {
+        BaseEncoding::WinAnsi
     } else {
-        Some(BaseEncoding::Standard)
+        BaseEncoding::Standard
+    };
+    let mut table = guess.table().clone();
+    let program = FontProgram::of_simple_font(doc, font).and_then(|p| p.builtin_table());
+    if let Some(program) = program {
+        for (slot, text) in table.iter_mut().zip(program) {
+            if text != GlyphText::Unmapped {
+                *slot = text;
+            }
+        }
     }
+    table
 }
 
 /// The width of every code in text space for size 1.

@@ -1,0 +1,95 @@
+//! Type1 programs (`/FontFile`): the built-in encoding in the cleartext part, either
+//! `/Encoding StandardEncoding def` or an array filled by `dup <code> /<name> put` entries
+//! (what pdfTeX's subsets of TeX fonts carry).
+
+use super::super::encoding::{BaseEncoding, CodeTable};
+use super::super::{encoding, glyph_names};
+use super::non_empty_table;
+
+/// PFB files start each segment with 0x80, a type byte and a little-endian u32 length.
+const PFB_HEADER_LEN: usize = 6;
+
+/// The cleartext part ends where the encrypted part begins.
+const EEXEC: &[u8] = b"eexec";
+
+/// The built-in encoding of a Type1 program, `None` when it has none we can read.
+pub(super) fn builtin_table(bytes: &[u8]) -> Option<CodeTable> {
+    let clear = cleartext(bytes);
+    let at = find(clear, b"/Encoding")?;
+    let rest = clear.get(at + b"/Encoding".len()..)?;
+    let mut tokens = Tokens { rest };
+    match tokens.next()? {
+        b"StandardEncoding" => return Some(BaseEncoding::Standard.table().clone()),
+        b"ISOLatin1Encoding" => return Some(BaseEncoding::WinAnsi.table().clone()),
+        _ => {}
+    }
+    let mut table = encoding::empty_table();
+    // The array ends at `def` (`readonly def`); entries are `dup <code> /<name> put`.
+    let mut window: [&[u8]; 4] = [b""; 4];
+    for token in tokens {
+        if token == b"def" {
+            break;
+        }
+        window.rotate_left(1);
+        if let Some(last) = window.last_mut() {
+            *last = token;
+        }
+        if let [b"dup", code, name, b"put"] = window {
+            let slot = std::str::from_utf8(code)
+                .ok()
+                .and_then(|c| c.parse::<usize>().ok())
+                .and_then(|c| table.get_mut(c));
+            if let (Some(slot), Some(name)) = (slot, name.strip_prefix(b"/")) {
+                *slot = glyph_names::lookup(name);
+            }
+        }
+    }
+    non_empty_table(table)
+}
+
+/// The cleartext part of a PFA or PFB program.
+fn cleartext(bytes: &[u8]) -> &[u8] {
+    let body = match bytes {
+        [0x80, 1, a, b, c, d, ..] => {
+            let len = u32::from_le_bytes([*a, *b, *c, *d]);
+            let end = usize::try_from(len)
+                .unwrap_or(usize::MAX)
+                .saturating_add(PFB_HEADER_LEN);
+            bytes.get(PFB_HEADER_LEN..end.min(bytes.len())).unwrap_or_default()
+        }
+        _ => bytes,
+    };
+    match find(body, EEXEC) {
+        Some(end) => body.get(..end).unwrap_or(body),
+        None => body,
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// PostScript tokens, enough for encoding arrays: names keep their leading `/`, and `/`
+/// starts a new token even without white space before it (`dup 32/space put`).
+struct Tokens<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        let start = self.rest.iter().position(|b| !b.is_ascii_whitespace())?;
+        let rest = self.rest.get(start..)?;
+        let is_delimiter = |b: &u8| b.is_ascii_whitespace() || b"/[]{}()<>%".contains(b);
+        // A delimiter that starts a token belongs to it (`/name`) or is one by itself (`[`).
+        let len = match rest.first() {
+            Some(b'/') => 1 + rest.iter().skip(1).take_while(|b| !is_delimiter(b)).count(),
+            Some(b) if is_delimiter(b) => 1,
+            _ => rest.iter().take_while(|b| !is_delimiter(b)).count(),
+        };
+        let (token, tail) = rest.split_at(len.min(rest.len()));
+        self.rest = tail;
+        Some(token)
+    }
+}
