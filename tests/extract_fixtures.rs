@@ -69,6 +69,40 @@ fn wrapped_table_cells_stay_in_their_row() {
 }
 
 #[test]
+fn full_width_table_in_a_two_column_page_is_read_before_the_columns() {
+    // LibreOffice, two columns: on page 2 the caption and the table span both columns with no
+    // text run crossing the gutter; below them the columns start.
+    let pdf = fixture("kk-effektiviseringsforslag-libreoffice-2col.pdf");
+    assert!(
+        pdf.pages[1].body.starts_with(
+            "Tabel 1. Forslagets samlede økonomiske konsekvenser\n\n\
+             1.000 kr. 2025 p/l Styringsområde 2024 2025 2026 2027 2028 2029\n\
+             Energieffektiviseringer Service -475 -475 -475 -475 -475\n\
+             Samlet varig ændring -475 -475 -475 -475 -475\n\n\
+             Noter til alle tabeller: Forslaget skal udarbejdes i\n"
+        ),
+        "{}",
+        pdf.pages[1].body
+    );
+    // A two-line table in the left column, its second line reading on in every cell.
+    let body = words(&pdf.body_text());
+    position(
+        &body,
+        "Hørt Dato for orientering Center for Økonomi, Økonomiforvaltningen Center for Økonomi i \
+         Økonomiforvaltningen orienteres inden udvalgsgodkendelse. Relevante samarbejdspartnere",
+    );
+}
+
+#[test]
+fn padded_table_rows_keep_cells_that_wrap_in_most_columns() {
+    // Page 4's bilag table: address, name and measure all wrap onto a second line.
+    let pdf = fixture("kk-effektiviseringsforslag-libreoffice-2col.pdf");
+    let body = words(&pdf.pages[3].body);
+    position(&body, "Kløvermarksvej 50 KFF Kløvermarkens Idrætsanlæg ECL + VVS-renovering Nøkkerosevej 23 KFF");
+    position(&body, "Kirsebærhaven 20 SUF Kirsebærhavens Plejehjem Ny differenstryksventil, cirkulationspumpe og STAD-ventil");
+}
+
+#[test]
 fn libreoffice_keeps_suspended_compounds_and_drops_soft_hyphens() {
     let pdf = fixture("influenter-budgetaftaler-2025-libreoffice-1col.pdf");
     let body = words(&pdf.body_text());

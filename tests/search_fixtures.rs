@@ -120,3 +120,15 @@ fn bad_filters_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown region \"Atlantis\""));
 }
+
+#[test]
+fn bare_prefixes_match_word_beginnings() {
+    // Regression: tantivy's parser reads `lånepul*` as the word "lånepul" and finds nothing.
+    let exact = pages(&search(&["Lånepulje"]));
+    let prefixed = pages(&search(&["lånepul*"]));
+    assert!(!exact.is_empty());
+    assert!(exact.is_subset(&prefixed), "{exact:?} vs {prefixed:?}");
+    assert_eq!(pages(&search(&["lanepul*"])), prefixed, "folded prefix");
+    let without = pages(&search(&["Lånepulje -botil*"]));
+    assert!(without.len() < exact.len(), "negated prefix excludes pages");
+}

@@ -21,11 +21,16 @@
 
 use std::borrow::Cow;
 
-/// Most operand tokens gathered for one operator. Real operators take at most a few operands;
-/// the largest real arrays (`TJ` lines) hold some hundreds of items. A stream of numbers with
-/// no operator would otherwise grow the buffer with the stream; beyond this, the pending
-/// operands are dropped as junk.
+/// Most operand tokens (array and dictionary items included) gathered for one operator. Real
+/// operators take at most a few operands; the largest real arrays (`TJ` lines) hold some
+/// hundreds of items. A stream of numbers with no operator would otherwise grow the buffers
+/// with the stream; beyond this, the pending operands are dropped as junk.
 const MAX_PENDING_OPERANDS: usize = 65_536;
+
+/// Deepest nesting of arrays and dictionaries. Content streams nest two or three deep (a
+/// dictionary in a `BDC` property list); deeper openers are dropped as junk, which keeps a
+/// stream of `[[[[…` from growing the stack with the stream.
+const MAX_NESTING: usize = 64;
 
 /// How many bytes after a candidate `EI` must look like content-stream text (printable ASCII
 /// or white space) for it to end an inline image. Binary image data almost never has this many
@@ -170,6 +175,7 @@ impl<'a> Operations<'a> {
             Token::Keyword(b"null") => Operand::Null,
             Token::Keyword(k) if self.open.is_empty() => return Some(k),
             Token::Keyword(k) => Operand::Keyword(k),
+            Token::ArrayOpen | Token::DictOpen if self.open.len() >= MAX_NESTING => return None,
             Token::ArrayOpen => {
                 self.open.push((self.operands.len(), Container::Array));
                 return None;
@@ -188,7 +194,7 @@ impl<'a> Operations<'a> {
             }
             Token::Junk => return None,
         };
-        if self.operands.len() >= MAX_PENDING_OPERANDS {
+        if self.operands.len() + self.items.len() >= MAX_PENDING_OPERANDS {
             self.operands.clear();
             self.items.clear();
             self.open.clear();
@@ -708,6 +714,28 @@ mod tests {
         assert_eq!(ops(b"[<</a 1] TJ (b) Tj"), vec!["TJ: [<</a 1>>]", "Tj: (b)"]);
         // Operands without an operator at the end are dropped.
         assert_eq!(ops(b"(a) Tj 1 2"), vec!["Tj: (a)"]);
+    }
+
+    #[test]
+    fn junk_without_operators_stays_bounded() {
+        // 70,000 numbers before an operator: the first MAX_PENDING_OPERANDS are dropped.
+        let mut data = b"1 ".repeat(70_000);
+        data.extend_from_slice(b"(a) Tj");
+        let mut parser = Operations::new(&data);
+        let Some(op) = parser.next_operation() else { panic!("no operation") };
+        assert_eq!((op.operator, op.operands.len()), (b"Tj".as_slice(), 70_000 - MAX_PENDING_OPERANDS + 1));
+        // Many closed arrays count their items too.
+        let mut data = b"[1 2 3] ".repeat(20_000);
+        data.extend_from_slice(b"(b) Tj");
+        let mut parser = Operations::new(&data);
+        let Some(op) = parser.next_operation() else { panic!("no operation") };
+        assert!(op.operands.len() + op.items.len() < MAX_PENDING_OPERANDS);
+        // Nesting deeper than MAX_NESTING: the extra openers are dropped, the rest still parses.
+        let mut data = b"[".repeat(10_000);
+        data.extend_from_slice(b"(c)");
+        data.extend_from_slice(&b"]".repeat(10_000));
+        data.extend_from_slice(b" TJ (d) Tj");
+        assert_eq!(ops(&data).last().map(String::as_str), Some("Tj: (d)"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Searches the index: tantivy's query syntax over the page text, filters on the document's
 //! identity, BM25 ranking, and a highlighted snippet for each hit.
 
+mod prefix;
+
 use std::path::Path;
 use std::str::FromStr;
 
@@ -89,9 +91,21 @@ pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults
 
     let mut parser = QueryParser::for_index(index.tantivy(), vec![fields.text, fields.text_folded]);
     parser.set_conjunction_by_default();
-    let text_query = parser
-        .parse_query(&request.query)
-        .map_err(|e| SearchError::Query { query: request.query.clone(), message: e.to_string() })?;
+    let (parsable, prefixes) = prefix::split(&request.query);
+    let mut text_clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if !parsable.is_empty() {
+        let parsed = parser
+            .parse_query(&parsable)
+            .map_err(|e| SearchError::Query { query: request.query.clone(), message: e.to_string() })?;
+        text_clauses.push((Occur::Must, parsed));
+    }
+    for p in &prefixes {
+        text_clauses.push((p.occur, prefix::query(index.tantivy(), p, fields.text, fields.text_folded)));
+    }
+    if !text_clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
+        return Err(SearchError::Query { query: request.query.clone(), message: "nothing to look for".into() });
+    }
+    let text_query: Box<dyn Query> = Box::new(BooleanQuery::new(text_clauses));
 
     let term = |field, text: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic))
