@@ -117,16 +117,24 @@ mod tests {
     #[test]
     fn appearance_box_is_fitted_to_the_rectangle() {
         // A 100×20 box drawn at (50, 700): a pure translation.
-        assert_eq!(placement([50.0, 700.0, 150.0, 720.0], [0.0, 0.0, 100.0, 20.0], [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
-            Some([1.0, 0.0, 0.0, 1.0, 50.0, 700.0]));
+        assert_eq!(
+            placement([50.0, 700.0, 150.0, 720.0], [0.0, 0.0, 100.0, 20.0], [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+            Some([1.0, 0.0, 0.0, 1.0, 50.0, 700.0])
+        );
         // A box twice the rectangle's size is halved; the rectangle's corners may come in any order.
-        assert_eq!(placement([150.0, 720.0, 50.0, 700.0], [0.0, 0.0, 200.0, 40.0], [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
-            Some([0.5, 0.0, 0.0, 0.5, 50.0, 700.0]));
+        assert_eq!(
+            placement([150.0, 720.0, 50.0, 700.0], [0.0, 0.0, 200.0, 40.0], [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+            Some([0.5, 0.0, 0.0, 0.5, 50.0, 700.0])
+        );
         // A form rotated by its matrix (90°): its box turned on end fills the rectangle.
-        assert_eq!(placement([0.0, 0.0, 20.0, 100.0], [0.0, 0.0, 100.0, 20.0], [0.0, 1.0, -1.0, 0.0, 0.0, 0.0]),
-            Some([1.0, 0.0, 0.0, 1.0, 20.0, 0.0]));
+        assert_eq!(
+            placement([0.0, 0.0, 20.0, 100.0], [0.0, 0.0, 100.0, 20.0], [0.0, 1.0, -1.0, 0.0, 0.0, 0.0]),
+            Some([1.0, 0.0, 0.0, 1.0, 20.0, 0.0])
+        );
         // A zero-width box does not divide by zero.
-        assert_eq!(placement([0.0, 0.0, 10.0, 10.0], [0.0, 0.0, 0.0, 10.0], [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
-            Some([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]));
+        assert_eq!(
+            placement([0.0, 0.0, 10.0, 10.0], [0.0, 0.0, 0.0, 10.0], [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+            Some([1.0, 0.0, 0.0, 1.0, 0.0, 0.0])
+        );
     }
 }

@@ -48,9 +48,15 @@ pub(crate) enum Operand<'a> {
     /// A literal or hex string, escapes decoded.
     String(Cow<'a, [u8]>),
     /// An array: its items are [`Operation::items`] of it.
-    Array { start: usize, end: usize },
+    Array {
+        start: usize,
+        end: usize,
+    },
     /// A dictionary: its items (keys and values alternating) are [`Operation::items`] of it.
-    Dict { start: usize, end: usize },
+    Dict {
+        start: usize,
+        end: usize,
+    },
     /// A keyword inside an array or dictionary (not an operator there).
     Keyword(&'a [u8]),
 }
@@ -96,9 +102,7 @@ impl<'p, 'a> Operation<'p, 'a> {
     /// The items of an array or dictionary operand (empty for anything else).
     pub fn items(&self, operand: &Operand<'a>) -> &'p [Operand<'a>] {
         match operand {
-            Operand::Array { start, end } | Operand::Dict { start, end } => {
-                self.items.get(*start..*end).unwrap_or(&[])
-            }
+            Operand::Array { start, end } | Operand::Dict { start, end } => self.items.get(*start..*end).unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -306,7 +310,8 @@ fn find_image_end(data: &[u8], start: usize, length: Option<usize>) -> usize {
     let mut from = start;
     while let Some(offset) = data.get(from..).and_then(|rest| rest.windows(2).position(|w| w == b"EI")) {
         let at = from + offset;
-        let after_whitespace = at == start || at.checked_sub(1).and_then(|i| data.get(i)).is_some_and(|b| is_whitespace(*b));
+        let after_whitespace =
+            at == start || at.checked_sub(1).and_then(|i| data.get(i)).is_some_and(|b| is_whitespace(*b));
         let end = at + 2;
         if after_whitespace && ends_token(data, end) && looks_like_text(data.get(end..).unwrap_or(&[])) {
             return end;
@@ -439,10 +444,11 @@ impl<'a> Lexer<'a> {
         let mut out = Vec::with_capacity(raw.len());
         let mut i = 0;
         while let Some(&b) = raw.get(i) {
-            let escaped = match (b, raw.get(i + 1).and_then(|h| hex_value(*h)), raw.get(i + 2).and_then(|l| hex_value(*l))) {
-                (b'#', Some(h), Some(l)) => Some(h << 4 | l),
-                _ => None,
-            };
+            let escaped =
+                match (b, raw.get(i + 1).and_then(|h| hex_value(*h)), raw.get(i + 2).and_then(|l| hex_value(*l))) {
+                    (b'#', Some(h), Some(l)) => Some(h << 4 | l),
+                    _ => None,
+                };
             match escaped {
                 Some(byte) => {
                     out.push(byte);
@@ -657,23 +663,29 @@ mod tests {
     fn hex_strings_names_and_delimiters() {
         assert_eq!(tokens(b"<48 65 6c6C6f>"), vec![Token::String(Cow::Owned(b"Hello".to_vec()))]);
         assert_eq!(tokens(b"<4x8 7>"), vec![Token::String(Cow::Owned(vec![0x48, 0x70]))]);
-        assert_eq!(tokens(b"/F1 /A#20B /x#zz"), vec![
-            Token::Name(Cow::Borrowed(b"F1")),
-            Token::Name(Cow::Owned(b"A B".to_vec())),
-            Token::Name(Cow::Owned(b"x#zz".to_vec())),
-        ]);
-        assert_eq!(tokens(b"<</a[1]>>{}) %comment\nTj"), vec![
-            Token::DictOpen,
-            Token::Name(Cow::Borrowed(b"a")),
-            Token::ArrayOpen,
-            num(1.0),
-            Token::ArrayClose,
-            Token::DictClose,
-            Token::Junk,
-            Token::Junk,
-            Token::Junk,
-            Token::Keyword(b"Tj"),
-        ]);
+        assert_eq!(
+            tokens(b"/F1 /A#20B /x#zz"),
+            vec![
+                Token::Name(Cow::Borrowed(b"F1")),
+                Token::Name(Cow::Owned(b"A B".to_vec())),
+                Token::Name(Cow::Owned(b"x#zz".to_vec())),
+            ]
+        );
+        assert_eq!(
+            tokens(b"<</a[1]>>{}) %comment\nTj"),
+            vec![
+                Token::DictOpen,
+                Token::Name(Cow::Borrowed(b"a")),
+                Token::ArrayOpen,
+                num(1.0),
+                Token::ArrayClose,
+                Token::DictClose,
+                Token::Junk,
+                Token::Junk,
+                Token::Junk,
+                Token::Keyword(b"Tj"),
+            ]
+        );
     }
 
     #[test]

@@ -134,16 +134,9 @@ mod tests {
 
     #[test]
     fn seeds_are_danish() {
-        let dir = std::path::Path::new("/work/shared/seeds");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("seeds folder")
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .collect();
-        paths.sort();
-        assert_eq!(paths.len(), 5);
-        for path in paths {
-            let text = std::fs::read_to_string(&path).expect("seed text");
+        let seeds = crate::identify::seed_texts();
+        assert_eq!(seeds.len(), 5);
+        for (path, text) in seeds {
             assert_eq!(detect(&[&text]), Some("dan"), "{}", path.display());
             // Even a single short paragraph stays Danish.
             let paragraph = sample::truncate(&text, 400);

@@ -173,3 +173,13 @@ mod tests {
         assert_eq!(json.ok().as_deref(), Some(r#"["manifest","path","text"]"#));
     }
 }
+
+/// The five real Danish seed texts in `../shared/seeds/`, sorted by file name (tests only).
+#[cfg(test)]
+pub(crate) fn seed_texts() -> Vec<(std::path::PathBuf, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let mut paths: Vec<_> =
+        std::fs::read_dir(&dir).expect("../shared/seeds beside the repo").filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    paths.into_iter().map(|p| (p.clone(), std::fs::read_to_string(&p).expect("seed text"))).collect()
+}

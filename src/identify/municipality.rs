@@ -277,13 +277,11 @@ mod tests {
     }
 
     fn seed(number: &str) -> String {
-        let dir = Path::new("/work/shared/seeds");
-        let entry = std::fs::read_dir(dir)
-            .expect("seeds folder")
-            .filter_map(Result::ok)
-            .find(|e| e.file_name().to_string_lossy().starts_with(number))
-            .expect("seed file");
-        std::fs::read_to_string(entry.path()).expect("seed text")
+        crate::identify::seed_texts()
+            .into_iter()
+            .find(|(path, _)| path.file_name().is_some_and(|n| n.to_string_lossy().starts_with(number)))
+            .expect("seed file")
+            .1
     }
 
     #[test]

@@ -40,11 +40,13 @@ CORPUS = ROOT / "corpus"
 QUERIES = HERE / "queries.txt"
 TOPICS = ROOT / "queries" / "topics.toml"
 
-FIXTURES = Path("/work/shared/fixtures/pdf")
-PDFJS = Path("/work/shared/corpora/pdfjs")
-GEOTOPO = Path("/work/shared/corpora/pypdf-samples/009-pdflatex-geotopo/GeoTopo-komprimiert.pdf")
+# ../shared beside the repository, as in CI.
+SHARED = ROOT.parent / "shared"
+FIXTURES = SHARED / ("fixtures/pdf")
+PDFJS = SHARED / ("corpora/pdfjs")
+GEOTOPO = SHARED / ("corpora/pypdf-samples/009-pdflatex-geotopo/GeoTopo-komprimiert.pdf")
 # A one-page PDF: each extractor's memory floor (binary, libraries, allocator) without content.
-TRIVIAL_PDF = Path("/work/shared/corpora/pypdf-samples/001-trivial/minimal-document.pdf")
+TRIVIAL_PDF = SHARED / ("corpora/pypdf-samples/001-trivial/minimal-document.pdf")
 
 # How many of the largest pdf.js PDFs with a text layer to extract.
 PDFJS_LARGEST = 20
