@@ -11,7 +11,7 @@
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::{CMap, Codespace};
-use super::program::{CidTexts, FontProgram};
+use super::program::{self, CidTexts, FontProgram};
 use super::{glyph_text, objects, DecodedGlyph, GlyphText};
 
 /// `/DW` when absent (PDF 32000-1 §9.7.4.3).
@@ -180,10 +180,9 @@ impl CidFont {
         // Only a ToUnicode that *is* the text (Identity) makes the program unnecessary.
         let program_text = match text {
             TextSource::Identity => None,
-            TextSource::Cmap(_) | TextSource::None => descendant.and_then(|d| {
-                let descriptor = objects::get_dict(doc, d, b"FontDescriptor")?;
-                FontProgram::load(doc, descriptor)?.cid_texts(doc, d)
-            }),
+            TextSource::Cmap(_) | TextSource::None => {
+                descendant.and_then(|d| program_texts(doc, d))
+            }
         };
 
         CidFont {
@@ -258,6 +257,25 @@ impl CidFont {
     pub(super) fn vertical_advance(&self) -> f32 {
         self.vertical_advance
     }
+}
+
+/// Text by CID from the descendant's embedded program; for a non-embedded TrueType CIDFont
+/// with identity glyph ids, from the standard glyph order of its family.
+fn program_texts(doc: &Document, descendant: &Dictionary) -> Option<CidTexts> {
+    let program = objects::get_dict(doc, descendant, b"FontDescriptor")
+        .and_then(|descriptor| FontProgram::load(doc, descriptor));
+    if let Some(program) = program {
+        return program.cid_texts(doc, descendant);
+    }
+    let is_truetype = objects::get_name(doc, descendant, b"Subtype") == Some(b"CIDFontType2");
+    let mapped_gids = matches!(
+        objects::get(doc, descendant, b"CIDToGIDMap"),
+        Some(Object::Stream(_))
+    );
+    if !is_truetype || mapped_gids {
+        return None;
+    }
+    program::standard_order_texts(objects::get_name(doc, descendant, b"BaseFont")?)
 }
 
 fn is_identity(name: &[u8]) -> bool {

@@ -226,7 +226,13 @@ mod tests {
     fn encoding_name_and_builtin_fallbacks() {
         let doc = Document::new();
         let named = dictionary! { "Encoding" => "MacRomanEncoding" };
-        assert_eq!(text_of(&font_encoding(&doc, &named, empty_table, glyph_names::lookup), b"\xbe"), "æ");
+        assert_eq!(
+            text_of(
+                &font_encoding(&doc, &named, empty_table, glyph_names::lookup),
+                b"\xbe"
+            ),
+            "æ"
+        );
         let unknown = dictionary! { "Encoding" => "Identity-H" };
         assert_eq!(
             text_of(
@@ -236,6 +242,12 @@ mod tests {
             "’"
         );
         let none = dictionary! {};
-        assert_eq!(text_of(&font_encoding(&doc, &none, empty_table, glyph_names::lookup), b"a"), "?");
+        assert_eq!(
+            text_of(
+                &font_encoding(&doc, &none, empty_table, glyph_names::lookup),
+                b"a"
+            ),
+            "?"
+        );
     }
 }

@@ -89,7 +89,7 @@ pub(super) fn utf16be_chars(bytes: &[u8]) -> impl Iterator<Item = char> + '_ {
 /// of U+2000–U+7E00 characters each ending in 00.
 fn is_byte_swapped_ascii(bytes: &[u8]) -> bool {
     bytes.len() >= 4
-        && bytes.len() % 2 == 0
+        && bytes.len().is_multiple_of(2)
         && bytes.chunks_exact(2).all(|pair| matches!(pair, [hi, 0] if (0x20..0x7f).contains(hi)))
 }
 

@@ -52,7 +52,9 @@ pub(super) fn cid_to_gid(bytes: &[u8]) -> Option<CidToGid> {
     }
     let mut gids: Vec<u16> = Vec::new();
     for gid in glyph_ids(&table) {
-        let Some(cid) = table.glyph_cid(gid) else { continue };
+        let Some(cid) = table.glyph_cid(gid) else {
+            continue;
+        };
         let cid = usize::from(cid);
         if gids.len() <= cid {
             gids.resize(cid + 1, 0);

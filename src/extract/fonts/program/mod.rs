@@ -7,13 +7,19 @@
 //! - CID fonts: the text of each glyph id, from an inverted Unicode `cmap` or glyph names
 //!   ([`FontProgram::cid_texts`], with `/CIDToGIDMap` for TrueType).
 //!
+//! Non-embedded Windows core fonts shown by glyph id get their text from the standard glyph
+//! order those fonts share (`standard_order`).
+//!
 //! Parsing is done by `ttf-parser` (sfnt tables and CFF); only the cleartext `/Encoding` of a
 //! Type1 program is read by hand (`type1`). The format is sniffed from the bytes, not taken
 //! from the `/FontFile*` key, because producers mislabel programs.
 
 mod cff;
 mod sfnt;
+mod standard_order;
 mod type1;
+
+pub(super) use standard_order::texts as standard_order_texts;
 
 use lopdf::{Dictionary, Document, Object};
 
@@ -59,7 +65,12 @@ pub(super) struct FontProgram {
 
 impl std::fmt::Debug for FontProgram {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FontProgram({:?}, {} bytes)", self.format, self.bytes.len())
+        write!(
+            f,
+            "FontProgram({:?}, {} bytes)",
+            self.format,
+            self.bytes.len()
+        )
     }
 }
 
@@ -134,10 +145,7 @@ impl CidToGid {
     fn gid(&self, cid: u32) -> Option<u16> {
         match self {
             CidToGid::Identity => u16::try_from(cid).ok(),
-            CidToGid::Table(gids) => usize::try_from(cid)
-                .ok()
-                .and_then(|i| gids.get(i))
-                .copied(),
+            CidToGid::Table(gids) => usize::try_from(cid).ok().and_then(|i| gids.get(i)).copied(),
         }
     }
 }

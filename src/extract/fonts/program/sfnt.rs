@@ -91,7 +91,9 @@ fn texts_by_gid(tables: &Tables) -> Vec<GlyphText> {
         .take(MAX_UNICODE_SUBTABLES);
     for subtable in unicode {
         for cp in BMP {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             let Some(slot) = subtable
                 .glyph_index(cp)
                 .and_then(|g| by_gid.get_mut(usize::from(g.0)))
@@ -122,14 +124,13 @@ fn texts_by_gid(tables: &Tables) -> Vec<GlyphText> {
 /// is quadratic over a font; so the custom names are listed once, and the per-glyph name
 /// indexes are read here (a count and an array of big-endian u16 after the fixed header).
 fn fill_from_post(data: &[u8], by_gid: &mut [GlyphText]) {
-    let Some(table) = post::Table::parse(data) else { return };
+    let Some(table) = post::Table::parse(data) else {
+        return;
+    };
     if read_u32(data, 0) != Some(POST_VERSION_2) {
         return;
     }
-    let custom: Vec<&str> = table
-        .names()
-        .take(MAX_GLYPHS)
-        .collect();
+    let custom: Vec<&str> = table.names().take(MAX_GLYPHS).collect();
     let count = read_u16(data, POST_GLYPH_COUNT_OFFSET).map_or(0, usize::from);
     for (gid, slot) in by_gid.iter_mut().enumerate().take(count) {
         if *slot != GlyphText::Unmapped {

@@ -75,7 +75,16 @@ fn identity_h_truetype_text_from_the_inverted_cmap_then_post_names() {
     let mut doc = Document::new();
     let font = identity_h_truetype(&mut doc, test_font("liberation-sans-subset.ttf"), None);
     // B, u from the cmap; A and ring are only components of Å (not in the cmap): post names.
-    let codes = two_byte(&[GID_B, GID_U, GID_ARING, GID_OSLASH_LOWER, GID_A, GID_RING, 0, 999]);
+    let codes = two_byte(&[
+        GID_B,
+        GID_U,
+        GID_ARING,
+        GID_OSLASH_LOWER,
+        GID_A,
+        GID_RING,
+        0,
+        999,
+    ]);
     assert_eq!(text(&font, &codes), "BuÅøA˚¤¤");
 }
 
@@ -99,7 +108,11 @@ fn cid_to_gid_map_stream_is_followed() {
 #[test]
 fn symbolic_truetype_builtin_encoding_from_the_symbol_cmap() {
     let mut doc = Document::new();
-    let file = add_stream(&mut doc, dictionary! {}, test_font("liberation-sans-symbolic.ttf"));
+    let file = add_stream(
+        &mut doc,
+        dictionary! {},
+        test_font("liberation-sans-symbolic.ttf"),
+    );
     let font = Font::load(
         &doc,
         &dictionary! {
@@ -109,7 +122,10 @@ fn symbolic_truetype_builtin_encoding_from_the_symbol_cmap() {
     );
     // Codes 1–10 reach glyphs at 0xF001.. of the (3,0) cmap; their post names give the text.
     // Code 0x41 has no glyph there: the WinAnsi stand-in still applies.
-    assert_eq!(text(&font, b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0aA"), "Budget æøåA");
+    assert_eq!(
+        text(&font, b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0aA"),
+        "Budget æøåA"
+    );
 }
 
 #[test]
@@ -129,7 +145,10 @@ fn type1c_builtin_encoding_from_the_cff_encoding_under_differences() {
         },
     );
     // The program's custom encoding gives codes 1–10; /Differences overrides code 5.
-    assert_eq!(text(&font, b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a"), "BudgEt æøå");
+    assert_eq!(
+        text(&font, b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a"),
+        "BudgEt æøå"
+    );
 }
 
 #[test]
@@ -141,10 +160,12 @@ fn bare_cff_program_names_its_glyphs_for_cid_fonts() {
     let texts = program
         .cid_texts(&Document::new(), &dictionary! {})
         .unwrap_or_else(|| panic!("no CID texts"));
-    let read: String = (1..=10).map(|cid| match texts.text(cid) {
-        GlyphText::Char(c) => c,
-        _ => '¤',
-    }).collect();
+    let read: String = (1..=10)
+        .map(|cid| match texts.text(cid) {
+            GlyphText::Char(c) => c,
+            _ => '¤',
+        })
+        .collect();
     // The charset order of the subset: .notdef space B d e g t u ae oslash aring.
     assert_eq!(read, " Bdegtuæøå");
     assert_eq!(texts.text(11), GlyphText::Unmapped);
@@ -161,7 +182,10 @@ fn pdftex_type1_builtin_encoding_has_the_ligatures() {
         .unwrap_or_else(|e| panic!("font 7: {e}"));
     let font = Font::load(&doc, dict);
     assert_eq!(font.name(), "CMR9");
-    assert_eq!(text(&font, b"Issue 6901: f \x0b \x0c \x0e"), "Issue 6901: f ﬀ ﬁ ﬃ");
+    assert_eq!(
+        text(&font, b"Issue 6901: f \x0b \x0c \x0e"),
+        "Issue 6901: f ﬀ ﬁ ﬃ"
+    );
 }
 
 #[test]
@@ -179,19 +203,53 @@ fn type3_pdftex_bitmap_names_are_codes() {
 }
 
 #[test]
+fn non_embedded_times_new_roman_reads_glyph_ids_in_the_standard_order() {
+    let doc = Document::new();
+    let font = |base_font: &str| {
+        let descendant = dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => base_font,
+            "FontDescriptor" => dictionary! { "Type" => "FontDescriptor", "Flags" => 32 },
+        };
+        Font::load(
+            &doc,
+            &dictionary! {
+                "Type" => "Font", "Subtype" => "Type0", "BaseFont" => base_font,
+                "Encoding" => "Identity-H", "DescendantFonts" => vec![Object::Dictionary(descendant)],
+            },
+        )
+    };
+    // As Word 2007 wrote "DEMANDE" (issue6127 of the pdf.js corpus): standard glyph ids.
+    let codes = two_byte(&[39, 40, 48, 36, 49, 39, 40, 3, 0x51]);
+    assert_eq!(text(&font("TimesNewRoman"), &codes), "DEMANDE n");
+    assert_eq!(text(&font("Calibri"), &codes), "¤¤¤¤¤¤¤¤¤");
+}
+
+#[test]
 fn cid_to_gid_tables() {
     let map = CidToGid::from_stream(vec![0, 5, 1, 0, 7]);
     assert_eq!(map, CidToGid::Table(vec![5, 256]));
-    assert_eq!((map.gid(0), map.gid(1), map.gid(2)), (Some(5), Some(256), None));
+    assert_eq!(
+        (map.gid(0), map.gid(1), map.gid(2)),
+        (Some(5), Some(256), None)
+    );
     assert_eq!(CidToGid::Identity.gid(70_000), None);
 }
 
 #[test]
 fn formats_are_sniffed_from_the_bytes() {
     use super::Format;
-    assert_eq!(Format::sniff(&test_font("liberation-sans-subset.ttf")), Some(Format::Sfnt));
-    assert_eq!(Format::sniff(&test_font("nimbus-sans-custom-encoding.cff")), Some(Format::Cff));
-    assert_eq!(Format::sniff(b"%!PS-AdobeFont-1.0: CMR10"), Some(Format::Type1));
+    assert_eq!(
+        Format::sniff(&test_font("liberation-sans-subset.ttf")),
+        Some(Format::Sfnt)
+    );
+    assert_eq!(
+        Format::sniff(&test_font("nimbus-sans-custom-encoding.cff")),
+        Some(Format::Cff)
+    );
+    assert_eq!(
+        Format::sniff(b"%!PS-AdobeFont-1.0: CMR10"),
+        Some(Format::Type1)
+    );
     assert_eq!(Format::sniff(&[0x80, 1, 0, 0]), Some(Format::Type1));
     assert_eq!(Format::sniff(b"OTTO"), Some(Format::Sfnt));
     assert_eq!(Format::sniff(&[1, 0, 2]), None);
@@ -208,15 +266,25 @@ fn corpus_font_programs_and_damaged_copies_never_panic() {
     };
     let mut programs = 0;
     for entry in entries.flatten() {
-        let Ok(doc) = Document::load(entry.path()) else { continue };
+        let Ok(doc) = Document::load(entry.path()) else {
+            continue;
+        };
         for object in doc.objects.values() {
-            let Ok(descriptor) = object.as_dict() else { continue };
-            let Some(program) = FontProgram::load(&doc, descriptor) else { continue };
+            let Ok(descriptor) = object.as_dict() else {
+                continue;
+            };
+            let Some(program) = FontProgram::load(&doc, descriptor) else {
+                continue;
+            };
             programs += 1;
             exercise(&doc, &program.bytes, program.format);
             let len = program.bytes.len();
             for cut in [len / 2, len / 5, 64, 12] {
-                exercise(&doc, program.bytes.get(..cut).unwrap_or_default(), program.format);
+                exercise(
+                    &doc,
+                    program.bytes.get(..cut).unwrap_or_default(),
+                    program.format,
+                );
             }
             let mut damaged = program.bytes.clone();
             for (i, b) in damaged.iter_mut().enumerate().skip(4) {

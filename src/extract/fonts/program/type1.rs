@@ -55,7 +55,9 @@ fn cleartext(bytes: &[u8]) -> &[u8] {
             let end = usize::try_from(len)
                 .unwrap_or(usize::MAX)
                 .saturating_add(PFB_HEADER_LEN);
-            bytes.get(PFB_HEADER_LEN..end.min(bytes.len())).unwrap_or_default()
+            bytes
+                .get(PFB_HEADER_LEN..end.min(bytes.len()))
+                .unwrap_or_default()
         }
         _ => bytes,
     };
