@@ -67,29 +67,10 @@ pub struct DecodedGlyph {
     pub is_word_space: bool,
 }
 
-/// Vertical extent of a font's glyphs in text space for a font size of 1.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct FontMetrics {
-    /// Height above the baseline (positive), from the descriptor's `/Ascent`.
-    pub ascent: f32,
-    /// Depth below the baseline (negative), from the descriptor's `/Descent`.
-    pub descent: f32,
-}
-
-impl FontMetrics {
-    /// Used when a font has no usable descriptor: typical Latin proportions.
-    pub const DEFAULT: FontMetrics = FontMetrics {
-        ascent: 0.8,
-        descent: -0.2,
-    };
-}
-
 /// A loaded font, ready to decode strings. Cheap to share between pages (cache by object id).
 #[derive(Debug)]
 pub struct Font {
     kind: FontKind,
-    name: String,
-    metrics: FontMetrics,
 }
 
 #[derive(Debug)]
@@ -126,15 +107,7 @@ impl Font {
                 to_unicode.as_ref(),
             ))
         };
-        let name = objects::get_name(doc, dict, b"BaseFont")
-            .or_else(|| objects::get_name(doc, dict, b"Name"))
-            .map(|n| String::from_utf8_lossy(standard14::strip_subset_prefix(n)).into_owned())
-            .unwrap_or_default();
-        Font {
-            kind,
-            name,
-            metrics: metrics(doc, dict, subtype, is_composite),
-        }
+        Font { kind }
     }
 
     /// Splits `bytes` into codes (by the font's codespace) and appends one glyph per code.
@@ -161,51 +134,6 @@ impl Font {
             FontKind::Composite(f) if f.is_vertical() => f.vertical_advance(),
             _ => 0.0,
         }
-    }
-
-    /// The font's `/BaseFont` (or Type3 `/Name`) without a subset prefix, e.g.
-    /// `"Arial-BoldMT"`; empty if it has none. Useful for telling bold/heading fonts apart.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
-
-    /// Ascent and descent from the font descriptor (the descendant's, for Type0 fonts), in
-    /// text space for size 1; [`FontMetrics::DEFAULT`] when missing or implausible.
-    pub fn descriptor_metrics(&self) -> FontMetrics {
-        self.metrics
-    }
-}
-
-/// Ascent/descent from the relevant font descriptor.
-fn metrics(doc: &Document, dict: &Dictionary, subtype: &[u8], is_composite: bool) -> FontMetrics {
-    let holder = if is_composite {
-        objects::get_array(doc, dict, b"DescendantFonts")
-            .and_then(|a| a.first())
-            .and_then(|o| objects::resolve(doc, o))
-            .and_then(objects::as_dict)
-    } else {
-        Some(dict)
-    };
-    let descriptor = holder.and_then(|d| objects::get_dict(doc, d, b"FontDescriptor"));
-    let scale = if subtype == b"Type3" {
-        type3::font_matrix_scales(doc, dict).1.abs()
-    } else {
-        type3::DEFAULT_SCALE
-    };
-    let read = |key: &[u8]| {
-        descriptor
-            .and_then(|d| objects::get_number(doc, d, key))
-            .map(|v| v * scale)
-    };
-    match (read(b"Ascent"), read(b"Descent")) {
-        // Some producers write a positive descent; an ascent outside (0, 3] ems is garbage.
-        (Some(ascent), Some(descent)) if ascent > 0.0 && ascent <= 3.0 && descent.abs() <= 3.0 => {
-            FontMetrics {
-                ascent,
-                descent: -descent.abs(),
-            }
-        }
-        _ => FontMetrics::DEFAULT,
     }
 }
 
