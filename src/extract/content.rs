@@ -6,7 +6,8 @@
 //! * numbers as producers write them: `.5`, `-.5`, `5.`, `+5`, the doubled sign `--5`, and a
 //!   lone `-` or `.` (read as 0, as pdf.js does — `[(v)-(e)] TJ` occurs in real files);
 //! * literal strings with every escape and balanced parentheses, hex strings with junk and odd
-//!   digit counts, names with `#xx` escapes;
+//!   digit counts, names with `#xx` escapes (these and numbers are read by the shared
+//!   [`Scanner`]);
 //! * arrays and dictionaries (for `TJ` and `BDC`), where a stray keyword becomes an item
 //!   instead of ending the array (`[(a) 0 Tc (b)] TJ` keeps `b`);
 //! * stray `)`, `>`, `]`, `>>`, `{`, `}` are dropped;
@@ -20,6 +21,8 @@
 //! `Iterator`.
 
 use std::borrow::Cow;
+
+use super::lexer::{is_delimiter, is_whitespace, Scanner};
 
 /// Most operand tokens (array and dictionary items included) gathered for one operator. Real
 /// operators take at most a few operands; the largest real arrays (`TJ` lines) hold some
@@ -145,7 +148,7 @@ enum InlineImage<'a> {
 impl<'a> Operations<'a> {
     /// Starts parsing `data`.
     pub fn new(data: &'a [u8]) -> Self {
-        Operations { lexer: Lexer { data, pos: 0 }, operands: Vec::new(), items: Vec::new(), open: Vec::new() }
+        Operations { lexer: Lexer::new(data), operands: Vec::new(), items: Vec::new(), open: Vec::new() }
     }
 
     /// The next operation, or `None` at the end of the stream (operands left without an
@@ -238,13 +241,13 @@ impl<'a> Operations<'a> {
             }
         }
         // One white-space byte separates `ID` from the data.
-        let data = self.lexer.data;
-        let mut start = self.lexer.pos;
+        let data = self.lexer.scanner.data();
+        let mut start = self.lexer.scanner.pos();
         if data.get(start).is_some_and(|b| is_whitespace(*b)) {
             start += 1;
         }
         let length = self.inline_image_length();
-        self.lexer.pos = find_image_end(data, start, length);
+        self.lexer.scanner.set_pos(find_image_end(data, start, length));
         InlineImage::Skipped
     }
 
@@ -349,233 +352,47 @@ enum Token<'a> {
 
 /// Splits content-stream bytes into tokens.
 struct Lexer<'a> {
-    data: &'a [u8],
-    pos: usize,
+    scanner: Scanner<'a>,
 }
 
 impl<'a> Lexer<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.data.get(self.pos).copied()
+    fn new(data: &'a [u8]) -> Self {
+        Lexer { scanner: Scanner::new(data) }
     }
 
     /// The next token, or `None` at the end of the data.
     fn next_token(&mut self) -> Option<Token<'a>> {
-        loop {
-            let b = self.peek()?;
-            match b {
-                b if is_whitespace(b) => self.pos += 1,
-                b'%' => {
-                    let rest = self.data.get(self.pos..).unwrap_or(&[]);
-                    self.pos += rest.iter().position(|c| *c == b'\n' || *c == b'\r').unwrap_or(rest.len());
-                }
-                b'(' => return Some(self.literal_string()),
-                b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
-                    self.pos += 2;
-                    return Some(Token::DictOpen);
-                }
-                b'<' => return Some(self.hex_string()),
-                b'>' if self.data.get(self.pos + 1) == Some(&b'>') => {
-                    self.pos += 2;
-                    return Some(Token::DictClose);
-                }
-                b'[' => {
-                    self.pos += 1;
-                    return Some(Token::ArrayOpen);
-                }
-                b']' => {
-                    self.pos += 1;
-                    return Some(Token::ArrayClose);
-                }
-                b'>' | b')' | b'{' | b'}' => {
-                    self.pos += 1;
-                    return Some(Token::Junk);
-                }
-                b'/' => return Some(self.name()),
-                b'0'..=b'9' | b'+' | b'-' | b'.' => return Some(self.number()),
-                _ => return Some(Token::Keyword(self.regular_run())),
+        let scanner = &mut self.scanner;
+        scanner.skip_whitespace_and_comments();
+        let token = match scanner.peek()? {
+            b'(' => Token::String(scanner.literal_string()),
+            b'<' if scanner.peek_at(1) == Some(b'<') => {
+                scanner.advance(2);
+                Token::DictOpen
             }
-        }
-    }
-
-    /// The run of regular (non-white, non-delimiter) bytes at the position.
-    fn regular_run(&mut self) -> &'a [u8] {
-        let start = self.pos;
-        let rest = self.data.get(start..).unwrap_or(&[]);
-        let len = rest.iter().position(|b| is_whitespace(*b) || is_delimiter(*b)).unwrap_or(rest.len());
-        self.pos = start + len;
-        rest.get(..len).unwrap_or(&[])
-    }
-
-    /// A number; signs and digits as far as they go (the rest of a regular run, if any, is the
-    /// next token). Without digits it is 0.
-    fn number(&mut self) -> Token<'a> {
-        let mut negative = false;
-        while let Some(sign @ (b'+' | b'-')) = self.peek() {
-            negative |= sign == b'-';
-            self.pos += 1;
-        }
-        let mut value = 0f64;
-        let mut divisor: Option<f64> = None;
-        while let Some(b) = self.peek() {
-            match b {
-                b'0'..=b'9' => {
-                    value = value * 10.0 + f64::from(b - b'0');
-                    if let Some(d) = divisor.as_mut() {
-                        *d *= 10.0;
-                    }
-                }
-                b'.' if divisor.is_none() => divisor = Some(1.0),
-                _ => break,
+            b'<' => Token::String(Cow::Owned(scanner.hex_string())),
+            b'>' if scanner.peek_at(1) == Some(b'>') => {
+                scanner.advance(2);
+                Token::DictClose
             }
-            self.pos += 1;
-        }
-        let value = value / divisor.unwrap_or(1.0);
-        // `-` alone is 0, not -0.
-        Token::Number((if negative && value != 0.0 { -value } else { value }) as f32)
-    }
-
-    /// A name after its `/`, `#xx` escapes decoded.
-    fn name(&mut self) -> Token<'a> {
-        self.pos += 1;
-        let raw = self.regular_run();
-        if !raw.contains(&b'#') {
-            return Token::Name(Cow::Borrowed(raw));
-        }
-        let mut out = Vec::with_capacity(raw.len());
-        let mut i = 0;
-        while let Some(&b) = raw.get(i) {
-            let escaped =
-                match (b, raw.get(i + 1).and_then(|h| hex_value(*h)), raw.get(i + 2).and_then(|l| hex_value(*l))) {
-                    (b'#', Some(h), Some(l)) => Some(h << 4 | l),
-                    _ => None,
-                };
-            match escaped {
-                Some(byte) => {
-                    out.push(byte);
-                    i += 3;
-                }
-                None => {
-                    out.push(b);
-                    i += 1;
-                }
+            b'[' => {
+                scanner.advance(1);
+                Token::ArrayOpen
             }
-        }
-        Token::Name(Cow::Owned(out))
-    }
-
-    /// A literal string after its `(`; runs to the end of the data if unterminated.
-    fn literal_string(&mut self) -> Token<'a> {
-        self.pos += 1;
-        let start = self.pos;
-        let mut depth = 0usize;
-        // Fast path: no escapes, so the string is a slice of the stream.
-        while let Some(b) = self.peek() {
-            match b {
-                b'\\' => break,
-                b'(' => depth += 1,
-                b')' if depth == 0 => {
-                    let s = self.data.get(start..self.pos).unwrap_or(&[]);
-                    self.pos += 1;
-                    return Token::String(Cow::Borrowed(s));
-                }
-                b')' => depth -= 1,
-                _ => {}
+            b']' => {
+                scanner.advance(1);
+                Token::ArrayClose
             }
-            self.pos += 1;
-        }
-        let mut out = self.data.get(start..self.pos).unwrap_or(&[]).to_vec();
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            match b {
-                b'\\' => self.escape(&mut out),
-                b'(' => {
-                    depth += 1;
-                    out.push(b);
-                }
-                b')' if depth == 0 => return Token::String(Cow::Owned(out)),
-                b')' => {
-                    depth -= 1;
-                    out.push(b);
-                }
-                _ => out.push(b),
+            b'>' | b')' | b'{' | b'}' => {
+                scanner.advance(1);
+                Token::Junk
             }
-        }
-        Token::String(Cow::Owned(out))
-    }
-
-    /// The escape after a backslash in a literal string, appended to `out`.
-    fn escape(&mut self, out: &mut Vec<u8>) {
-        let Some(e) = self.peek() else { return };
-        self.pos += 1;
-        match e {
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b't' => out.push(b'\t'),
-            b'b' => out.push(0x08),
-            b'f' => out.push(0x0c),
-            b'0'..=b'7' => {
-                // Up to three octal digits; overflow past one byte is ignored, as the spec says.
-                let mut value = u32::from(e - b'0');
-                for _ in 0..2 {
-                    match self.peek() {
-                        Some(d @ b'0'..=b'7') => {
-                            value = value * 8 + u32::from(d - b'0');
-                            self.pos += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                out.push((value & 0xff) as u8);
-            }
-            // A backslash before a line end continues the string on the next line.
-            b'\r' => {
-                if self.peek() == Some(b'\n') {
-                    self.pos += 1;
-                }
-            }
-            b'\n' => {}
-            // `\(`, `\)`, `\\`, and unknown escapes: the character itself.
-            other => out.push(other),
-        }
-    }
-
-    /// A hex string after its `<`: non-hex bytes are ignored, an odd last digit is padded with 0.
-    fn hex_string(&mut self) -> Token<'a> {
-        self.pos += 1;
-        let mut out = Vec::new();
-        let mut high: Option<u8> = None;
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            if b == b'>' {
-                break;
-            }
-            let Some(v) = hex_value(b) else { continue };
-            match high.take() {
-                Some(h) => out.push(h << 4 | v),
-                None => high = Some(v),
-            }
-        }
-        if let Some(h) = high {
-            out.push(h << 4);
-        }
-        Token::String(Cow::Owned(out))
-    }
-}
-
-fn is_whitespace(b: u8) -> bool {
-    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | 0x0c | 0)
-}
-
-fn is_delimiter(b: u8) -> bool {
-    matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
-}
-
-fn hex_value(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
+            b'/' => Token::Name(scanner.name()),
+            // Content-stream numbers are single precision, as in PDF readers generally.
+            b'0'..=b'9' | b'+' | b'-' | b'.' => Token::Number(scanner.number() as f32),
+            _ => Token::Keyword(scanner.regular_run()),
+        };
+        Some(token)
     }
 }
 
@@ -584,7 +401,7 @@ mod tests {
     use super::*;
 
     fn tokens(data: &[u8]) -> Vec<Token<'_>> {
-        let mut lexer = Lexer { data, pos: 0 };
+        let mut lexer = Lexer::new(data);
         std::iter::from_fn(|| lexer.next_token()).collect()
     }
 

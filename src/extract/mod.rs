@@ -6,6 +6,7 @@
 //! (operators → positioned glyphs; page content, then form-field and text-box `annotations`)
 //! → `layout` (glyphs → words → lines → blocks, reading order) → `furniture` (running
 //! headers/footers across pages) → `cleanup` (hyphenation, ligatures, NFC, control characters).
+//! `content` and the CMap reader in `fonts` read their tokens with the shared `lexer`.
 //!
 //! Everything here treats the PDF as hostile: no panics on input-derived data, and every
 //! resource a file can make us spend is bounded by [`Limits`].
@@ -18,6 +19,7 @@ mod fonts;
 mod furniture;
 mod interpreter;
 mod layout;
+mod lexer;
 mod preflight;
 mod table;
 

@@ -2,7 +2,10 @@
 //!
 //! Only what CMaps use is recognised: hex strings, literal strings, names, numbers, arrays and
 //! dictionary brackets, and bare words (operators such as `beginbfchar`). Anything else is
-//! skipped a byte at a time, so garbage cannot stop or stall the lexer.
+//! skipped a byte at a time, so garbage cannot stop or stall the lexer. The byte-level reading
+//! (strings, white space, comments) is the shared [`Scanner`]'s.
+
+use crate::extract::lexer::Scanner;
 
 /// One token; byte strings borrow from the input where they can.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,126 +28,20 @@ pub(super) enum Token<'a> {
 
 /// Iterator over the tokens of a CMap program.
 pub(super) struct Lexer<'a> {
-    input: &'a [u8],
-    pos: usize,
-}
-
-fn is_white(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
-}
-
-fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
-}
-
-fn hex_value(b: u8) -> Option<u8> {
-    char::from(b)
-        .to_digit(16)
-        .and_then(|d| u8::try_from(d).ok())
+    scanner: Scanner<'a>,
 }
 
 impl<'a> Lexer<'a> {
     pub(super) fn new(input: &'a [u8]) -> Lexer<'a> {
-        Lexer { input, pos: 0 }
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.input.get(self.pos).copied()
-    }
-
-    fn peek_at(&self, offset: usize) -> Option<u8> {
-        self.input.get(self.pos + offset).copied()
-    }
-
-    /// Consumes bytes while `pred` holds and returns them.
-    fn take_while(&mut self, pred: impl Fn(u8) -> bool) -> &'a [u8] {
-        let start = self.pos;
-        while self.peek().is_some_and(&pred) {
-            self.pos += 1;
-        }
-        self.input.get(start..self.pos).unwrap_or_default()
-    }
-
-    fn skip_white_and_comments(&mut self) {
-        loop {
-            self.take_while(is_white);
-            if self.peek() == Some(b'%') {
-                self.take_while(|b| b != b'\n' && b != b'\r');
-            } else {
-                return;
-            }
+        Lexer {
+            scanner: Scanner::new(input),
         }
     }
 
-    fn hex_string(&mut self) -> Token<'a> {
-        let body = self.take_while(|b| b != b'>');
-        self.pos += 1; // the closing '>' (past the end is harmless: peek returns None)
-        let digits: Vec<u8> = body.iter().filter_map(|&b| hex_value(b)).collect();
-        let bytes = digits
-            .chunks(2)
-            .map(|pair| match pair {
-                [hi, lo] => hi << 4 | lo,
-                [hi] => hi << 4, // an odd final digit is followed by an implicit 0
-                _ => 0,
-            })
-            .collect();
-        Token::Hex(bytes)
-    }
-
-    fn literal_string(&mut self) -> Token<'a> {
-        let mut out = Vec::new();
-        let mut depth = 1usize;
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            match b {
-                b'(' => {
-                    depth += 1;
-                    out.push(b);
-                }
-                b')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                    out.push(b);
-                }
-                b'\\' => {
-                    let Some(e) = self.peek() else { break };
-                    self.pos += 1;
-                    match e {
-                        b'n' => out.push(b'\n'),
-                        b'r' => out.push(b'\r'),
-                        b't' => out.push(b'\t'),
-                        b'b' => out.push(8),
-                        b'f' => out.push(12),
-                        b'0'..=b'7' => {
-                            let mut value = u32::from(e - b'0');
-                            for _ in 0..2 {
-                                match self.peek() {
-                                    Some(d @ b'0'..=b'7') => {
-                                        value = value * 8 + u32::from(d - b'0');
-                                        self.pos += 1;
-                                    }
-                                    _ => break,
-                                }
-                            }
-                            out.push((value & 0xff) as u8);
-                        }
-                        b'\r' | b'\n' => {}
-                        other => out.push(other),
-                    }
-                }
-                other => out.push(other),
-            }
-        }
-        Token::Literal(out)
-    }
-
+    /// A PostScript number (an integer if it reads as one) or else a bare word. Unlike content
+    /// streams, a run such as `1e5` or `12abc` is one token here, read whole or not as a number.
     fn number_or_word(&mut self) -> Token<'a> {
-        let word = self.take_while(|b| !is_white(b) && !is_delimiter(b));
+        let word = self.scanner.regular_run();
         let text = std::str::from_utf8(word).unwrap_or_default();
         if let Ok(i) = text.parse::<i64>() {
             return Token::Int(i);
@@ -163,45 +60,41 @@ impl<'a> Iterator for Lexer<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         loop {
-            self.skip_white_and_comments();
-            let b = self.peek()?;
-            match b {
-                b'<' if self.peek_at(1) == Some(b'<') => {
-                    self.pos += 2;
-                    return Some(Token::DictStart);
+            let scanner = &mut self.scanner;
+            scanner.skip_whitespace_and_comments();
+            let token = match scanner.peek()? {
+                b'<' if scanner.peek_at(1) == Some(b'<') => {
+                    scanner.advance(2);
+                    Token::DictStart
                 }
-                b'>' if self.peek_at(1) == Some(b'>') => {
-                    self.pos += 2;
-                    return Some(Token::DictEnd);
+                b'>' if scanner.peek_at(1) == Some(b'>') => {
+                    scanner.advance(2);
+                    Token::DictEnd
                 }
-                b'<' => {
-                    self.pos += 1;
-                    return Some(self.hex_string());
-                }
-                b'(' => {
-                    self.pos += 1;
-                    return Some(self.literal_string());
-                }
+                b'<' => Token::Hex(scanner.hex_string()),
+                b'(' => Token::Literal(scanner.literal_string().into_owned()),
                 b'[' => {
-                    self.pos += 1;
-                    return Some(Token::ArrayStart);
+                    scanner.advance(1);
+                    Token::ArrayStart
                 }
                 b']' => {
-                    self.pos += 1;
-                    return Some(Token::ArrayEnd);
+                    scanner.advance(1);
+                    Token::ArrayEnd
                 }
                 b'/' => {
-                    self.pos += 1;
-                    return Some(Token::Name(
-                        self.take_while(|b| !is_white(b) && !is_delimiter(b)),
-                    ));
+                    // PostScript names have no `#xx` escapes (those are PDF syntax): the name is
+                    // the raw run after the slash.
+                    scanner.advance(1);
+                    Token::Name(scanner.regular_run())
                 }
                 b')' | b'>' | b'{' | b'}' => {
                     // Procedure braces and stray closers carry nothing a CMap reader needs.
-                    self.pos += 1;
+                    scanner.advance(1);
+                    continue;
                 }
-                _ => return Some(self.number_or_word()),
-            }
+                _ => self.number_or_word(),
+            };
+            return Some(token);
         }
     }
 }
