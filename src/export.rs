@@ -86,7 +86,8 @@ pub fn export_ndjson(index_dir: &Path, out_dir: &Path, batch_bytes: usize) -> Re
     let searcher = index.reader()?.searcher();
     std::fs::create_dir_all(out_dir).map_err(|source| ExportError::Write { path: out_dir.into(), source })?;
 
-    let mut writer = BatchWriter { out_dir: out_dir.into(), limit: batch_bytes, current: Vec::new(), batches: Vec::new(), bytes: 0 };
+    let mut writer =
+        BatchWriter { out_dir: out_dir.into(), limit: batch_bytes, current: Vec::new(), batches: Vec::new(), bytes: 0 };
     let mut pages = 0;
     let mut failure: Option<ExportError> = None;
     index.for_each_page(&searcher, |page| {
@@ -96,7 +97,8 @@ pub fn export_ndjson(index_dir: &Path, out_dir: &Path, batch_bytes: usize) -> Re
         let mut line = serde_json::to_vec(&ExportedPage::new(&page, &corpus)).unwrap_or_default();
         line.push(b'\n');
         if line.len() > batch_bytes {
-            failure = Some(ExportError::PageTooLarge { path: page.path.clone(), bytes: line.len(), limit: batch_bytes });
+            failure =
+                Some(ExportError::PageTooLarge { path: page.path.clone(), bytes: line.len(), limit: batch_bytes });
             return;
         }
         if let Err(err) = writer.push(&line) {

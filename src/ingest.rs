@@ -154,7 +154,8 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
         .par_iter()
         .map(|(candidate, previous)| {
             let manifest = manifests.get(top_folder(&candidate.relative));
-            let outcome = process_file(&index, &writer, candidate, *previous, manifest.and_then(Option::as_ref), &options.limits);
+            let outcome =
+                process_file(&index, &writer, candidate, *previous, manifest.and_then(Option::as_ref), &options.limits);
             if let Ok(Outcome::Processed { record, .. }) = &outcome {
                 progress.file_done(record.pages as usize, record.error.is_some());
             } else {
@@ -288,10 +289,8 @@ const EXTRACT_STACK_BYTES: usize = 64 * 1024 * 1024;
 fn extract_watched(bytes: Vec<u8>, limits: &Limits) -> Result<ExtractedPdf, String> {
     let (send, receive) = mpsc::channel();
     let thread_limits = limits.clone();
-    let spawned = std::thread::Builder::new()
-        .name("kommunsk-extract".into())
-        .stack_size(EXTRACT_STACK_BYTES)
-        .spawn(move || {
+    let spawned =
+        std::thread::Builder::new().name("kommunsk-extract".into()).stack_size(EXTRACT_STACK_BYTES).spawn(move || {
             // The receiver may be gone after a timeout; nothing is left to tell then.
             let _ = send.send(extract_guarded(&bytes, &thread_limits));
         });
@@ -301,11 +300,12 @@ fn extract_watched(bytes: Vec<u8>, limits: &Limits) -> Result<ExtractedPdf, Stri
     let patience = limits.time_budget + WATCHDOG_GRACE;
     match receive.recv_timeout(patience) {
         Ok(result) => result,
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
-            "limit exceeded: time budget (still reading after {} s; abandoned)",
-            patience.as_secs()
-        )),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err("internal error: the extraction thread ended without a result".into()),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            Err(format!("limit exceeded: time budget (still reading after {} s; abandoned)", patience.as_secs()))
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err("internal error: the extraction thread ended without a result".into())
+        }
     }
 }
 
@@ -332,7 +332,9 @@ pub fn identify_document(relative: &str, manifest: Option<&Manifest>, pdf: &Extr
         .pages
         .iter()
         .take(IDENTIFY_PAGES)
-        .map(|p| if p.furniture.is_empty() { p.body.clone() } else { format!("{}\n{}", p.furniture.join("\n"), p.body) })
+        .map(
+            |p| if p.furniture.is_empty() { p.body.clone() } else { format!("{}\n{}", p.furniture.join("\n"), p.body) },
+        )
         .collect();
     let opening: Vec<&str> = opening.iter().map(String::as_str).collect();
     let id = identify::identify(Path::new(relative), manifest, &opening);

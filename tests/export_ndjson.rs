@@ -16,7 +16,17 @@ fn every_page_is_exported_once_in_batches_under_the_limit() {
 
     let out = tmp.path().join("export");
     let limit = 12_000;
-    let run = kommunsk(&["export", "--format", "ndjson", "--index", s(&index), "--out", s(&out), "--batch-bytes", &limit.to_string()]);
+    let run = kommunsk(&[
+        "export",
+        "--format",
+        "ndjson",
+        "--index",
+        s(&index),
+        "--out",
+        s(&out),
+        "--batch-bytes",
+        &limit.to_string(),
+    ]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
 
     let mut batches: Vec<_> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).collect();

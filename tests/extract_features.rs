@@ -34,10 +34,7 @@ fn actual_text_invisible_text_and_form_xobjects() {
 #[test]
 fn rotated_page_reads_left_to_right() {
     let pdf = extract("features.pdf");
-    assert_eq!(
-        pdf.pages[1].body,
-        "Liggende side med en lang linje, der læses fra venstre mod højre som alle andre."
-    );
+    assert_eq!(pdf.pages[1].body, "Liggende side med en lang linje, der læses fra venstre mod højre som alle andre.");
     assert_eq!(pdf.pages[1].number, 2);
 }
 
@@ -80,6 +77,9 @@ fn word_hyphenated_across_a_page_break_is_rejoined_on_the_first_page() {
          skoler og til den samlede anlægsramme, og Økonomiudvalget\n\
          har derfor besluttet at udvide investeringspuljen"
     );
-    assert_eq!(pdf.pages[1].body, "med yderligere ti millioner kroner fra næste\når, så flere projekter kan komme med.");
+    assert_eq!(
+        pdf.pages[1].body,
+        "med yderligere ti millioner kroner fra næste\når, så flere projekter kan komme med."
+    );
     assert_eq!(pdf.pages[0].furniture, vec!["1".to_string()]);
 }

@@ -99,7 +99,10 @@ fn padded_table_rows_keep_cells_that_wrap_in_most_columns() {
     let pdf = fixture("kk-effektiviseringsforslag-libreoffice-2col.pdf");
     let body = words(&pdf.pages[3].body);
     position(&body, "Kløvermarksvej 50 KFF Kløvermarkens Idrætsanlæg ECL + VVS-renovering Nøkkerosevej 23 KFF");
-    position(&body, "Kirsebærhaven 20 SUF Kirsebærhavens Plejehjem Ny differenstryksventil, cirkulationspumpe og STAD-ventil");
+    position(
+        &body,
+        "Kirsebærhaven 20 SUF Kirsebærhavens Plejehjem Ny differenstryksventil, cirkulationspumpe og STAD-ventil",
+    );
 }
 
 #[test]

@@ -48,7 +48,7 @@ fn municipality_comes_from_manifest_then_file_name_then_text() {
         ("2025/Lyngby-Taarbaek-Kommune.pdf", "Lyngby-Taarbæk", 2025),
         ("2025/ikast_brande.pdf", "Ikast-Brande", 2025),
         ("2025/bilag-uden-navn.pdf", "København", 2025), // from the text
-        ("2022/endelig.pdf", "Vejle", 2022),            // from the manifest
+        ("2022/endelig.pdf", "Vejle", 2022),             // from the manifest
     ]
     .into_iter()
     .map(|(p, m, y)| (p.to_string(), (m.to_string(), y)))

@@ -23,7 +23,9 @@ fn bad_files_fail_with_reasons_and_good_files_are_indexed() {
     let corpus = tmp.path().join("corpus");
     let index = tmp.path().join("index");
     let bad = root().join("tests/data/bad");
-    for name in ["truncated.pdf", "password-protected.pdf", "empty-user-password.pdf", "scanned.pdf", "empty.pdf", "notes.pdf"] {
+    for name in
+        ["truncated.pdf", "password-protected.pdf", "empty-user-password.pdf", "scanned.pdf", "empty.pdf", "notes.pdf"]
+    {
         place(&corpus, &format!("2025/{name}"), &bad.join(name));
     }
     place(&corpus, "2025/koebenhavn-bilag.pdf", &fixture("kk-investeringspuljer-status-libreoffice-1col.pdf"));

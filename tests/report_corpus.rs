@@ -22,7 +22,8 @@ fn ingested() -> &'static Ingested {
     INGESTED.get_or_init(|| {
         let index = tempfile::tempdir().unwrap().keep().join("index");
         let summary = kommunsk_json(&["ingest", "corpus", "--index", s(&index), "--json"]);
-        let truth: Value = serde_json::from_str(&std::fs::read_to_string(root().join("corpus/truth.json")).unwrap()).unwrap();
+        let truth: Value =
+            serde_json::from_str(&std::fs::read_to_string(root().join("corpus/truth.json")).unwrap()).unwrap();
         Ingested { index, summary, truth }
     })
 }
@@ -37,7 +38,8 @@ fn every_document_is_indexed_and_nothing_fails() {
     let documents = truth["documents"].as_array().unwrap().len();
     assert_eq!(summary["indexed"].as_u64().unwrap() as usize, documents, "{summary:#}");
     assert_eq!(summary["failed"].as_array().unwrap().len(), 0, "{summary:#}");
-    let skipped: Vec<&str> = summary["skipped"].as_array().unwrap().iter().map(|k| k["path"].as_str().unwrap()).collect();
+    let skipped: Vec<&str> =
+        summary["skipped"].as_array().unwrap().iter().map(|k| k["path"].as_str().unwrap()).collect();
     assert!(skipped.iter().all(|p| !p.ends_with(".pdf")), "{skipped:?}");
 }
 
@@ -129,7 +131,8 @@ fn municipality_mentions_equal_the_truth() {
     }
     let mut got: BTreeMap<(u64, u64), BTreeMap<String, u64>> = BTreeMap::new();
     for row in report["municipalities"].as_array().unwrap() {
-        let mentions = row["mentions"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_u64().unwrap())).collect();
+        let mentions =
+            row["mentions"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_u64().unwrap())).collect();
         got.insert((row["code"].as_u64().unwrap(), row["year"].as_u64().unwrap()), mentions);
     }
     let mut wrong = Vec::new();
@@ -157,7 +160,10 @@ fn report_says_what_it_counted() {
     let source = &report["source"];
     assert_eq!(source["synthetic"], true);
     assert_eq!(source["topics_file"], "queries/topics.toml");
-    assert_eq!(source["unresolved"].as_u64().unwrap() as usize, ingested().truth["unresolved"].as_array().unwrap().len());
+    assert_eq!(
+        source["unresolved"].as_u64().unwrap() as usize,
+        ingested().truth["unresolved"].as_array().unwrap().len()
+    );
     let table = kommunsk(&["report", "--index", s(&ingested().index), "--corpus", "corpus", "--no-ingest"]);
     let text = String::from_utf8(table.stdout).unwrap();
     assert!(text.contains("SYNTETISK PRØVEKORPUS"), "{text}");
@@ -166,7 +172,8 @@ fn report_says_what_it_counted() {
 
 #[test]
 fn csv_opens_in_danish_excel() {
-    let out = kommunsk(&["report", "--index", s(&ingested().index), "--corpus", "corpus", "--no-ingest", "--format", "csv"]);
+    let out =
+        kommunsk(&["report", "--index", s(&ingested().index), "--corpus", "corpus", "--no-ingest", "--format", "csv"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with('\u{feff}'), "no byte order mark");
@@ -178,7 +185,20 @@ fn csv_opens_in_danish_excel() {
 
 #[test]
 fn markdown_and_english_labels() {
-    let md = kommunsk(&["report", "--index", s(&ingested().index), "--corpus", "corpus", "--no-ingest", "--format", "md", "--lang", "en", "--year", "2025"]);
+    let md = kommunsk(&[
+        "report",
+        "--index",
+        s(&ingested().index),
+        "--corpus",
+        "corpus",
+        "--no-ingest",
+        "--format",
+        "md",
+        "--lang",
+        "en",
+        "--year",
+        "2025",
+    ]);
     let text = String::from_utf8(md.stdout).unwrap();
     assert!(text.starts_with("# Topics in the municipalities' budget documents"), "{text}");
     assert!(text.contains("| Artificial intelligence (AI) | 68 of 98 |"), "{text}");
@@ -188,20 +208,45 @@ fn markdown_and_english_labels() {
 #[test]
 fn ad_hoc_terms_are_counted_without_editing_the_dictionary() {
     let report = kommunsk_json(&[
-        "report", "--index", s(&ingested().index), "--corpus", "corpus", "--no-ingest", "--format", "json",
-        "--term", "velfærdsteknologi", "--term", "/\\bNIS ?-?2\\b/",
+        "report",
+        "--index",
+        s(&ingested().index),
+        "--corpus",
+        "corpus",
+        "--no-ingest",
+        "--format",
+        "json",
+        "--term",
+        "velfærdsteknologi",
+        "--term",
+        "/\\bNIS ?-?2\\b/",
     ]);
     let ids: Vec<&str> = report["topics"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["velfærdsteknologi", "/\\bNIS ?-?2\\b/"]);
-    let cell_2025 = report["topics"][0]["years"].as_array().unwrap().iter().find(|c| c["year"] == 2025).unwrap().clone();
+    let cell_2025 =
+        report["topics"][0]["years"].as_array().unwrap().iter().find(|c| c["year"] == 2025).unwrap().clone();
     assert!(cell_2025["municipalities"].as_u64().unwrap() > 0);
 }
 
 #[test]
 fn evidence_lists_the_sentences_behind_a_count() {
-    let found = kommunsk_json(&["evidence", "ai", "--municipality", "Aarhus", "--year", "2025", "--index", s(&ingested().index), "--corpus", "corpus", "--no-ingest", "--json"]);
+    let found = kommunsk_json(&[
+        "evidence",
+        "ai",
+        "--municipality",
+        "Aarhus",
+        "--year",
+        "2025",
+        "--index",
+        s(&ingested().index),
+        "--corpus",
+        "corpus",
+        "--no-ingest",
+        "--json",
+    ]);
     let report = report();
-    let aarhus = report["municipalities"].as_array().unwrap().iter().find(|m| m["code"] == 751 && m["year"] == 2025).unwrap();
+    let aarhus =
+        report["municipalities"].as_array().unwrap().iter().find(|m| m["code"] == 751 && m["year"] == 2025).unwrap();
     assert_eq!(found.as_array().unwrap().len() as u64, aarhus["mentions"]["ai"].as_u64().unwrap());
     for mention in found.as_array().unwrap() {
         let sentence = mention["sentence"].as_str().unwrap();

@@ -29,7 +29,11 @@ fn cell(year: u16, municipalities: usize, of: usize, mentions: usize, change: Op
         stopped: Vec::new(),
         regions: vec![
             RegionCell { region: "Hovedstaden".into(), municipalities: municipalities / 2, of: of / 2 },
-            RegionCell { region: "Midtjylland".into(), municipalities: municipalities - municipalities / 2, of: of - of / 2 },
+            RegionCell {
+                region: "Midtjylland".into(),
+                municipalities: municipalities - municipalities / 2,
+                of: of - of / 2,
+            },
         ],
     }
 }
@@ -183,7 +187,8 @@ fn long_evidence_lists_are_cut_with_the_command_for_the_rest() {
         mentions.push(evidence("ai", 101, "København", 2024, &format!("AI nummer {i}."), "AI"));
     }
     let page = html::render(&report, &mentions, Labels::for_lang("da"));
-    let group = page.split("id=\"ev-ai-2024-101\"").nth(1).and_then(|s| s.split("<div class=\"muni\"").next()).unwrap_or("");
+    let group =
+        page.split("id=\"ev-ai-2024-101\"").nth(1).and_then(|s| s.split("<div class=\"muni\"").next()).unwrap_or("");
     assert!(group.contains("62 omtaler"));
     assert_eq!(group.matches("<li>").count(), 50);
     assert!(page.contains(

@@ -157,7 +157,10 @@ fn every_corpus_file_is_read_without_panic_crash_or_hang() {
         }
     }
     assert!(problems.is_empty(), "{} of {} files:\n{}", problems.len(), results.len(), problems.join("\n"));
-    assert!(with_text >= MIN_FILES_WITH_TEXT, "text from only {with_text} files, expected at least {MIN_FILES_WITH_TEXT}");
+    assert!(
+        with_text >= MIN_FILES_WITH_TEXT,
+        "text from only {with_text} files, expected at least {MIN_FILES_WITH_TEXT}"
+    );
 }
 
 /// The file `files.json` lists, or the only PDF in its folder when the listed name is gone (the
@@ -250,7 +253,9 @@ fn fuzz_regressions_give_their_listed_outcome() {
         assert!(started.elapsed() < Duration::from_secs(10), "{name}: took {:?}", started.elapsed());
         match (outcome.split_once(": "), result) {
             (Some(("error", message)), Err(err)) => assert_eq!(err.to_string(), message, "{name}"),
-            (Some(("text", start)), Ok(pdf)) => assert!(pdf.body_text().starts_with(start), "{name}: {:?}", pdf.body_text()),
+            (Some(("text", start)), Ok(pdf)) => {
+                assert!(pdf.body_text().starts_with(start), "{name}: {:?}", pdf.body_text())
+            }
             (_, got) => panic!("{name}: expected {outcome}, got {got:?}"),
         }
     }
@@ -264,7 +269,11 @@ fn object_stream_floods_fail_on_the_object_limit_before_loading() {
     let index: Vec<String> = (0..entries).map(|i| format!("{} {}", 100 + i, i * 3)).collect();
     let index = index.join(" ") + "\n";
     let data = index.clone() + &"[] ".repeat(entries);
-    let objstm = format!("<< /Type /ObjStm /N {entries} /First {} /Length {} >>\nstream\n{data}\nendstream", index.len(), data.len());
+    let objstm = format!(
+        "<< /Type /ObjStm /N {entries} /First {} /Length {} >>\nstream\n{data}\nendstream",
+        index.len(),
+        data.len()
+    );
     let pdf = one_page_pdf_with(&objstm);
     let limits = Limits { max_objects: 1000, ..Limits::default() };
     let err = kommunsk::extract::extract_bytes(&pdf, &limits).err();

@@ -102,7 +102,9 @@ fn sentence_bounds(flat: &str, blocks: &[usize], start: usize, end: usize) -> (u
         from -= 1;
     }
     let mut to = end;
-    while to < block_to && !(to >= 1 && matches!(bytes[to - 1], b'.' | b'!' | b'?' | b';') && bytes.get(to) == Some(&b' ')) {
+    while to < block_to
+        && !(to >= 1 && matches!(bytes[to - 1], b'.' | b'!' | b'?' | b';') && bytes.get(to) == Some(&b' '))
+    {
         to += 1;
     }
     // Keep a window around the mention when the "sentence" is a whole table or list.

@@ -13,9 +13,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Text between two matches that still makes them one mention.
-static JOINING_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s\p{P}]*(?:(?:og|eller|samt|and|or)[\s\p{P}]*)?$").expect("static regex")
-});
+static JOINING_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s\p{P}]*(?:(?:og|eller|samt|and|or)[\s\p{P}]*)?$").expect("static regex"));
 
 /// One mention: a byte range of the whitespace-flattened page text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -164,8 +164,8 @@ impl TopicSet {
                     format!(r"(?i)\b{}\w*", words.join(r"\s+"))
                 }
             };
-            let compiled =
-                Regex::new(&pattern).map_err(|e| TopicError::Term { term: term.to_string(), message: e.to_string() })?;
+            let compiled = Regex::new(&pattern)
+                .map_err(|e| TopicError::Term { term: term.to_string(), message: e.to_string() })?;
             if topics.iter().any(|t: &Topic| t.id == term) {
                 continue;
             }

@@ -55,11 +55,9 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
         return Err(UsageError(format!("unknown topic {:?} (one of {})", args.topic, ids.join(", "))).into());
     }
     let code = match &args.municipality {
-        Some(name) => Some(
-            registry::lookup(name)
-                .ok_or_else(|| UsageError(format!("unknown municipality {name:?}")))?
-                .code,
-        ),
+        Some(name) => {
+            Some(registry::lookup(name).ok_or_else(|| UsageError(format!("unknown municipality {name:?}")))?.code)
+        }
         None => None,
     };
     let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
@@ -81,7 +79,8 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
     let (open, close) = if std::io::stdout().is_terminal() { ("\x1b[1;33m", "\x1b[0m") } else { ("«", "»") };
     let mut out = String::new();
     let municipalities: std::collections::BTreeSet<_> = found.iter().map(|e| (e.year, e.code)).collect();
-    let _ = writeln!(out, "{} mentions of {} in {} municipality-years\n", found.len(), args.topic, municipalities.len());
+    let _ =
+        writeln!(out, "{} mentions of {} in {} municipality-years\n", found.len(), args.topic, municipalities.len());
     for e in &found {
         let who = e.municipality.as_deref().unwrap_or("?");
         let code = e.code.map(|c| c.to_string()).unwrap_or_default();

@@ -68,7 +68,8 @@ pub fn ingest_with_progress(options: &IngestOptions, quiet: bool) -> anyhow::Res
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
-    let options = IngestOptions { corpus: args.corpus.clone(), index_dir: args.index.clone(), limits: Limits::default() };
+    let options =
+        IngestOptions { corpus: args.corpus.clone(), index_dir: args.index.clone(), limits: Limits::default() };
     let summary = ingest_with_progress(&options, args.json)?;
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;

@@ -16,8 +16,8 @@ use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::report::evidence::EvidenceFilter;
-use crate::search::display_path;
 use crate::report::{self, Format, Scope};
+use crate::search::display_path;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -89,8 +89,13 @@ pub(super) fn refresh_index(corpus: &Path, index_dir: &Path, no_ingest: bool) ->
     if no_ingest || !corpus.is_dir() || !is_stale(corpus, index_dir)? {
         return Ok(());
     }
-    eprintln!("kommunsk: index {} is missing or out of date; ingesting {} first", index_dir.display(), corpus.display());
-    let options = IngestOptions { corpus: corpus.to_path_buf(), index_dir: index_dir.to_path_buf(), limits: Limits::default() };
+    eprintln!(
+        "kommunsk: index {} is missing or out of date; ingesting {} first",
+        index_dir.display(),
+        corpus.display()
+    );
+    let options =
+        IngestOptions { corpus: corpus.to_path_buf(), index_dir: index_dir.to_path_buf(), limits: Limits::default() };
     let summary = ingest_with_progress(&options, false)?;
     eprintln!(
         "kommunsk: {} indexed, {} unchanged, {} removed, {} failed",
@@ -107,7 +112,9 @@ pub(super) fn parse_doctype(given: Option<&str>) -> Result<Option<String>, Usage
     given
         .map(|d| {
             d.parse::<DocType>().map(|t| t.as_str().to_string()).map_err(|_| {
-                UsageError(format!("unknown document type {d:?} (agreement, proposal, appendix, agenda, report, other)"))
+                UsageError(format!(
+                    "unknown document type {d:?} (agreement, proposal, appendix, agenda, report, other)"
+                ))
             })
         })
         .transpose()
@@ -116,7 +123,8 @@ pub(super) fn parse_doctype(given: Option<&str>) -> Result<Option<String>, Usage
 fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
     let mut terms = args.term.clone();
     if let Some(file) = &args.terms {
-        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read terms file {}", file.display()))?;
+        let text =
+            std::fs::read_to_string(file).with_context(|| format!("cannot read terms file {}", file.display()))?;
         terms.extend(text.lines().map(str::to_string));
     }
     if terms.is_empty() {
@@ -145,7 +153,10 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     built.source.index = args.index.display().to_string();
     built.source.synthetic = is_synthetic(&corpus);
     if built.source.documents == 0 {
-        anyhow::bail!("nothing to report: the index {} has no documents with a known municipality and year in scope", args.index.display());
+        anyhow::bail!(
+            "nothing to report: the index {} has no documents with a known municipality and year in scope",
+            args.index.display()
+        );
     }
 
     let evidence = if args.format == Format::Html {

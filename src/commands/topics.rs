@@ -34,7 +34,12 @@ pub fn run(args: TopicsArgs) -> anyhow::Result<ExitCode> {
         for p in &topic.exclude_sources {
             let _ = writeln!(out, "    except    {p}");
         }
-        let _ = writeln!(out, "    examples  {} must match, {} must not\n", topic.examples.len(), topic.counterexamples.len());
+        let _ = writeln!(
+            out,
+            "    examples  {} must match, {} must not\n",
+            topic.examples.len(),
+            topic.counterexamples.len()
+        );
     }
     if args.check {
         let failures = set.check_examples();

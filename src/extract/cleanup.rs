@@ -238,7 +238,11 @@ fn decide(line: &str, next_word: &str, same_block: bool, counts: &HashMap<String
         || uppercase >= 2
         || HYPHENATED_ABBREVIATIONS.contains(&segment.to_lowercase().as_str())
         || is_name(segment, counts);
-    if keeps { Hyphen::Keep } else { Hyphen::Join }
+    if keeps {
+        Hyphen::Keep
+    } else {
+        Hyphen::Join
+    }
 }
 
 /// How often `word` occurs in lower case or capitalised (at a sentence start).

@@ -42,8 +42,9 @@ const SYNTHETIC_HEADER: &[u8] = b"%PDF-1.7\n";
 
 /// A file without `%PDF-` is still read when, after comment lines, it starts with
 /// "N G obj": the start of a PDF body and of nothing else.
-static OBJECT_START: std::sync::LazyLock<Option<regex::bytes::Regex>> =
-    std::sync::LazyLock::new(|| regex::bytes::Regex::new(r"(?-u)\A(?:\s*%[^\r\n]*)*\s*\d{1,10}\s+\d{1,5}\s+obj\b").ok());
+static OBJECT_START: std::sync::LazyLock<Option<regex::bytes::Regex>> = std::sync::LazyLock::new(|| {
+    regex::bytes::Regex::new(r"(?-u)\A(?:\s*%[^\r\n]*)*\s*\d{1,10}\s+\d{1,5}\s+obj\b").ok()
+});
 
 fn starts_with_object(head: &[u8]) -> bool {
     OBJECT_START.as_ref().is_some_and(|re| re.is_match(head))
@@ -95,12 +96,10 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
 /// Maps a lopdf load error to the user-facing error kind.
 fn classify_load_error(err: lopdf::Error, limits: &Limits) -> ExtractError {
     match err {
-        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
-            ExtractError::LimitExceeded {
-                limit: "max_stream_bytes",
-                detail: format!("a stream decompresses to more than {} bytes", limits.max_stream_bytes),
-            }
-        }
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => ExtractError::LimitExceeded {
+            limit: "max_stream_bytes",
+            detail: format!("a stream decompresses to more than {} bytes", limits.max_stream_bytes),
+        },
         lopdf::Error::InvalidPassword => ExtractError::Encrypted,
         other => ExtractError::Corrupt(other.to_string()),
     }

@@ -66,11 +66,8 @@ pub(crate) fn strip(pages: &mut [PageLayout]) -> Vec<Vec<String>> {
     for candidates in groups.values() {
         for c in candidates {
             let tolerance = POSITION_TOLERANCE_EM * c.size.max(1.0);
-            let mut pages_seen: Vec<usize> = candidates
-                .iter()
-                .filter(|o| (o.distance - c.distance).abs() <= tolerance)
-                .map(|o| o.page)
-                .collect();
+            let mut pages_seen: Vec<usize> =
+                candidates.iter().filter(|o| (o.distance - c.distance).abs() <= tolerance).map(|o| o.page).collect();
             pages_seen.dedup();
             if pages_seen.len() >= needed {
                 marked.push((c.page, c.block, c.line));

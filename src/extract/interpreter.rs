@@ -293,10 +293,9 @@ impl<'a> Interpreter<'a> {
                     }
                 }
                 b"\"" => {
-                    if let (Some([aw, ac]), Some(s)) = (
-                        args.get(..2).and_then(numbers::<2>),
-                        args.get(2).and_then(Operand::as_string),
-                    ) {
+                    if let (Some([aw, ac]), Some(s)) =
+                        (args.get(..2).and_then(numbers::<2>), args.get(2).and_then(Operand::as_string))
+                    {
                         gs.word_spacing = aw;
                         gs.char_spacing = ac;
                         tlm.translate_before(0.0, -gs.leading);
@@ -472,12 +471,8 @@ impl<'a> Interpreter<'a> {
             // Not compressed or undecodable: use what is there.
             Err(_) => stream.content.clone(),
         };
-        let form_resources = stream
-            .dict
-            .get_deref(b"Resources", self.doc)
-            .ok()
-            .and_then(|r| r.as_dict().ok())
-            .or(resources);
+        let form_resources =
+            stream.dict.get_deref(b"Resources", self.doc).ok().and_then(|r| r.as_dict().ok()).or(resources);
         let mut inner = gs.clone();
         if let Ok(m) = stream.dict.get_deref(b"Matrix", self.doc).and_then(Object::as_array) {
             if let Some(m) = object_numbers::<6>(m) {
@@ -558,7 +553,11 @@ fn page_base_matrix(info: &PageInfo) -> (Matrix, f32, f32) {
 /// The direction of vector (dx, dy) as quarter turns counter-clockwise from +x, rounded.
 fn quarter_turns(dx: f32, dy: f32) -> u8 {
     if dx.abs() >= dy.abs() {
-        if dx >= 0.0 { 0 } else { 2 }
+        if dx >= 0.0 {
+            0
+        } else {
+            2
+        }
     } else if dy > 0.0 {
         1
     } else {

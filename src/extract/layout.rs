@@ -262,8 +262,7 @@ fn mark_rows_across(runs: &mut [Run], gutter: &Gutter) {
         .collect();
     for (range, table) in rows {
         let Some(&Run { y, size, .. }) = runs.get(range.start) else { continue };
-        let near_table =
-            || tables.iter().any(|(ty, ts)| (ty - y).abs() <= ACROSS_ROW_NEIGHBOUR_EM * ts.max(size));
+        let near_table = || tables.iter().any(|(ty, ts)| (ty - y).abs() <= ACROSS_ROW_NEIGHBOUR_EM * ts.max(size));
         if table || near_table() {
             for run in runs.get_mut(range).unwrap_or(&mut []) {
                 run.across = true;
@@ -333,13 +332,9 @@ fn shared_baselines(a: &[Run], b: &[Run]) -> f32 {
     if small.is_empty() {
         return 0.0;
     }
-    let shared = small
-        .iter()
-        .filter(|l| large.iter().any(|o| (o.y - l.y).abs() <= SAME_BASELINE_EM * l.size))
-        .count();
+    let shared = small.iter().filter(|l| large.iter().any(|o| (o.y - l.y).abs() <= SAME_BASELINE_EM * l.size)).count();
     shared as f32 / small.len() as f32
 }
-
 
 /// A column gutter splitting `runs`, if there is one: a vertical strip crossed by little of
 /// the text (by width), with running text on both sides.
@@ -448,9 +443,8 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
             continue;
         }
         // A run drawn twice at (almost) the same place is fake bold or a shadow: keep one.
-        let duplicate = kept
-            .iter()
-            .any(|(prev, t)| overlap(prev, &run) > 0.5 * (run.x1 - run.x0) && t.trim() == text.trim());
+        let duplicate =
+            kept.iter().any(|(prev, t)| overlap(prev, &run) > 0.5 * (run.x1 - run.x0) && t.trim() == text.trim());
         if duplicate {
             continue;
         }

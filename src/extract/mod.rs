@@ -128,7 +128,8 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
             return Err(interpreter::time_limit(limits));
         }
         let info = document::page_info(&opened.doc, page_id, limits);
-        let glyphs = interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline).run_page(page_id, &info)?;
+        let glyphs =
+            interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline).run_page(page_id, &info)?;
         any_text |= !glyphs.glyphs.is_empty() || glyphs.unmapped > 0;
         unmapped.push(glyphs.unmapped);
         layouts.push(layout::lay_out(&glyphs));

@@ -178,7 +178,8 @@ mod tests {
 
     #[test]
     fn a_stream_is_found_around_its_type() {
-        let pdf = b"%PDF-1.7\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length 9 >>\nstream\n1 0 <<>>\nendstream\nendobj\n";
+        let pdf =
+            b"%PDF-1.7\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length 9 >>\nstream\n1 0 <<>>\nendstream\nendobj\n";
         let at = pdf.windows(7).position(|w| w == b"/ObjStm").unwrap_or(0);
         let (dict, data, _) = stream_around(pdf, at, at + 7).unwrap_or_default();
         assert_eq!(data, b"1 0 <<>>\n");

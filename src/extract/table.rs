@@ -102,8 +102,13 @@ fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
 /// In a table with padded rows, the largest gap (× font size) between a line and the next
 /// line of the same row; `None` if the rows are not padded.
 fn padded_wrap_gap(region: &[Line]) -> Option<f32> {
-    let gaps: Vec<f32> =
-        region.windows(2).filter_map(|w| match w { [a, b] => Some((a.y - b.y) / a.size.max(b.size).max(0.1)), _ => None }).collect();
+    let gaps: Vec<f32> = region
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some((a.y - b.y) / a.size.max(b.size).max(0.1)),
+            _ => None,
+        })
+        .collect();
     let tightest = gaps.iter().copied().filter(|g| *g > 0.0).fold(f32::INFINITY, f32::min);
     let widest = gaps.iter().copied().fold(0.0f32, f32::max);
     (tightest.is_finite() && widest > tightest + ROW_PADDING_EM).then_some(tightest + WRAP_PITCH_SLACK_EM)
@@ -120,7 +125,11 @@ fn append_to_column(row: &mut Line, cell: Cell) {
     let score = |c: &Cell| {
         let overlap = (c.x1.min(cell.x1) - c.x0.max(cell.x0)).max(0.0);
         // Overlap wins; without any, the smallest distance between centres.
-        if overlap > 0.0 { overlap } else { -((c.x0 + c.x1) / 2.0 - centre).abs() }
+        if overlap > 0.0 {
+            overlap
+        } else {
+            -((c.x0 + c.x1) / 2.0 - centre).abs()
+        }
     };
     let target = row.cells.iter_mut().max_by(|a, b| score(a).total_cmp(&score(b)));
     if let Some(target) = target {
@@ -152,18 +161,46 @@ mod tests {
         // LibreOffice's bilag table: wrapped lines follow at 9.7 pt, rows after 13.4 pt; the
         // wrapped line fills three of four columns.
         let lines = vec![
-            line(&[("Kløvermarksvej", 64.0, 113.0), ("KFF", 120.0, 135.0), ("Kløvermarkens", 156.0, 210.0), ("ECL + VVS-renove-", 222.0, 281.0)], 700.0),
+            line(
+                &[
+                    ("Kløvermarksvej", 64.0, 113.0),
+                    ("KFF", 120.0, 135.0),
+                    ("Kløvermarkens", 156.0, 210.0),
+                    ("ECL + VVS-renove-", 222.0, 281.0),
+                ],
+                700.0,
+            ),
             line(&[("50", 64.0, 72.0), ("Idrætsanlæg", 156.0, 197.0), ("ring", 222.0, 235.0)], 690.3),
-            line(&[("Nøkkerosevej 23", 64.0, 120.0), ("KFF", 120.5, 135.0), ("Emdrupparkens", 156.0, 210.0), ("Hulmursisolering", 222.0, 280.0)], 676.9),
+            line(
+                &[
+                    ("Nøkkerosevej 23", 64.0, 120.0),
+                    ("KFF", 120.5, 135.0),
+                    ("Emdrupparkens", 156.0, 210.0),
+                    ("Hulmursisolering", 222.0, 280.0),
+                ],
+                676.9,
+            ),
             line(&[("Idrætsanlæg", 156.0, 197.0)], 667.2),
-            line(&[("Njalsgade 13", 64.0, 110.0), ("TMF", 120.0, 135.0), ("Njalsgården", 156.0, 200.0), ("Nye vinduer", 222.0, 270.0)], 653.8),
-            line(&[("forvaltningen", 64.0, 110.0), ("KFF", 120.0, 135.0), ("ved", 156.0, 200.0), ("ning", 222.0, 270.0)], 640.4),
+            line(
+                &[
+                    ("Njalsgade 13", 64.0, 110.0),
+                    ("TMF", 120.0, 135.0),
+                    ("Njalsgården", 156.0, 200.0),
+                    ("Nye vinduer", 222.0, 270.0),
+                ],
+                653.8,
+            ),
+            line(
+                &[("forvaltningen", 64.0, 110.0), ("KFF", 120.0, 135.0), ("ved", 156.0, 200.0), ("ning", 222.0, 270.0)],
+                640.4,
+            ),
         ];
         let texts: Vec<String> = merge_wrapped_rows(lines).into_iter().map(|l| l.text).collect();
         assert_eq!(
             texts,
             vec![
-                "Kløvermarksvej\u{2028}50 KFF Kløvermarkens\u{2028}Idrætsanlæg ECL + VVS-renove-\u{2028}ring".to_string(),
+                "Kløvermarksvej\u{2028}50 KFF Kløvermarkens\u{2028}Idrætsanlæg ECL + VVS-renove-\u{2028}ring"
+                    .to_string(),
                 "Nøkkerosevej 23 KFF Emdrupparkens\u{2028}Idrætsanlæg Hulmursisolering".to_string(),
                 "Njalsgade 13 TMF Njalsgården Nye vinduer".to_string(),
                 // At the row gap, a full line starts a new row even when it reads on.

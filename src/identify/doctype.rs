@@ -31,14 +31,8 @@ pub enum DocType {
 
 impl DocType {
     /// All kinds, in declaration order.
-    pub const ALL: [DocType; 6] = [
-        DocType::Agreement,
-        DocType::Proposal,
-        DocType::Appendix,
-        DocType::Agenda,
-        DocType::Report,
-        DocType::Other,
-    ];
+    pub const ALL: [DocType; 6] =
+        [DocType::Agreement, DocType::Proposal, DocType::Appendix, DocType::Agenda, DocType::Report, DocType::Other];
 
     /// The stable lowercase name used in JSON and on the command line.
     pub fn as_str(self) -> &'static str {
@@ -73,9 +67,7 @@ impl fmt::Display for DocType {
 
 /// A text that names no document kind.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown document type {0:?} (expected agreement, proposal, appendix, agenda, report or other)"
-)]
+#[error("unknown document type {0:?} (expected agreement, proposal, appendix, agenda, report or other)")]
 pub struct UnknownDocType(pub String);
 
 impl FromStr for DocType {
@@ -96,9 +88,7 @@ impl FromStr for DocType {
 /// Classifies a document by its file name, then by its opening text; [`DocType::Other`] when
 /// neither says.
 pub fn classify(file_name: &str, pages: &[&str]) -> DocType {
-    from_file_name(file_name)
-        .or_else(|| from_text(pages))
-        .unwrap_or(DocType::Other)
+    from_file_name(file_name).or_else(|| from_text(pages)).unwrap_or(DocType::Other)
 }
 
 /// The kind a file name gives, checked in this order: "bilag" anywhere (an appendix to an
@@ -106,15 +96,9 @@ pub fn classify(file_name: &str, pages: &[&str]) -> DocType {
 /// the plural "budgetaftaler", which names a collection or a study of many), proposal
 /// (…forslag), agenda (dagsorden, referat), report (rapport, analyse, redegørelse).
 pub fn from_file_name(file_name: &str) -> Option<DocType> {
-    let stem = file_name
-        .rsplit_once('.')
-        .map_or(file_name, |(stem, _)| stem);
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem);
     let words: Vec<String> = tokenize(stem).into_iter().map(|t| t.key).collect();
-    let has = |stems: &[&str]| {
-        words
-            .iter()
-            .any(|w| stems.iter().any(|s| w.contains(&fold(s))))
-    };
+    let has = |stems: &[&str]| words.iter().any(|w| stems.iter().any(|s| w.contains(&fold(s))));
     let agreement = words.iter().any(|w| is_agreement_word(w));
     if has(&["bilag"]) {
         Some(DocType::Appendix)
@@ -139,11 +123,7 @@ pub fn from_text(pages: &[&str]) -> Option<DocType> {
     let tokens = tokenize(&title);
     tokens.iter().enumerate().find_map(|(i, token)| {
         let previous = i.checked_sub(1).and_then(|p| tokens.get(p));
-        word_kind(
-            token,
-            previous,
-            tokens.get(i + 1..i + 3).unwrap_or_default(),
-        )
+        word_kind(token, previous, tokens.get(i + 1..i + 3).unwrap_or_default())
     })
 }
 
@@ -158,13 +138,10 @@ fn word_kind(token: &Token, previous: Option<&Token>, next: &[Token]) -> Option<
     let word = token.key.as_str();
     let has = |stems: &[&str]| stems.iter().any(|s| word.contains(&fold(s)));
     let opens_line = previous.is_none_or(|p| p.line != token.line);
-    let about_budget =
-        matches!(next, [om, budget] if om.key == "om" && budget.key.starts_with("budget"));
+    let about_budget = matches!(next, [om, budget] if om.key == "om" && budget.key.starts_with("budget"));
     if word == "bilag" && opens_line {
         Some(DocType::Appendix)
-    } else if (is_agreement_word(word) && word.contains("budget"))
-        || (word.starts_with("aftale") && about_budget)
-    {
+    } else if (is_agreement_word(word) && word.contains("budget")) || (word.starts_with("aftale") && about_budget) {
         Some(DocType::Agreement)
     } else if has(&["forslag"]) {
         Some(DocType::Proposal)
@@ -194,47 +171,26 @@ mod tests {
         assert_eq!("referat".parse::<DocType>(), Ok(DocType::Agenda));
         assert_eq!("rapport".parse::<DocType>(), Ok(DocType::Report));
         assert_eq!(" report ".parse::<DocType>(), Ok(DocType::Report));
-        assert_eq!(
-            "budget".parse::<DocType>(),
-            Err(UnknownDocType("budget".into()))
-        );
+        assert_eq!("budget".parse::<DocType>(), Err(UnknownDocType("budget".into())));
     }
 
     #[test]
     fn serde_uses_the_lowercase_names() {
-        assert_eq!(
-            serde_json::to_string(&DocType::Appendix).ok().as_deref(),
-            Some(r#""appendix""#)
-        );
-        assert_eq!(
-            serde_json::from_str::<DocType>(r#""agenda""#).ok(),
-            Some(DocType::Agenda)
-        );
+        assert_eq!(serde_json::to_string(&DocType::Appendix).ok().as_deref(), Some(r#""appendix""#));
+        assert_eq!(serde_json::from_str::<DocType>(r#""agenda""#).ok(), Some(DocType::Agenda));
         assert_eq!(DocType::Other.to_string(), "other");
     }
 
     #[test]
     fn file_names() {
         let kind = |name| from_file_name(name);
-        assert_eq!(
-            kind("aarhus-budgetaftale-2025.pdf"),
-            Some(DocType::Agreement)
-        );
-        assert_eq!(
-            kind("Budgetaftale_2025_Koebenhavns_Kommune.pdf"),
-            Some(DocType::Agreement)
-        );
+        assert_eq!(kind("aarhus-budgetaftale-2025.pdf"), Some(DocType::Agreement));
+        assert_eq!(kind("Budgetaftale_2025_Koebenhavns_Kommune.pdf"), Some(DocType::Agreement));
         assert_eq!(kind("budgetforlig-2025.pdf"), Some(DocType::Agreement));
         assert_eq!(kind("751_aftale.pdf"), Some(DocType::Agreement));
-        assert_eq!(
-            kind("bilag-3-budgetaftale-2025.pdf"),
-            Some(DocType::Appendix)
-        );
+        assert_eq!(kind("bilag-3-budgetaftale-2025.pdf"), Some(DocType::Appendix));
         assert_eq!(kind("Bilag_4.pdf"), Some(DocType::Appendix));
-        assert_eq!(
-            kind("investeringsforslag-2025.pdf"),
-            Some(DocType::Proposal)
-        );
+        assert_eq!(kind("investeringsforslag-2025.pdf"), Some(DocType::Proposal));
         assert_eq!(kind("effektiviseringsforslag.pdf"), Some(DocType::Proposal));
         assert_eq!(kind("innovationsforslag.pdf"), Some(DocType::Proposal));
         assert_eq!(kind("dagsorden-byraad-2024-09.pdf"), Some(DocType::Agenda));
@@ -243,39 +199,19 @@ mod tests {
         assert_eq!(kind("analyse-af-budgetter.pdf"), Some(DocType::Report));
         assert_eq!(kind("redegoerelse.pdf"), Some(DocType::Report));
         assert_eq!(kind("aarhus-2025.pdf"), None);
-        assert_eq!(
-            kind("influenter-budgetaftaler-2025.pdf"),
-            None,
-            "a study of many agreements"
-        );
+        assert_eq!(kind("influenter-budgetaftaler-2025.pdf"), None, "a study of many agreements");
         assert_eq!(kind("Budgetaftalen 2025.pdf"), Some(DocType::Agreement));
     }
 
     #[test]
     fn title_text() {
         let kind = |text| from_text(&[text]);
-        assert_eq!(
-            kind("Budgetaftale 2025\nAarhus Kommune\nSe bilag 2"),
-            Some(DocType::Agreement)
-        );
-        assert_eq!(
-            kind("Aftale om budget 2025\nmellem partierne"),
-            Some(DocType::Agreement)
-        );
-        assert_eq!(
-            kind("Aftale om busdrift"),
-            None,
-            "plain 'aftale' is not a budget agreement"
-        );
+        assert_eq!(kind("Budgetaftale 2025\nAarhus Kommune\nSe bilag 2"), Some(DocType::Agreement));
+        assert_eq!(kind("Aftale om budget 2025\nmellem partierne"), Some(DocType::Agreement));
+        assert_eq!(kind("Aftale om busdrift"), None, "plain 'aftale' is not a budget agreement");
         assert_eq!(kind("Budget 2025\nAftalen henviser til bilag 3"), None);
-        assert_eq!(
-            kind("Bilag 3\nBudgetaftale 2025 – tekniske ændringer"),
-            Some(DocType::Appendix)
-        );
-        assert_eq!(
-            kind("Investeringsforslag\nBedre velfærd"),
-            Some(DocType::Proposal)
-        );
+        assert_eq!(kind("Bilag 3\nBudgetaftale 2025 – tekniske ændringer"), Some(DocType::Appendix));
+        assert_eq!(kind("Investeringsforslag\nBedre velfærd"), Some(DocType::Proposal));
         assert_eq!(kind("Årsrapport 2024"), Some(DocType::Report));
         assert_eq!(kind("Redegørelse for økonomien"), Some(DocType::Report));
         assert_eq!(kind("REFERAT\nByrådets møde"), Some(DocType::Agenda));
@@ -286,26 +222,15 @@ mod tests {
             "a study of many agreements"
         );
         assert_eq!(classify("x.pdf", &["Budget 2025"]), DocType::Other);
-        assert_eq!(
-            classify("bilag-3-x.pdf", &["Budgetaftale 2025"]),
-            DocType::Appendix
-        );
+        assert_eq!(classify("bilag-3-x.pdf", &["Budgetaftale 2025"]), DocType::Appendix);
     }
 
     #[test]
     fn seeds() {
-        let kinds: Vec<Option<DocType>> = crate::identify::seed_texts().iter().map(|(_, text)| from_text(&[text])).collect();
+        let kinds: Vec<Option<DocType>> =
+            crate::identify::seed_texts().iter().map(|(_, text)| from_text(&[text])).collect();
         use DocType::*;
         // Bilag 6, Bilag 4, a consultancy's analysis, an efficiency proposal, KKR's agenda.
-        assert_eq!(
-            kinds,
-            [
-                Some(Appendix),
-                Some(Appendix),
-                Some(Report),
-                Some(Proposal),
-                Some(Agenda)
-            ]
-        );
+        assert_eq!(kinds, [Some(Appendix), Some(Appendix), Some(Report), Some(Proposal), Some(Agenda)]);
     }
 }

@@ -72,9 +72,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             None => {
                 if is_hyphen(c) && builder.in_word() {
                     if let Some(resume) = line_break_continuation(&chars, i + 1) {
-                        raw_line += chars
-                            .get(i + 1..resume)
-                            .map_or(0, |gap| gap.iter().filter(|&&g| g == '\n').count());
+                        raw_line +=
+                            chars.get(i + 1..resume).map_or(0, |gap| gap.iter().filter(|&&g| g == '\n').count());
                         i = resume;
                         continue;
                     }
@@ -156,11 +155,7 @@ impl Builder {
             _ => {}
         }
         self.last_raw_line = Some(self.raw_line);
-        let key = if self.digits {
-            self.word.clone()
-        } else {
-            fold(&self.word)
-        };
+        let key = if self.digits { self.word.clone() } else { fold(&self.word) };
         out.push(Token {
             key,
             line: self.line,
@@ -207,22 +202,13 @@ mod tests {
             ["budgetaftale", "2025", "kobenhavns", "kommune", "pdf"]
         );
         assert_eq!(keys("budget2025-28"), ["budget", "2025", "28"]);
-        assert_eq!(
-            keys("ikast brande/hoeje-taastrup"),
-            ["ikast", "brande", "hoje", "tastrup"]
-        );
+        assert_eq!(keys("ikast brande/hoeje-taastrup"), ["ikast", "brande", "hoje", "tastrup"]);
     }
 
     #[test]
     fn rejoins_words_hyphenated_across_lines_only() {
-        assert_eq!(
-            keys("i Køben-\nhavns Kommune"),
-            ["i", "kobenhavns", "kommune"]
-        );
-        assert_eq!(
-            keys("Høje-\nTaastrup Kommune"),
-            ["hoje", "tastrup", "kommune"]
-        );
+        assert_eq!(keys("i Køben-\nhavns Kommune"), ["i", "kobenhavns", "kommune"]);
+        assert_eq!(keys("Høje-\nTaastrup Kommune"), ["hoje", "tastrup", "kommune"]);
         assert_eq!(keys("2024-\n2025"), ["2024", "2025"]);
         assert_eq!(keys("it-sikkerhed"), ["it", "sikkerhed"]);
         assert_eq!(keys("inve\u{ad}stering"), ["investering"]);

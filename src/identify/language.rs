@@ -16,28 +16,16 @@ const MIN_LETTERS: usize = 60;
 const MIN_CONFIDENCE: f64 = 0.5;
 
 /// The languages a Danish municipal corpus holds: Danish, its neighbours and the big ones.
-const ALLOWED: [Lang; 7] = [
-    Lang::Dan,
-    Lang::Eng,
-    Lang::Deu,
-    Lang::Swe,
-    Lang::Nob,
-    Lang::Fra,
-    Lang::Nld,
-];
+const ALLOWED: [Lang; 7] = [Lang::Dan, Lang::Eng, Lang::Deu, Lang::Swe, Lang::Nob, Lang::Fra, Lang::Nld];
 
 /// Common words Danish spells one way and Norwegian Bokmål another (af/av, efter/etter,
 /// mellem/mellom, hvad/hva, blev/ble, bliver/blir, …); shared words like "og", "ikke" and
 /// "kommune" say nothing and are left out.
-const DANISH_WORDS: [&str; 12] = [
-    "af", "efter", "mellem", "nogle", "nogen", "hvad", "blev", "bliver", "ligesom", "sådan",
-    "meget", "hvilke",
-];
+const DANISH_WORDS: [&str; 12] =
+    ["af", "efter", "mellem", "nogle", "nogen", "hvad", "blev", "bliver", "ligesom", "sådan", "meget", "hvilke"];
 /// Their Bokmål counterparts.
-const BOKMAL_WORDS: [&str; 12] = [
-    "av", "etter", "mellom", "noen", "noe", "hva", "ble", "blir", "likesom", "slik", "mye",
-    "hvilken",
-];
+const BOKMAL_WORDS: [&str; 12] =
+    ["av", "etter", "mellom", "noen", "noe", "hva", "ble", "blir", "likesom", "slik", "mye", "hvilken"];
 
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| Detector::with_allowlist(ALLOWED.to_vec()));
 
@@ -86,16 +74,9 @@ struct Spelling {
 
 impl Spelling {
     fn count(text: &str) -> Spelling {
-        let mut spelling = Spelling {
-            danish_words: 0,
-            bokmal_words: 0,
-            nordic_letters: 0,
-        };
+        let mut spelling = Spelling { danish_words: 0, bokmal_words: 0, nordic_letters: 0 };
         spelling.nordic_letters = text.chars().filter(|c| "æøåÆØÅ".contains(*c)).count();
-        for word in text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-        {
+        for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
             let word = word.to_lowercase();
             spelling.danish_words += usize::from(DANISH_WORDS.contains(&word.as_str()));
             spelling.bokmal_words += usize::from(BOKMAL_WORDS.contains(&word.as_str()));

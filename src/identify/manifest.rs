@@ -23,10 +23,7 @@ const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum ManifestError {
     #[error("cannot read manifest {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("manifest {path} is {size} bytes; the limit is {MAX_MANIFEST_BYTES}")]
     TooLarge { path: PathBuf, size: u64 },
     #[error("manifest {path} is not valid CSV: {source}")]
@@ -34,21 +31,9 @@ pub enum ManifestError {
     #[error("manifest {path} has no {column:?} column in its header")]
     MissingColumn { path: PathBuf, column: &'static str },
     #[error("manifest {path}, line {line}: unknown municipality {value:?}")]
-    UnknownMunicipality {
-        path: PathBuf,
-        line: u64,
-        value: String,
-    },
-    #[error(
-        "manifest {path}, line {line}: {file:?} was already listed as {first} and is now {second}"
-    )]
-    Conflict {
-        path: PathBuf,
-        line: u64,
-        file: String,
-        first: &'static str,
-        second: &'static str,
-    },
+    UnknownMunicipality { path: PathBuf, line: u64, value: String },
+    #[error("manifest {path}, line {line}: {file:?} was already listed as {first} and is now {second}")]
+    Conflict { path: PathBuf, line: u64, file: String, first: &'static str, second: &'static str },
 }
 
 /// A loaded manifest: file (relative to the manifest's folder) → municipality.
@@ -62,22 +47,12 @@ impl Manifest {
     /// Reads and checks a manifest. Rows with an empty file cell are skipped; a municipality
     /// that is not one of the 98 is an error naming the file, line and value.
     pub fn load(path: &Path) -> Result<Manifest, ManifestError> {
-        let size = std::fs::metadata(path)
-            .map_err(|source| ManifestError::Io {
-                path: path.to_path_buf(),
-                source,
-            })?
-            .len();
+        let size =
+            std::fs::metadata(path).map_err(|source| ManifestError::Io { path: path.to_path_buf(), source })?.len();
         if size > MAX_MANIFEST_BYTES {
-            return Err(ManifestError::TooLarge {
-                path: path.to_path_buf(),
-                size,
-            });
+            return Err(ManifestError::TooLarge { path: path.to_path_buf(), size });
         }
-        let bytes = std::fs::read(path).map_err(|source| ManifestError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = std::fs::read(path).map_err(|source| ManifestError::Io { path: path.to_path_buf(), source })?;
         Manifest::parse(&bytes, path)
     }
 
@@ -89,40 +64,30 @@ impl Manifest {
             .flexible(true)
             .trim(csv::Trim::All)
             .from_reader(bytes);
-        let csv_error = |source| ManifestError::Csv {
-            path: path.to_path_buf(),
-            source,
-        };
+        let csv_error = |source| ManifestError::Csv { path: path.to_path_buf(), source };
         let headers = reader.headers().map_err(csv_error)?.clone();
         let column = |name: &'static str| {
             headers
                 .iter()
                 .position(|h| h.eq_ignore_ascii_case(name))
-                .ok_or(ManifestError::MissingColumn {
-                    path: path.to_path_buf(),
-                    column: name,
-                })
+                .ok_or(ManifestError::MissingColumn { path: path.to_path_buf(), column: name })
         };
-        let (file_column, municipality_column) =
-            (column(FILE_COLUMN)?, column(MUNICIPALITY_COLUMN)?);
+        let (file_column, municipality_column) = (column(FILE_COLUMN)?, column(MUNICIPALITY_COLUMN)?);
 
         let mut entries: HashMap<String, &'static Municipality> = HashMap::new();
         for record in reader.records() {
             let record = record.map_err(csv_error)?;
-            let line = record
-                .position()
-                .map_or(0, |pos| line_of(bytes, pos.byte()));
+            let line = record.position().map_or(0, |pos| line_of(bytes, pos.byte()));
             let file = record.get(file_column).unwrap_or_default();
             if file.is_empty() {
                 continue;
             }
             let value = record.get(municipality_column).unwrap_or_default();
-            let municipality =
-                registry::lookup(value).ok_or_else(|| ManifestError::UnknownMunicipality {
-                    path: path.to_path_buf(),
-                    line,
-                    value: value.to_string(),
-                })?;
+            let municipality = registry::lookup(value).ok_or_else(|| ManifestError::UnknownMunicipality {
+                path: path.to_path_buf(),
+                line,
+                value: value.to_string(),
+            })?;
             match entries.insert(file_key(file), municipality) {
                 Some(first) if first.code != municipality.code => {
                     return Err(ManifestError::Conflict {
@@ -178,30 +143,17 @@ fn delimiter(bytes: &[u8]) -> u8 {
 /// The 1-based line on which the record at `offset` starts. The csv crate's own line count
 /// points at the blank lines it skips before a record, so the line is counted here.
 fn line_of(bytes: &[u8], offset: u64) -> u64 {
-    let start = usize::try_from(offset)
-        .unwrap_or(usize::MAX)
-        .min(bytes.len());
+    let start = usize::try_from(offset).unwrap_or(usize::MAX).min(bytes.len());
     let (before, after) = bytes.split_at(start);
-    let blank = after
-        .iter()
-        .take_while(|b| matches!(b, b'\n' | b'\r'))
-        .filter(|&&b| b == b'\n')
-        .count();
+    let blank = after.iter().take_while(|b| matches!(b, b'\n' | b'\r')).filter(|&&b| b == b'\n').count();
     let newlines = before.iter().filter(|&&b| b == b'\n').count() + blank;
-    u64::try_from(newlines)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1)
+    u64::try_from(newlines).unwrap_or(u64::MAX).saturating_add(1)
 }
 
 /// A file name as compared: NFC (macOS writes NFD names), lowercase, `/` separators, no
 /// leading "./" or "/".
 fn file_key(name: &str) -> String {
-    let key: String = name
-        .trim()
-        .nfc()
-        .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .replace('\\', "/");
+    let key: String = name.trim().nfc().flat_map(char::to_lowercase).collect::<String>().replace('\\', "/");
     let mut rest = key.as_str();
     loop {
         let stripped = rest.trim_start_matches('/');
@@ -226,10 +178,8 @@ mod tests {
 
     #[test]
     fn names_and_codes() {
-        let m = parse(
-            "file,municipality\naarhus.pdf,Aarhus\nx.pdf,101\ny.pdf,Hoeje-Taastrup Kommune\n",
-        )
-        .expect("valid manifest");
+        let m = parse("file,municipality\naarhus.pdf,Aarhus\nx.pdf,101\ny.pdf,Hoeje-Taastrup Kommune\n")
+            .expect("valid manifest");
         assert_eq!(m.len(), 3);
         assert_eq!(name_for(&m, "aarhus.pdf"), Some("Aarhus"));
         assert_eq!(name_for(&m, "x.pdf"), Some("København"));
@@ -239,7 +189,8 @@ mod tests {
 
     #[test]
     fn bom_semicolons_extra_columns_and_quotes() {
-        let text = "\u{feff}Nr;File;Kommentar;Municipality\n1;budget.pdf;\"a; b\";Københavns Kommune\n2; sub/b.pdf ;;Læsø\n";
+        let text =
+            "\u{feff}Nr;File;Kommentar;Municipality\n1;budget.pdf;\"a; b\";Københavns Kommune\n2; sub/b.pdf ;;Læsø\n";
         let m = parse(text).expect("valid manifest");
         assert_eq!(name_for(&m, "budget.pdf"), Some("København"));
         assert_eq!(name_for(&m, "sub/b.pdf"), Some("Læsø"));
@@ -247,17 +198,12 @@ mod tests {
 
     #[test]
     fn matches_paths_relative_to_the_corpus_too() {
-        let m = parse("file,municipality\nbudget.pdf,Odense\nsub/b.pdf,Vejle\n")
-            .expect("valid manifest");
+        let m = parse("file,municipality\nbudget.pdf,Odense\nsub/b.pdf,Vejle\n").expect("valid manifest");
         assert_eq!(name_for(&m, "2025/budget.pdf"), Some("Odense"));
         assert_eq!(name_for(&m, "2025/sub/b.pdf"), Some("Vejle"));
         assert_eq!(name_for(&m, "2025\\sub\\b.pdf"), Some("Vejle"));
         assert_eq!(name_for(&m, "./BUDGET.PDF"), Some("Odense"));
-        assert_eq!(
-            name_for(&m, "b.pdf"),
-            None,
-            "a listed sub/b.pdf is not any b.pdf"
-        );
+        assert_eq!(name_for(&m, "b.pdf"), None, "a listed sub/b.pdf is not any b.pdf");
     }
 
     #[test]
@@ -268,42 +214,20 @@ mod tests {
 
     #[test]
     fn unknown_municipality_names_file_line_and_value() {
-        let err =
-            parse("file,municipality\na.pdf,Aarhus\n\nb.pdf,Christiansø\n").expect_err("unknown");
-        assert_eq!(
-            err.to_string(),
-            "manifest corpus/2025/manifest.csv, line 4: unknown municipality \"Christiansø\""
-        );
-        assert!(matches!(
-            err,
-            ManifestError::UnknownMunicipality { line: 4, .. }
-        ));
+        let err = parse("file,municipality\na.pdf,Aarhus\n\nb.pdf,Christiansø\n").expect_err("unknown");
+        assert_eq!(err.to_string(), "manifest corpus/2025/manifest.csv, line 4: unknown municipality \"Christiansø\"");
+        assert!(matches!(err, ManifestError::UnknownMunicipality { line: 4, .. }));
         let empty = parse("file,municipality\nc.pdf,\n").expect_err("empty municipality");
-        assert!(matches!(
-            empty,
-            ManifestError::UnknownMunicipality { line: 2, .. }
-        ));
+        assert!(matches!(empty, ManifestError::UnknownMunicipality { line: 2, .. }));
     }
 
     #[test]
     fn missing_columns_and_conflicts() {
         let err = parse("fil,kommune\na.pdf,Aarhus\n").expect_err("no file column");
-        assert_eq!(
-            err.to_string(),
-            "manifest corpus/2025/manifest.csv has no \"file\" column in its header"
-        );
+        assert_eq!(err.to_string(), "manifest corpus/2025/manifest.csv has no \"file\" column in its header");
         let err = parse("file,municipality\na.pdf,Aarhus\nA.pdf,Odense\n").expect_err("conflict");
-        assert!(matches!(
-            err,
-            ManifestError::Conflict {
-                line: 3,
-                first: "Aarhus",
-                second: "Odense",
-                ..
-            }
-        ));
-        let same =
-            parse("file,municipality\na.pdf,Aarhus\na.pdf,751\n").expect("same twice is fine");
+        assert!(matches!(err, ManifestError::Conflict { line: 3, first: "Aarhus", second: "Odense", .. }));
+        let same = parse("file,municipality\na.pdf,Aarhus\na.pdf,751\n").expect("same twice is fine");
         assert_eq!(same.len(), 1);
     }
 

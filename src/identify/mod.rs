@@ -61,16 +61,8 @@ pub fn identify(relative_path: &Path, manifest: Option<&Manifest>, pages: &[&str
     let year = year::from_path(relative_path)
         .map(|y| (y, Source::Path))
         .or_else(|| year::from_text(pages).map(|y| (y, Source::Text)));
-    let file_name = relative_path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    Identity {
-        municipality,
-        year,
-        doctype: doctype::classify(&file_name, pages),
-        lang: language::detect(pages),
-    }
+    let file_name = relative_path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    Identity { municipality, year, doctype: doctype::classify(&file_name, pages), lang: language::detect(pages) }
 }
 
 #[cfg(test)]
@@ -83,17 +75,13 @@ mod tests {
         den blev forhandlet på plads efter lange forhandlinger mellem partierne.";
 
     fn manifest(text: &str) -> Manifest {
-        Manifest::parse(text.as_bytes(), Path::new("corpus/2025/manifest.csv"))
-            .expect("valid manifest")
+        Manifest::parse(text.as_bytes(), Path::new("corpus/2025/manifest.csv")).expect("valid manifest")
     }
 
     #[test]
     fn text_alone_identifies_a_budget_agreement() {
         let id = identify(Path::new("dokument.pdf"), None, &[AGREEMENT]);
-        assert_eq!(
-            id.municipality.map(|(m, s)| (m.code, s)),
-            Some((751, Source::Text))
-        );
+        assert_eq!(id.municipality.map(|(m, s)| (m.code, s)), Some((751, Source::Text)));
         assert_eq!(id.year, Some((2025, Source::Text)));
         assert_eq!(id.doctype, DocType::Agreement);
         assert_eq!(id.lang, Some("dan"));
@@ -103,38 +91,21 @@ mod tests {
     fn path_beats_text_and_manifest_beats_path() {
         let path = Path::new("2024/odense-budgetaftale-2023.pdf");
         let id = identify(path, None, &[AGREEMENT]);
-        assert_eq!(
-            id.municipality.map(|(m, s)| (m.name, s)),
-            Some(("Odense", Source::Path))
-        );
-        assert_eq!(
-            id.year,
-            Some((2024, Source::Path)),
-            "the year folder wins over the file name"
-        );
+        assert_eq!(id.municipality.map(|(m, s)| (m.name, s)), Some(("Odense", Source::Path)));
+        assert_eq!(id.year, Some((2024, Source::Path)), "the year folder wins over the file name");
 
         let listed = manifest("file,municipality\nodense-budgetaftale-2023.pdf,Vejle\n");
         let id = identify(path, Some(&listed), &[AGREEMENT]);
-        assert_eq!(
-            id.municipality.map(|(m, s)| (m.name, s)),
-            Some(("Vejle", Source::Manifest))
-        );
+        assert_eq!(id.municipality.map(|(m, s)| (m.name, s)), Some(("Vejle", Source::Manifest)));
 
         let unlisted = manifest("file,municipality\nandet.pdf,Vejle\n");
         let id = identify(path, Some(&unlisted), &[AGREEMENT]);
-        assert_eq!(
-            id.municipality.map(|(m, s)| (m.name, s)),
-            Some(("Odense", Source::Path))
-        );
+        assert_eq!(id.municipality.map(|(m, s)| (m.name, s)), Some(("Odense", Source::Path)));
     }
 
     #[test]
     fn file_name_year_and_kind() {
-        let id = identify(
-            Path::new("bilag-3-aarhus-budget-2026.pdf"),
-            None,
-            &[AGREEMENT],
-        );
+        let id = identify(Path::new("bilag-3-aarhus-budget-2026.pdf"), None, &[AGREEMENT]);
         assert_eq!(id.year, Some((2026, Source::Path)));
         assert_eq!(id.doctype, DocType::Appendix);
     }
@@ -154,13 +125,7 @@ mod tests {
         let marks = "a\u{30a}\u{30a}\u{ad}".repeat(100_000);
         let digits = "7".repeat(1_000_000);
         let split = "Køben\u{ad}-\n\n\n-havns";
-        let pages = [
-            hyphens.as_str(),
-            marks.as_str(),
-            digits.as_str(),
-            split,
-            "\u{feff}\0",
-        ];
+        let pages = [hyphens.as_str(), marks.as_str(), digits.as_str(), split, "\u{feff}\0"];
         let id = identify(Path::new("../../\u{0}/x.y.z"), None, &pages);
         assert_eq!(id.municipality, None);
         assert_eq!(id.year, None);
@@ -178,8 +143,11 @@ mod tests {
 #[cfg(test)]
 pub(crate) fn seed_texts() -> Vec<(std::path::PathBuf, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let mut paths: Vec<_> =
-        std::fs::read_dir(&dir).expect("../shared/seeds beside the repo").filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("../shared/seeds beside the repo")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
     paths.sort();
     paths.into_iter().map(|p| (p.clone(), std::fs::read_to_string(&p).expect("seed text"))).collect()
 }

@@ -61,8 +61,7 @@ const ISSUER_ACRONYMS: [&str; 2] = ["kl", "kkr"];
 /// The same bodies written out ("Kommunekontaktrådet" as a stem, any inflection).
 const ISSUER_STEM: &str = "kommunekontaktråd";
 /// Two-word names of such bodies, KL's and the regions' associations.
-const ISSUER_PHRASES: [(&str, &str); 2] =
-    [("Kommunernes", "Landsforening"), ("Danske", "Regioner")];
+const ISSUER_PHRASES: [(&str, &str); 2] = [("Kommunernes", "Landsforening"), ("Danske", "Regioner")];
 /// Code of the municipality whose council is the Borgerrepræsentation.
 const KOBENHAVN: u16 = 101;
 /// Municipalities whose name is also an everyday word (Vejen "the road", Odder "otters",
@@ -82,9 +81,7 @@ pub fn from_path(relative_path: &Path) -> Option<&'static Municipality> {
         .flat_map(Path::components)
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>();
-    file.into_iter()
-        .chain(folders.into_iter().rev())
-        .find_map(|part| in_name(&part))
+    file.into_iter().chain(folders.into_iter().rev()).find_map(|part| in_name(&part))
 }
 
 /// The municipality named in one file or folder name: by name (the longest match wins where
@@ -152,13 +149,10 @@ fn names_issuer(tokens: &[Token]) -> bool {
     let title_end = tokens.iter().take_while(|t| t.line < TITLE_LINES).count();
     let title = tokens.get(..title_end).unwrap_or_default();
     let stem = fold(ISSUER_STEM);
-    let named = title.iter().any(|t| {
-        (t.all_caps && ISSUER_ACRONYMS.contains(&t.key.as_str())) || t.key.starts_with(&stem)
-    });
+    let named =
+        title.iter().any(|t| (t.all_caps && ISSUER_ACRONYMS.contains(&t.key.as_str())) || t.key.starts_with(&stem));
     let phrased = title.windows(2).any(|pair| match pair {
-        [first, second] => ISSUER_PHRASES
-            .iter()
-            .any(|(a, b)| first.key == fold(a) && second.key == fold(b)),
+        [first, second] => ISSUER_PHRASES.iter().any(|(a, b)| first.key == fold(a) && second.key == fold(b)),
         _ => false,
     });
     named || phrased
@@ -178,11 +172,7 @@ fn page_mentions(tokens: &[Token], first_page: bool) -> Vec<Mention> {
             BODY_WEIGHT
         }
     };
-    let mention = |code, line, factor| Mention {
-        code,
-        weight: place_weight(line) * factor,
-        in_title: in_title(line),
-    };
+    let mention = |code, line, factor| Mention { code, weight: place_weight(line) * factor, in_title: in_title(line) };
 
     let borgerrepraesentation = fold(BORGERREPRAESENTATION);
     let mut mentions: Vec<Mention> = tokens
@@ -227,9 +217,7 @@ fn is_one_of(key: &str, words: &[&str]) -> bool {
 
 /// The clear winner of the scores, or `None` (see [`MIN_SCORE`], [`DOMINANT_SHARE_PERCENT`]).
 fn decide(scores: &HashMap<u16, u32>) -> Option<&'static Municipality> {
-    let total: u32 = scores
-        .values()
-        .fold(0, |sum, &score| sum.saturating_add(score));
+    let total: u32 = scores.values().fold(0, |sum, &score| sum.saturating_add(score));
     let (&code, &best) = scores.iter().max_by_key(|&(_, &score)| score)?;
     let tied = scores.values().filter(|&&score| score == best).count() > 1;
     let dominant = u64::from(best) * 100 >= u64::from(DOMINANT_SHARE_PERCENT) * u64::from(total);
@@ -241,9 +229,7 @@ fn decide(scores: &HashMap<u16, u32>) -> Option<&'static Municipality> {
 
 /// Non-overlapping municipality names in `tokens`, left to right, the longest name winning at
 /// each position ("Lyngby-Taarbæk" over "Lyngby"): (start, token count, municipality).
-fn name_matches(
-    tokens: &[Token],
-) -> impl Iterator<Item = (usize, usize, &'static Municipality)> + '_ {
+fn name_matches(tokens: &[Token]) -> impl Iterator<Item = (usize, usize, &'static Municipality)> + '_ {
     let mut next = 0usize;
     (0..tokens.len()).filter_map(move |start| {
         if start < next {
@@ -287,25 +273,16 @@ mod tests {
     #[test]
     fn file_names_from_the_issue() {
         assert_eq!(path_name("aarhus-budgetaftale-2025.pdf"), Some("Aarhus"));
-        assert_eq!(
-            path_name("Budgetaftale_2025_Koebenhavns_Kommune.pdf"),
-            Some("København")
-        );
+        assert_eq!(path_name("Budgetaftale_2025_Koebenhavns_Kommune.pdf"), Some("København"));
         assert_eq!(path_name("751-budgetaftale.pdf"), Some("Aarhus"));
         assert_eq!(path_name("751_aftale.pdf"), Some("Aarhus"));
         assert_eq!(path_name("hoeje-taastrup_2024.pdf"), Some("Høje-Taastrup"));
-        assert_eq!(
-            path_name("Lyngby-Taarbaek-Kommune.pdf"),
-            Some("Lyngby-Taarbæk")
-        );
+        assert_eq!(path_name("Lyngby-Taarbaek-Kommune.pdf"), Some("Lyngby-Taarbæk"));
         assert_eq!(path_name("ikast_brande.pdf"), Some("Ikast-Brande"));
         assert_eq!(path_name("ikast brande budget.pdf"), Some("Ikast-Brande"));
         assert_eq!(path_name("Aeroe.pdf"), Some("Ærø"));
         assert_eq!(path_name("budget-Laesoe-2025.pdf"), Some("Læsø"));
-        assert_eq!(
-            path_name("Bornholms Regionskommune budget 2025.pdf"),
-            Some("Bornholm")
-        );
+        assert_eq!(path_name("Bornholms Regionskommune budget 2025.pdf"), Some("Bornholm"));
         assert_eq!(path_name("BudgetaftaleAarhus2025.pdf"), Some("Aarhus"));
         assert_eq!(path_name("HoejeTaastrupBudget.pdf"), Some("Høje-Taastrup"));
         assert_eq!(path_name("KØBENHAVN.PDF"), Some("København"));
@@ -317,16 +294,8 @@ mod tests {
         assert_eq!(path_name("budget-2025.pdf"), None, "a year is not a code");
         assert_eq!(path_name("7510-budget.pdf"), None);
         assert_eq!(path_name("999-budget.pdf"), None, "not a municipality code");
-        assert_eq!(
-            path_name("411-budget.pdf"),
-            None,
-            "Christiansø is not a municipality"
-        );
-        assert_eq!(
-            path_name("odense-budget-751.pdf"),
-            Some("Odense"),
-            "names beat codes"
-        );
+        assert_eq!(path_name("411-budget.pdf"), None, "Christiansø is not a municipality");
+        assert_eq!(path_name("odense-budget-751.pdf"), Some("Odense"), "names beat codes");
     }
 
     #[test]
@@ -343,10 +312,7 @@ mod tests {
         assert_eq!(path_name("herlev.pdf"), Some("Herlev"));
         assert_eq!(path_name("lemvig.pdf"), Some("Lemvig"));
         assert_eq!(path_name("ringsted.pdf"), Some("Ringsted"));
-        assert_eq!(
-            path_name("ringkoebing-skjern.pdf"),
-            Some("Ringkøbing-Skjern")
-        );
+        assert_eq!(path_name("ringkoebing-skjern.pdf"), Some("Ringkøbing-Skjern"));
         assert_eq!(path_name("solroed.pdf"), Some("Solrød"));
         assert_eq!(path_name("soroe.pdf"), Some("Sorø"));
         assert_eq!(path_name("struer.pdf"), Some("Struer"));
@@ -357,11 +323,7 @@ mod tests {
         assert_eq!(path_name("alleroed.pdf"), Some("Allerød"));
         assert_eq!(path_name("albertslund.pdf"), Some("Albertslund"));
         assert_eq!(path_name("hoersholm.pdf"), Some("Hørsholm"));
-        assert_eq!(
-            path_name("taastrup.pdf"),
-            None,
-            "Taastrup is a town, not a municipality"
-        );
+        assert_eq!(path_name("taastrup.pdf"), None, "Taastrup is a town, not a municipality");
         assert_eq!(path_name("lyngby.pdf"), Some("Lyngby-Taarbæk"));
     }
 
@@ -380,53 +342,23 @@ mod tests {
 
     #[test]
     fn self_references_in_text() {
-        assert_eq!(
-            text_name(&["Budgetaftale 2025\n\nAarhus Kommune"]),
-            Some("Aarhus")
-        );
+        assert_eq!(text_name(&["Budgetaftale 2025\n\nAarhus Kommune"]), Some("Aarhus"));
         assert_eq!(
             text_name(&["Budget 2025\nIndledning\n\n\nTekst om Aarhus Kommunes økonomi. Mere om Aarhus Kommune."]),
             Some("Aarhus")
         );
+        assert_eq!(text_name(&["Budgetforlig\n\nKøbenhavns Kommune"]), Some("København"));
+        assert_eq!(text_name(&["Budget 2025\nBornholms Regionskommune"]), Some("Bornholm"));
         assert_eq!(
-            text_name(&["Budgetforlig\n\nKøbenhavns Kommune"]),
-            Some("København")
-        );
-        assert_eq!(
-            text_name(&["Budget 2025\nBornholms Regionskommune"]),
-            Some("Bornholm")
-        );
-        assert_eq!(
-            text_name(&[
-                "Budget 2025\n1\n2\n3\n4\nAftalen er indgået i Kommunalbestyrelsen i Odder."
-            ]),
+            text_name(&["Budget 2025\n1\n2\n3\n4\nAftalen er indgået i Kommunalbestyrelsen i Odder."]),
             Some("Odder")
         );
-        assert_eq!(
-            text_name(&["Budget 2025\n1\n2\n3\n4\nVedtaget af Byrådet i Randers."]),
-            Some("Randers")
-        );
-        assert_eq!(
-            text_name(&["Budget 2025\n1\n2\n3\n4\nGodkendt af Kommunalbestyrelsen i Aarhus."]),
-            Some("Aarhus")
-        );
-        assert_eq!(
-            text_name(&["Budget 2025\n1\n2\n3\n4\nVedtaget af Skive Byråd."]),
-            Some("Skive")
-        );
-        assert_eq!(
-            text_name(&["Aarhus\nBudgetaftale 2025"]),
-            Some("Aarhus"),
-            "name as the title"
-        );
-        assert_eq!(
-            text_name(&["Lyngby-Taarbæk Kommune\nBudget"]),
-            Some("Lyngby-Taarbæk")
-        );
-        assert_eq!(
-            text_name(&["HØJE-TAASTRUP KOMMUNE\nBudget"]),
-            Some("Høje-Taastrup")
-        );
+        assert_eq!(text_name(&["Budget 2025\n1\n2\n3\n4\nVedtaget af Byrådet i Randers."]), Some("Randers"));
+        assert_eq!(text_name(&["Budget 2025\n1\n2\n3\n4\nGodkendt af Kommunalbestyrelsen i Aarhus."]), Some("Aarhus"));
+        assert_eq!(text_name(&["Budget 2025\n1\n2\n3\n4\nVedtaget af Skive Byråd."]), Some("Skive"));
+        assert_eq!(text_name(&["Aarhus\nBudgetaftale 2025"]), Some("Aarhus"), "name as the title");
+        assert_eq!(text_name(&["Lyngby-Taarbæk Kommune\nBudget"]), Some("Lyngby-Taarbæk"));
+        assert_eq!(text_name(&["HØJE-TAASTRUP KOMMUNE\nBudget"]), Some("Høje-Taastrup"));
     }
 
     #[test]
@@ -437,11 +369,7 @@ mod tests {
             har gjort.\nSilkeborg Kommune har gode erfaringer.\n";
         assert_eq!(text_name(&[doc]), Some("Aarhus"));
         let passing = "Budgetaftale 2025\nIndledning\nAftalen\nPartierne\nVi gør som Silkeborg Kommune har gjort.";
-        assert_eq!(
-            text_name(&[passing]),
-            None,
-            "one passing mention is no evidence"
-        );
+        assert_eq!(text_name(&[passing]), None, "one passing mention is no evidence");
         let plural = "Budget\n\n\n\nSkanderborg og Favrskov Kommuner samarbejder. Skanderborg, \
             Favrskov og Odder Kommuner.";
         assert_eq!(text_name(&[plural]), None);
@@ -449,19 +377,9 @@ mod tests {
 
     #[test]
     fn bare_words_and_places_are_not_mentions() {
-        assert_eq!(
-            text_name(&["Vejen frem\nBudget 2025"]),
-            None,
-            "Vejen is also 'the road'"
-        );
-        assert_eq!(
-            text_name(&["DAGSORDEN\nKKR\nDato\nSted: Glostrup Park Hotel, 2600 Glostrup."]),
-            None
-        );
-        assert_eq!(
-            text_name(&["Intro\n\n\n\nFrederiksberg Hospital og Hvidovre Hospital"]),
-            None
-        );
+        assert_eq!(text_name(&["Vejen frem\nBudget 2025"]), None, "Vejen is also 'the road'");
+        assert_eq!(text_name(&["DAGSORDEN\nKKR\nDato\nSted: Glostrup Park Hotel, 2600 Glostrup."]), None);
+        assert_eq!(text_name(&["Intro\n\n\n\nFrederiksberg Hospital og Hvidovre Hospital"]), None);
     }
 
     #[test]
@@ -476,11 +394,7 @@ mod tests {
     /// A page of `lines` lines of filler under `header`, with `body` in the middle.
     fn page(header: &str, body: &str, lines: usize) -> String {
         let filler: Vec<String> = (0..lines).map(|i| format!("tekst linje {i}")).collect();
-        format!(
-            "{header}\n{}\n{body}\n{}",
-            filler.join("\n"),
-            filler.join("\n")
-        )
+        format!("{header}\n{}\n{body}\n{}", filler.join("\n"), filler.join("\n"))
     }
 
     #[test]
@@ -488,36 +402,22 @@ mod tests {
         let cover = page("Forside", "", 10);
         let pages = [
             cover.as_str(),
-            &page(
-                "Aalborg Kommune · Økonomi",
-                "Som i Hjørring Kommune og Hjørring Kommune.",
-                10,
-            ),
+            &page("Aalborg Kommune · Økonomi", "Som i Hjørring Kommune og Hjørring Kommune.", 10),
             &page("Aalborg Kommune · Økonomi", "", 10),
             &page("Aalborg Kommune · Økonomi", "", 10),
         ];
         assert_eq!(text_name(&pages), Some("Aalborg"));
         // Without the header lines (short pages), two body mentions against three is no answer.
-        let short = [
-            "Forside\n\n\n\n\nAalborg Kommune og Aalborg Kommune og Aalborg Kommune.\n\
-            Som i Hjørring Kommune og Hjørring Kommune.",
-        ];
+        let short = ["Forside\n\n\n\n\nAalborg Kommune og Aalborg Kommune og Aalborg Kommune.\n\
+            Som i Hjørring Kommune og Hjørring Kommune."];
         assert_eq!(text_name(&short), None);
     }
 
     #[test]
     fn under_a_kl_or_kkr_heading_only_the_title_names_the_issuer() {
-        let agenda = page(
-            "DAGSORDEN 2024\nKKR Hovedstaden",
-            "Københavns Kommune og Københavns Kommune",
-            10,
-        );
+        let agenda = page("DAGSORDEN 2024\nKKR Hovedstaden", "Københavns Kommune og Københavns Kommune", 10);
         assert_eq!(text_name(&[&agenda]), None);
-        let kl = page(
-            "Kommunernes Landsforening\nNotat",
-            "Aarhus Kommune og Aarhus Kommune",
-            10,
-        );
+        let kl = page("Kommunernes Landsforening\nNotat", "Aarhus Kommune og Aarhus Kommune", 10);
         assert_eq!(text_name(&[&kl]), None);
         let from_aarhus = page("Aarhus Kommune\nHøringssvar til KL", "Aarhus Kommune", 10);
         assert_eq!(text_name(&[&from_aarhus]), Some("Aarhus"));

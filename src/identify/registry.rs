@@ -25,13 +25,8 @@ pub enum Region {
 
 impl Region {
     /// All five, in the order Danish statistics list them (east to north-west).
-    pub const ALL: [Region; 5] = [
-        Region::Hovedstaden,
-        Region::Sjaelland,
-        Region::Syddanmark,
-        Region::Midtjylland,
-        Region::Nordjylland,
-    ];
+    pub const ALL: [Region; 5] =
+        [Region::Hovedstaden, Region::Sjaelland, Region::Syddanmark, Region::Midtjylland, Region::Nordjylland];
 
     /// The Danish name without "Region": "Hovedstaden", "Sjælland", …
     pub fn name(self) -> &'static str {
@@ -61,9 +56,7 @@ impl fmt::Display for Region {
 
 /// A text that names none of the five regions.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "unknown region {0:?} (expected Hovedstaden, Sjælland, Syddanmark, Midtjylland or Nordjylland)"
-)]
+#[error("unknown region {0:?} (expected Hovedstaden, Sjælland, Syddanmark, Midtjylland or Nordjylland)")]
 pub struct UnknownRegion(pub String);
 
 impl FromStr for Region {
@@ -237,10 +230,7 @@ pub fn all() -> &'static [Municipality] {
 
 /// The municipality with this official code.
 pub fn by_code(code: u16) -> Option<&'static Municipality> {
-    MUNICIPALITIES
-        .binary_search_by_key(&code, |m| m.code)
-        .ok()
-        .and_then(|i| MUNICIPALITIES.get(i))
+    MUNICIPALITIES.binary_search_by_key(&code, |m| m.code).ok().and_then(|i| MUNICIPALITIES.get(i))
 }
 
 /// The municipality whose name or alias has exactly this folded key (tokens' [`fold`] keys
@@ -382,8 +372,7 @@ mod tests {
 
     #[test]
     fn table_matches_the_published_codes_names_and_regions() {
-        let table: Vec<(u16, &str, Region)> =
-            all().iter().map(|m| (m.code, m.name, m.region)).collect();
+        let table: Vec<(u16, &str, Region)> = all().iter().map(|m| (m.code, m.name, m.region)).collect();
         assert_eq!(table, EXPECTED);
     }
 
@@ -406,11 +395,8 @@ mod tests {
 
     #[test]
     fn every_name_and_alias_has_its_own_key() {
-        let mut keys: Vec<String> = all()
-            .iter()
-            .flat_map(|m| std::iter::once(&m.name).chain(m.aliases))
-            .map(|name| phrase_key(name))
-            .collect();
+        let mut keys: Vec<String> =
+            all().iter().flat_map(|m| std::iter::once(&m.name).chain(m.aliases)).map(|name| phrase_key(name)).collect();
         let total = keys.len();
         keys.sort();
         keys.dedup();
@@ -423,12 +409,7 @@ mod tests {
     fn every_municipality_is_found_by_its_names_and_code() {
         for m in all() {
             assert_eq!(lookup(m.name).map(|f| f.code), Some(m.code), "{}", m.name);
-            assert_eq!(
-                lookup(m.official_name).map(|f| f.code),
-                Some(m.code),
-                "{}",
-                m.official_name
-            );
+            assert_eq!(lookup(m.official_name).map(|f| f.code), Some(m.code), "{}", m.official_name);
             assert_eq!(lookup(&m.code.to_string()).map(|f| f.code), Some(m.code));
             assert_eq!(lookup(&m.name.to_uppercase()).map(|f| f.code), Some(m.code));
         }
@@ -497,19 +478,10 @@ mod tests {
         assert_eq!(Region::parse("Sjælland"), Some(Region::Sjaelland));
         assert_eq!(Region::parse("sjaelland"), Some(Region::Sjaelland));
         assert_eq!(Region::parse("Region Sjælland"), Some(Region::Sjaelland));
-        assert_eq!(
-            Region::parse("Region Hovedstaden"),
-            Some(Region::Hovedstaden)
-        );
+        assert_eq!(Region::parse("Region Hovedstaden"), Some(Region::Hovedstaden));
         assert_eq!(Region::parse("NORDJYLLAND"), Some(Region::Nordjylland));
-        assert_eq!(
-            "region-midtjylland".parse::<Region>(),
-            Ok(Region::Midtjylland)
-        );
-        assert_eq!(
-            "Jylland".parse::<Region>(),
-            Err(UnknownRegion("Jylland".into()))
-        );
+        assert_eq!("region-midtjylland".parse::<Region>(), Ok(Region::Midtjylland));
+        assert_eq!("Jylland".parse::<Region>(), Err(UnknownRegion("Jylland".into())));
         assert_eq!(Region::Sjaelland.name(), "Sjælland");
         assert_eq!(Region::Syddanmark.to_string(), "Syddanmark");
     }
@@ -517,9 +489,6 @@ mod tests {
     #[test]
     fn serializes_region_by_name() {
         let json = serde_json::to_string(by_code(259).expect("Køge is 259")).expect("serializes");
-        assert_eq!(
-            json,
-            r#"{"code":259,"name":"Køge","official_name":"Køge Kommune","region":"Sjælland"}"#
-        );
+        assert_eq!(json, r#"{"code":259,"name":"Køge","official_name":"Køge Kommune","region":"Sjælland"}"#);
     }
 }

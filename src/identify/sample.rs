@@ -12,10 +12,7 @@ pub const MAX_PAGE_BYTES: usize = 128 * 1024;
 
 /// The first [`MAX_PAGES`] pages, each cut to [`MAX_PAGE_BYTES`].
 pub fn pages<'a>(pages: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a {
-    pages
-        .iter()
-        .take(MAX_PAGES)
-        .map(|page| truncate(page, MAX_PAGE_BYTES))
+    pages.iter().take(MAX_PAGES).map(|page| truncate(page, MAX_PAGE_BYTES))
 }
 
 /// `text` cut to at most `max_bytes`, at a character boundary.
@@ -33,12 +30,8 @@ pub fn truncate(text: &str, max_bytes: usize) -> &str {
 /// The first `count` lines that hold something besides whitespace, over the opening pages in
 /// order, trimmed and joined by newlines: the title block of the document.
 pub fn opening_lines(doc: &[&str], count: usize) -> String {
-    let lines: Vec<&str> = pages(doc)
-        .flat_map(str::lines)
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .take(count)
-        .collect();
+    let lines: Vec<&str> =
+        pages(doc).flat_map(str::lines).map(str::trim).filter(|line| !line.is_empty()).take(count).collect();
     lines.join("\n")
 }
 
@@ -67,9 +60,6 @@ mod tests {
         let doc: Vec<&str> = (0..10).map(|_| "x").collect();
         assert_eq!(pages(&doc).count(), MAX_PAGES);
         let big = "a".repeat(MAX_PAGE_BYTES * 2);
-        assert_eq!(
-            pages(&[big.as_str()]).next().map(str::len),
-            Some(MAX_PAGE_BYTES)
-        );
+        assert_eq!(pages(&[big.as_str()]).next().map(str::len), Some(MAX_PAGE_BYTES));
     }
 }

@@ -43,8 +43,7 @@ pub fn from_path(relative_path: &Path) -> Option<u16> {
         .find_map(|c| exact_year(&c.as_os_str().to_string_lossy()));
     folder_year.or_else(|| {
         let stem = relative_path.file_stem()?.to_string_lossy();
-        stem.split(|c: char| !c.is_ascii_digit())
-            .find_map(exact_year)
+        stem.split(|c: char| !c.is_ascii_digit()).find_map(exact_year)
     })
 }
 
@@ -54,10 +53,7 @@ pub fn from_path(relative_path: &Path) -> Option<u16> {
 /// two of them, that year. Otherwise `None`.
 pub fn from_text(pages: &[&str]) -> Option<u16> {
     let opening = sample::opening_lines(pages, TITLE_LINES);
-    let title: Vec<&str> = opening
-        .lines()
-        .take_while(|line| line.chars().count() <= MAX_TITLE_LINE_CHARS)
-        .collect();
+    let title: Vec<&str> = opening.lines().take_while(|line| line.chars().count() <= MAX_TITLE_LINE_CHARS).collect();
     if let Some(year) = budget_years(&title.join("\n")).next() {
         return Some(year);
     }
@@ -75,10 +71,7 @@ pub fn from_text(pages: &[&str]) -> Option<u16> {
 
 /// Years of the budget-year phrases in `text`, in order.
 fn budget_years(text: &str) -> impl Iterator<Item = u16> + '_ {
-    BUDGET_YEAR
-        .captures_iter(text)
-        .filter_map(|c| c.get(1))
-        .filter_map(|m| m.as_str().parse().ok())
+    BUDGET_YEAR.captures_iter(text).filter_map(|c| c.get(1)).filter_map(|m| m.as_str().parse().ok())
 }
 
 /// `text` as a year if it is exactly four ASCII digits within [`YEARS`].
@@ -109,17 +102,10 @@ mod tests {
     #[test]
     fn year_in_the_file_name() {
         assert_eq!(path_year("aarhus-budget-2025.pdf"), Some(2025));
-        assert_eq!(
-            path_year("Budgetaftale_2025_Koebenhavns_Kommune.pdf"),
-            Some(2025)
-        );
+        assert_eq!(path_year("Budgetaftale_2025_Koebenhavns_Kommune.pdf"), Some(2025));
         assert_eq!(path_year("budget2026.pdf"), Some(2026));
         assert_eq!(path_year("budgetaftale-2025-2028.pdf"), Some(2025));
-        assert_eq!(
-            path_year("scan-20250115.pdf"),
-            None,
-            "inside a longer digit run"
-        );
+        assert_eq!(path_year("scan-20250115.pdf"), None, "inside a longer digit run");
         assert_eq!(path_year("751-budgetaftale.pdf"), None);
         assert_eq!(path_year("x-1850.pdf"), None);
         assert_eq!(path_year("2025.pdf"), Some(2025));
@@ -142,10 +128,7 @@ mod tests {
 
     #[test]
     fn random_dates_are_not_years() {
-        assert_eq!(
-            from_text(&["Referat\nMøde den 19. april 2024\nRegnskab 2023"]),
-            None
-        );
+        assert_eq!(from_text(&["Referat\nMøde den 19. april 2024\nRegnskab 2023"]), None);
         assert_eq!(from_text(&["Notat\n\nI 2025 vil vi ..."]), None);
         assert_eq!(from_text(&[]), None);
     }
@@ -159,16 +142,14 @@ mod tests {
         assert_eq!(from_text(&[&disagree]), None);
         let single = format!("{title}Med budget 2025 besluttede …");
         assert_eq!(from_text(&[&single]), None);
-        let paragraph = format!(
-            "Bilag 6\nResume\nMed budget 2025 besluttede vi{}",
-            " at gøre mere".repeat(10)
-        );
+        let paragraph = format!("Bilag 6\nResume\nMed budget 2025 besluttede vi{}", " at gøre mere".repeat(10));
         assert_eq!(from_text(&[&paragraph]), None, "a paragraph is not a title");
     }
 
     #[test]
     fn seeds() {
-        let years: Vec<Option<u16>> = crate::identify::seed_texts().iter().map(|(_, text)| from_text(&[text])).collect();
+        let years: Vec<Option<u16>> =
+            crate::identify::seed_texts().iter().map(|(_, text)| from_text(&[text])).collect();
         // 002 reports on "de politiske kommunale budgetaftaler for 2025"; 000 speaks of budget 2025
         // and budget 2026 alike, the others of no budget year at all.
         assert_eq!(years, [None, None, Some(2025), None, None]);

@@ -65,7 +65,11 @@ impl CorpusIndex {
         let opened = Self::wrap(dir, index)?;
         if let Some(info) = opened.commit_info()? {
             if info.schema_version != SCHEMA_VERSION {
-                return Err(IndexError::OldSchema { dir: dir.into(), found: info.schema_version, expected: SCHEMA_VERSION });
+                return Err(IndexError::OldSchema {
+                    dir: dir.into(),
+                    found: info.schema_version,
+                    expected: SCHEMA_VERSION,
+                });
             }
         }
         Ok(opened)
@@ -78,7 +82,8 @@ impl CorpusIndex {
         }
         std::fs::create_dir_all(dir).map_err(|source| IndexError::CreateDir { dir: dir.into(), source })?;
         let (schema, _) = schema::build();
-        let index = Index::create_in_dir(dir, schema).map_err(|source| IndexError::Tantivy { dir: dir.into(), source })?;
+        let index =
+            Index::create_in_dir(dir, schema).map_err(|source| IndexError::Tantivy { dir: dir.into(), source })?;
         Self::wrap(dir, index)
     }
 
@@ -150,8 +155,11 @@ impl CorpusIndex {
     /// Calls `visit` with every stored page, one at a time, in index order (for exports that
     /// must not hold the whole corpus in memory).
     pub fn for_each_page(&self, searcher: &Searcher, mut visit: impl FnMut(StoredPage)) -> Result<(), IndexError> {
-        let mut addresses: Vec<_> =
-            searcher.search(&self.kind_query(KIND_PAGE), &DocSetCollector).map_err(|e| self.err(e))?.into_iter().collect();
+        let mut addresses: Vec<_> = searcher
+            .search(&self.kind_query(KIND_PAGE), &DocSetCollector)
+            .map_err(|e| self.err(e))?
+            .into_iter()
+            .collect();
         addresses.sort();
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.err(e))?;

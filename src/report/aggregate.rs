@@ -209,7 +209,8 @@ fn year_cells(
     for year in years {
         let Some(present) = by_year.get(year) else { continue };
         let mentioning = present.values().filter(|(_, _, n)| *n > 0).count();
-        let doc_hits: Vec<&DocCounts> = docs.values().filter(|d| d.year == *year && d.counts[topic_index] > 0).collect();
+        let doc_hits: Vec<&DocCounts> =
+            docs.values().filter(|d| d.year == *year && d.counts[topic_index] > 0).collect();
         let (mut new, mut stopped) = (Vec::new(), Vec::new());
         if let Some(prev) = previous {
             for (code, (name, _, n)) in present {

@@ -9,7 +9,16 @@ const UTF8_BOM: &str = "\u{feff}";
 /// Renders the topic × year rows.
 pub fn render(report: &Report, words: &Labels) -> String {
     let mut writer = ::csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
-    let header = ["topic", words.topic, words.year, words.municipalities, words.out_of, "documents", words.mentions, words.change];
+    let header = [
+        "topic",
+        words.topic,
+        words.year,
+        words.municipalities,
+        words.out_of,
+        "documents",
+        words.mentions,
+        words.change,
+    ];
     let _ = writer.write_record(header);
     for topic in &report.topics {
         for cell in &topic.years {

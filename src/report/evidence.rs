@@ -40,8 +40,14 @@ pub fn collect(pages: &[StoredPage], topics: &TopicSet, filter: &EvidenceFilter)
         .collect();
     let order = |id: &str| topics.topics.iter().position(|t| t.id == id).unwrap_or(usize::MAX);
     found.sort_by(|a, b| {
-        (order(&a.topic), a.year, &a.municipality, &a.path, a.page, a.start)
-            .cmp(&(order(&b.topic), b.year, &b.municipality, &b.path, b.page, b.start))
+        (order(&a.topic), a.year, &a.municipality, &a.path, a.page, a.start).cmp(&(
+            order(&b.topic),
+            b.year,
+            &b.municipality,
+            &b.path,
+            b.page,
+            b.start,
+        ))
     });
     found
 }

@@ -298,7 +298,11 @@ fn charts(out: &mut String, report: &Report, anchors: &Anchors, words: &Labels, 
                 .iter()
                 .map(|name| c.regions.iter().find(|r| &r.region == name).map(|r| (r.municipalities, r.of)))
                 .collect();
-            Some(svg::GridRow { label: topic.label.clone(), cells, href: format!("#{}", anchors.topic_year(i, latest)) })
+            Some(svg::GridRow {
+                label: topic.label.clone(),
+                cells,
+                href: format!("#{}", anchors.topic_year(i, latest)),
+            })
         })
         .collect();
     let caption = format!("{} {latest}", words.region_chart);
@@ -344,7 +348,12 @@ fn year_table(out: &mut String, report: &Report, anchors: &Anchors, words: &Labe
                     d if d < 0 => "ch down",
                     _ => "ch",
                 };
-                let _ = write!(out, " <span class=\"{class}\" title=\"{}\">{}</span>", html_escape(words.change), signed(change));
+                let _ = write!(
+                    out,
+                    " <span class=\"{class}\" title=\"{}\">{}</span>",
+                    html_escape(words.change),
+                    signed(change)
+                );
             }
             names(out, c, words);
             out.push_str("</td>");
@@ -365,7 +374,13 @@ fn names(out: &mut String, c: &YearCell, words: &Labels) {
         let _ = write!(body, "<p class=\"up\">{} ({}): {}</p>", html_escape(words.newly), c.new.len(), list(&c.new));
     }
     if !c.stopped.is_empty() {
-        let _ = write!(body, "<p class=\"down\">{} ({}): {}</p>", html_escape(words.stopped), c.stopped.len(), list(&c.stopped));
+        let _ = write!(
+            body,
+            "<p class=\"down\">{} ({}): {}</p>",
+            html_escape(words.stopped),
+            c.stopped.len(),
+            list(&c.stopped)
+        );
     }
     if c.new.len() + c.stopped.len() <= MAX_INLINE_NAMES {
         let _ = write!(out, "<div class=\"nm\">{body}</div>");
@@ -460,7 +475,8 @@ fn evidence_section(out: &mut String, report: &Report, anchors: &Anchors, groups
         html_escape(words.evidence_note)
     );
     for (i, topic) in report.topics.iter().enumerate() {
-        let _ = write!(out, "<section class=\"topic\" id=\"{}\"><h3>{}</h3>", anchors.topic(i), html_escape(&topic.label));
+        let _ =
+            write!(out, "<section class=\"topic\" id=\"{}\"><h3>{}</h3>", anchors.topic(i), html_escape(&topic.label));
         for c in &topic.years {
             let summary = format!(
                 "{} · {} {} · {}",

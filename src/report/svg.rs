@@ -234,14 +234,22 @@ pub fn lines(years: &[u16], series: &[Series], axis: &str, caption: &str) -> Str
     let _ = write!(out, "<text class=\"tick\" x=\"{x0}\" y=\"14\">{}</text>", html_escape(axis));
     for year in years {
         if let Some(x) = x_of(*year) {
-            let _ = write!(out, "<text class=\"tick\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{year}</text>", bottom + 20.0);
+            let _ = write!(
+                out,
+                "<text class=\"tick\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{year}</text>",
+                bottom + 20.0
+            );
         }
     }
     let column_width = (x1 - 8.0) / LEGEND_COLUMNS as f64;
     for (i, s) in series.iter().enumerate() {
         let (colour, shape, dash) = style(i);
-        let points: Vec<(f64, f64, &Point)> =
-            s.points.iter().filter(|p| p.of > 0).filter_map(|p| x_of(p.year).map(|x| (x, y_of(p.value, p.of), p))).collect();
+        let points: Vec<(f64, f64, &Point)> = s
+            .points
+            .iter()
+            .filter(|p| p.of > 0)
+            .filter_map(|p| x_of(p.year).map(|x| (x, y_of(p.value, p.of), p)))
+            .collect();
         out.push_str("<g class=\"s\">");
         if points.len() > 1 {
             let path: Vec<String> = points.iter().map(|(x, y, _)| format!("{x:.1},{y:.1}")).collect();
@@ -259,7 +267,11 @@ pub fn lines(years: &[u16], series: &[Series], axis: &str, caption: &str) -> Str
         // Legend entry: a line sample with the marker, then the label.
         let lx = 8.0 + column_width * (i % LEGEND_COLUMNS) as f64;
         let ly = legend_top + LEGEND_ROW * (i / LEGEND_COLUMNS) as f64;
-        let _ = write!(out, "<line x1=\"{lx:.1}\" y1=\"{ly:.1}\" x2=\"{:.1}\" y2=\"{ly:.1}\" stroke=\"{colour}\"", lx + 28.0);
+        let _ = write!(
+            out,
+            "<line x1=\"{lx:.1}\" y1=\"{ly:.1}\" x2=\"{:.1}\" y2=\"{ly:.1}\" stroke=\"{colour}\"",
+            lx + 28.0
+        );
         if !dash.is_empty() {
             let _ = write!(out, " stroke-dasharray=\"{dash}\"");
         }
@@ -307,7 +319,11 @@ pub fn region_grid(regions: &[String], rows: &[GridRow], caption: &str) -> Strin
         for (j, cell) in row.cells.iter().enumerate() {
             let x = x0 + column * j as f64;
             let by = mid - BAR / 2.0 + 2.0;
-            let _ = write!(out, "<rect class=\"track\" x=\"{x:.1}\" y=\"{by:.1}\" width=\"{track:.1}\" height=\"{:.0}\"/>", BAR - 4.0);
+            let _ = write!(
+                out,
+                "<rect class=\"track\" x=\"{x:.1}\" y=\"{by:.1}\" width=\"{track:.1}\" height=\"{:.0}\"/>",
+                BAR - 4.0
+            );
             if let Some((value, of)) = cell {
                 let _ = write!(
                     out,
@@ -348,8 +364,7 @@ mod tests {
 
     #[test]
     fn fourteen_series_differ_in_colour_marker_or_dash() {
-        let styles: Vec<(&str, usize, &str)> =
-            (0..14).map(style).map(|(c, m, d)| (c, m as usize, d)).collect();
+        let styles: Vec<(&str, usize, &str)> = (0..14).map(style).map(|(c, m, d)| (c, m as usize, d)).collect();
         for (i, a) in styles.iter().enumerate() {
             assert!(styles.iter().skip(i + 1).all(|b| b != a), "series {i} repeats a style");
         }

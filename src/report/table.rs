@@ -18,7 +18,10 @@ pub fn provenance_lines(report: &Report, words: &Labels) -> Vec<String> {
         (Some(a), _) => a.to_string(),
         _ => "—".to_string(),
     };
-    lines.push(format!("{}: {} · {}: {} · {}: {}", words.corpus, s.corpus, words.index, s.index, words.topics_file, s.topics_file));
+    lines.push(format!(
+        "{}: {} · {}: {} · {}: {}",
+        words.corpus, s.corpus, words.index, s.index, words.topics_file, s.topics_file
+    ));
     let doctypes: Vec<&str> = s
         .doctypes
         .iter()
@@ -64,8 +67,9 @@ pub fn render(report: &Report, words: &Labels) -> String {
         rows.push(row);
     }
     let columns = rows.first().map(Vec::len).unwrap_or(0);
-    let widths: Vec<usize> =
-        (0..columns).map(|i| rows.iter().map(|r| r.get(i).map_or(0, |c| c.chars().count())).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..columns)
+        .map(|i| rows.iter().map(|r| r.get(i).map_or(0, |c| c.chars().count())).max().unwrap_or(0))
+        .collect();
     for row in &rows {
         let mut line = String::new();
         for (i, cell) in row.iter().enumerate() {

@@ -87,7 +87,10 @@ pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults
     let index = CorpusIndex::open(index_dir)?;
     let fields = *index.fields();
     let corpus = index.commit_info()?.map(|c| c.corpus).unwrap_or_default();
-    let failed = |e: tantivy::TantivyError| SearchError::Tantivy { dir: index_dir.display().to_string(), message: e.to_string() };
+    let failed = |e: tantivy::TantivyError| SearchError::Tantivy {
+        dir: index_dir.display().to_string(),
+        message: e.to_string(),
+    };
 
     let mut parser = QueryParser::for_index(index.tantivy(), vec![fields.text, fields.text_folded]);
     parser.set_conjunction_by_default();
@@ -136,9 +139,8 @@ pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults
 
     let searcher = index.reader()?.searcher();
     let limit = request.limit.max(1);
-    let (total, top) = searcher
-        .search(&query, &(Count, TopDocs::with_limit(limit).order_by_score()))
-        .map_err(failed)?;
+    let (total, top) =
+        searcher.search(&query, &(Count, TopDocs::with_limit(limit).order_by_score())).map_err(failed)?;
     let mut snippets = SnippetGenerator::create(&searcher, &*text_query, fields.text).map_err(failed)?;
     snippets.set_max_num_chars(SNIPPET_CHARS);
 
@@ -149,7 +151,8 @@ pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults
         let snippet = snippets.snippet(&text);
         let (fragment, highlights, html) = if snippet.is_empty() {
             // Matched only through the folded field: show the page's opening instead.
-            let opening: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(SNIPPET_CHARS).collect();
+            let opening: String =
+                text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(SNIPPET_CHARS).collect();
             let html = html_escape(&opening);
             (opening, Vec::new(), html)
         } else {

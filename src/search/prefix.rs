@@ -86,7 +86,10 @@ mod tests {
         assert_eq!(rest, r#""grøn omst"*  budget"#);
         assert_eq!(
             prefixes,
-            [Prefix { word: "klimat".into(), occur: Occur::Must }, Prefix { word: "vind".into(), occur: Occur::MustNot }]
+            [
+                Prefix { word: "klimat".into(), occur: Occur::Must },
+                Prefix { word: "vind".into(), occur: Occur::MustNot }
+            ]
         );
     }
 

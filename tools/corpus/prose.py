@@ -94,7 +94,7 @@ TOPIC_SENTENCES = {
         "Der afsættes {A} mio. kr. til velfærdsteknologi, der kan give borgerne større selvhjulpenhed.",
         "Velfærdsteknologiske løsninger som spiserobotter og skærmbesøg skal udbredes.",
         "Puljen til velfærdsteknologi videreføres i hele budgetperioden.",
-        "Parterne ønsker en plan for, hvordan velfærdsteknologien kan frigøre hænder på plejecentrene.",
+        "Parterne ønsker en plan for, hvordan velfærdsteknologien kan frigøre hænder i hverdagen.",
         "Investeringer i velfærds teknologi skal have en klar gevinst for borgerne.",
     ],
     "recruitment": [
@@ -116,7 +116,7 @@ TOPIC_SENTENCES = {
         "Parterne er enige om at opdatere den kommunale beredskabsplan i lyset af det ændrede trusselsbillede.",
         "Det fælles beredskab med {NB} videreføres.",
         "Kommunen skal have et robust krisestyringsberedskab, der også dækker langvarige strømafbrydelser.",
-        "Beredskabsområdet tilføres midler til nødstrømsanlæg på kommunens plejecentre.",
+        "Beredskabsområdet tilføres midler til nødstrømsanlæg på kommunens institutioner.",
     ],
     "civil_society": [
         "Civilsamfundet er en vigtig partner i løsningen af velfærdsopgaverne.",
@@ -153,7 +153,7 @@ SECTION_NEUTRAL = {
     "children": ["Børn og unge", "Dagtilbud og skoler", "Børn, unge og familier"],
     "care": ["Sundhed og omsorg", "Ældre og sundhed", "Social- og sundhedsområdet"],
     "staff": ["Medarbejdere", "Arbejdspladsen", "Medarbejdere og arbejdsmiljø"],
-    "safety": ["Tryghed", "Tryghed og fællesskab", "Fællesskab og foreningsliv"],
+    "safety": ["Tryghed", "Tryghed og fællesskab", "Fællesskab og kultur"],
 }
 
 TOPIC_SECTION = {
@@ -210,7 +210,7 @@ FILLER = {
     "safety": [
         "Borgerne skal opleve tryghed og sikkerhed i det offentlige rum.",
         "Belysningen på stier og ved stationer forbedres for at øge trygheden.",
-        "Foreningslivet har stor betydning for sammenhængskraften i lokalsamfundene.",
+        "Lokalhusene har stor betydning for sammenhængskraften i lokalsamfundene.",
         "Tilskuddet til lokalhusene hæves, så flere aktiviteter kan finde sted.",
         "SSP-samarbejdet styrkes med en ekstra medarbejder.",
         "Kulturlivet i landsbyerne skal have bedre vilkår.",
@@ -316,7 +316,7 @@ CLOSINGS = [
 TABLE_ROWS_NEUTRAL = [
     "Flere pædagoger i dagtilbud", "Vedligeholdelse af veje og broer", "Ungdomsklubber",
     "Kulturhus, drift", "Bibliotekernes åbningstider", "Tilskud til lokalhuse",
-    "Rengøring på plejecentre", "Bedre skolemad", "Vintertjeneste", "Kollektiv trafik",
+    "Rengøring af kommunale bygninger", "Bedre skolemad", "Vintertjeneste", "Kollektiv trafik",
     "Specialundervisning", "Handicapområdet", "Sundhedspleje", "Naturgenopretning",
     "Stier og belysning", "Bosætningskampagne", "Erhvervsservice", "Musikskolen",
 ]
@@ -343,13 +343,13 @@ FEES = [
     "Musikskole, instrumentalundervisning", "Musikskole, sammenspil", "Svømmehal, voksenbillet",
     "Svømmehal, børnebillet", "Leje af idrætshal, time", "Leje af mødelokale, time",
     "Renovation, helårsbolig", "Renovation, sommerhus", "Genbrugsplads, erhverv", "Vandafledning, m3",
-    "Byggesagsgebyr, time", "Parkering i bymidten, time", "Hjemmehjælp, frit valg, time",
+    "Byggesagsgebyr, time", "Parkering i bymidten, time", "Vinduespolering, time",
     "Kørsel til dagcenter, tur", "Kopier og udskrifter, side",
 ]
 BUILDINGS = [
     "Rådhuset", "Vestre Skole", "Søndre Skole", "Nordbyens Skole", "Østervang Skole", "Idrætscentret",
-    "Svømmehallen", "Hovedbiblioteket", "Lokalbiblioteket i Nørreby", "Plejecenter Solgården",
-    "Plejecenter Lindehuset", "Børnehuset Mælkebøtten", "Vuggestuen Myretuen", "Ungdomshuset",
+    "Svømmehallen", "Hovedbiblioteket", "Lokalbiblioteket i Nørreby", "Kulturhuset Solgården",
+    "Medborgerhuset Lindehuset", "Børnehuset Mælkebøtten", "Vuggestuen Myretuen", "Ungdomshuset",
     "Kulturhuset", "Musikskolen", "Materielgården", "Genbrugspladsen", "Jobcentret", "Sundhedshuset",
     "Aktivitetscentret", "Naturskolen", "Museet", "Borgerservice, Torvet", "Dagcentret Engly",
     "Klubhuset ved stadion", "Medborgerhuset", "Byparken, pavillon",
@@ -357,7 +357,7 @@ BUILDINGS = [
 CONSTRUCTION_ROWS = [
     "Ny daginstitution", "Renovering af idrætshal", "Cykelsti", "Byfornyelse i stationsbyer",
     "Renovering af svømmehal", "Nyt kulturhus, projektering", "Kloakering og regnvand",
-    "Energirenovering af skoler", "Plejeboliger, ombygning", "Trafiksanering",
+    "Energirenovering af skoler", "Daginstitution, ombygning", "Trafiksanering",
 ]
 
 FIRST_NAMES = ["Anne", "Mette", "Lars", "Søren", "Jens", "Hanne", "Peter", "Kirsten", "Michael",

@@ -32,10 +32,7 @@ enum CidMapping {
     /// CID = code (Identity-H/V).
     Identity,
     /// An embedded CMap; `identity_fallback` when it extends Identity via `usecmap`.
-    Embedded {
-        cmap: Box<CMap>,
-        identity_fallback: bool,
-    },
+    Embedded { cmap: Box<CMap>, identity_fallback: bool },
     /// Codes are UTF-16 text (`Uni…-UCS2/UTF16` CMaps); CIDs unknown.
     Unicode,
     /// A predefined CMap we do not have; CIDs unknown.
@@ -61,13 +58,9 @@ struct CidWidths {
 
 impl CidWidths {
     fn load(doc: &Document, descendant: Option<&Dictionary>) -> CidWidths {
-        let default = descendant
-            .and_then(|d| objects::get_number(doc, d, b"DW"))
-            .unwrap_or(DEFAULT_CID_WIDTH)
-            / UNITS_PER_EM;
-        let w = descendant
-            .and_then(|d| objects::get_array(doc, d, b"W"))
-            .unwrap_or_default();
+        let default =
+            descendant.and_then(|d| objects::get_number(doc, d, b"DW")).unwrap_or(DEFAULT_CID_WIDTH) / UNITS_PER_EM;
+        let w = descendant.and_then(|d| objects::get_array(doc, d, b"W")).unwrap_or_default();
         let mut runs = parse_w(doc, w);
         runs.sort_by_key(|&(lo, _, _)| lo);
         // Clip overlaps (the earlier CID range keeps its part) so binary search is exact.
@@ -84,10 +77,7 @@ impl CidWidths {
                 clipped.push((lo, hi, width));
             }
         }
-        CidWidths {
-            runs: clipped,
-            default,
-        }
+        CidWidths { runs: clipped, default }
     }
 
     fn width(&self, cid: Option<u32>) -> f32 {
@@ -102,11 +92,7 @@ impl CidWidths {
 
 /// Reads a `/W` array: `c [w1 w2 …]` (consecutive CIDs) and `c_first c_last w` entries.
 fn parse_w(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f32)> {
-    let cid = |o: &Object| {
-        objects::number(doc, o)
-            .filter(|n| *n >= 0.0 && *n <= u32::MAX as f32)
-            .map(|n| n as u32)
-    };
+    let cid = |o: &Object| objects::number(doc, o).filter(|n| *n >= 0.0 && *n <= u32::MAX as f32).map(|n| n as u32);
     let mut runs = Vec::new();
     let mut i = 0;
     while let Some(first) = w.get(i).and_then(&cid) {
@@ -157,9 +143,9 @@ impl CidFont {
             .and_then(objects::as_dict);
 
         let text = match objects::get(doc, font, b"ToUnicode") {
-            Some(Object::Stream(s)) => objects::stream_bytes(s).map_or(TextSource::None, |b| {
-                TextSource::Cmap(Box::new(CMap::parse(&b)))
-            }),
+            Some(Object::Stream(s)) => {
+                objects::stream_bytes(s).map_or(TextSource::None, |b| TextSource::Cmap(Box::new(CMap::parse(&b))))
+            }
             Some(Object::Name(n)) if is_identity(n) => TextSource::Identity,
             _ => TextSource::None,
         };
@@ -180,9 +166,7 @@ impl CidFont {
         // Only a ToUnicode that *is* the text (Identity) makes the program unnecessary.
         let program_text = match text {
             TextSource::Identity => None,
-            TextSource::Cmap(_) | TextSource::None => {
-                descendant.and_then(|d| program_texts(doc, d))
-            }
+            TextSource::Cmap(_) | TextSource::None => descendant.and_then(|d| program_texts(doc, d)),
         };
 
         CidFont {
@@ -215,12 +199,9 @@ impl CidFont {
     fn cid(&self, code: u32, len: usize) -> Option<u32> {
         match &self.mapping {
             CidMapping::Identity => Some(code),
-            CidMapping::Embedded {
-                cmap,
-                identity_fallback,
-            } => cmap
-                .cid(code, len)
-                .or_else(|| identity_fallback.then_some(code)),
+            CidMapping::Embedded { cmap, identity_fallback } => {
+                cmap.cid(code, len).or_else(|| identity_fallback.then_some(code))
+            }
             CidMapping::Unicode | CidMapping::Unknown => None,
         }
     }
@@ -262,16 +243,13 @@ impl CidFont {
 /// Text by CID from the descendant's embedded program; for a non-embedded TrueType CIDFont
 /// with identity glyph ids, from the standard glyph order of its family.
 fn program_texts(doc: &Document, descendant: &Dictionary) -> Option<CidTexts> {
-    let program = objects::get_dict(doc, descendant, b"FontDescriptor")
-        .and_then(|descriptor| FontProgram::load(doc, descriptor));
+    let program =
+        objects::get_dict(doc, descendant, b"FontDescriptor").and_then(|descriptor| FontProgram::load(doc, descriptor));
     if let Some(program) = program {
         return program.cid_texts(doc, descendant);
     }
     let is_truetype = objects::get_name(doc, descendant, b"Subtype") == Some(b"CIDFontType2");
-    let mapped_gids = matches!(
-        objects::get(doc, descendant, b"CIDToGIDMap"),
-        Some(Object::Stream(_))
-    );
+    let mapped_gids = matches!(objects::get(doc, descendant, b"CIDToGIDMap"), Some(Object::Stream(_)));
     if !is_truetype || mapped_gids {
         return None;
     }
@@ -303,20 +281,13 @@ fn predefined(name: &[u8], text: &TextSource) -> (CidMapping, Codespace, bool) {
 }
 
 /// An embedded encoding CMap stream.
-fn embedded(
-    doc: &Document,
-    stream: &lopdf::Stream,
-    text: &TextSource,
-) -> (CidMapping, Codespace, bool) {
+fn embedded(doc: &Document, stream: &lopdf::Stream, text: &TextSource) -> (CidMapping, Codespace, bool) {
     let Some(bytes) = objects::stream_bytes(stream) else {
         return (CidMapping::Identity, Codespace::fixed(2), false);
     };
     let cmap = CMap::parse(&bytes);
     // `usecmap` in the program or `/UseCMap` in the stream dictionary names the parent.
-    let parent = cmap
-        .use_cmap
-        .clone()
-        .or_else(|| objects::get_name(doc, &stream.dict, b"UseCMap").map(<[u8]>::to_vec));
+    let parent = cmap.use_cmap.clone().or_else(|| objects::get_name(doc, &stream.dict, b"UseCMap").map(<[u8]>::to_vec));
     let extends_identity = parent.as_deref().is_some_and(is_identity);
     let vertical = cmap.vertical
         || objects::get_int(doc, &stream.dict, b"WMode") == Some(1)
@@ -334,14 +305,7 @@ fn embedded(
     } else {
         cmap.effective_codespace()
     };
-    (
-        CidMapping::Embedded {
-            cmap: Box::new(cmap),
-            identity_fallback: extends_identity,
-        },
-        codespace,
-        vertical,
-    )
+    (CidMapping::Embedded { cmap: Box::new(cmap), identity_fallback: extends_identity }, codespace, vertical)
 }
 
 /// The text of a code under a UCS-2/UTF-16 CMap: the code itself.

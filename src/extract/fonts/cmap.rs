@@ -43,10 +43,7 @@ struct CodespaceRange {
 impl CodespaceRange {
     fn matches(&self, bytes: &[u8]) -> bool {
         bytes.len() == self.len
-            && bytes
-                .iter()
-                .zip(self.lo.iter().zip(&self.hi))
-                .all(|(b, (lo, hi))| lo <= b && b <= hi)
+            && bytes.iter().zip(self.lo.iter().zip(&self.hi)).all(|(b, (lo, hi))| lo <= b && b <= hi)
     }
 }
 
@@ -64,13 +61,7 @@ impl Codespace {
         for b in hi.iter_mut().take(len) {
             *b = 0xff;
         }
-        Codespace {
-            ranges: vec![CodespaceRange {
-                len,
-                lo: [0; MAX_CODE_BYTES],
-                hi,
-            }],
-        }
+        Codespace { ranges: vec![CodespaceRange { len, lo: [0; MAX_CODE_BYTES], hi }] }
     }
 
     /// UTF-16 as used by the `Uni…-UTF16-` CMaps: BMP characters in two bytes, others as a
@@ -102,24 +93,9 @@ impl Codespace {
     pub(super) fn next_code(&self, bytes: &[u8]) -> (u32, usize) {
         let max = bytes.len().min(MAX_CODE_BYTES);
         let len = (1..=max)
-            .find(|&n| {
-                bytes
-                    .get(..n)
-                    .is_some_and(|prefix| self.ranges.iter().any(|r| r.matches(prefix)))
-            })
-            .unwrap_or_else(|| {
-                self.ranges
-                    .iter()
-                    .map(|r| r.len)
-                    .min()
-                    .unwrap_or(1)
-                    .min(max)
-                    .max(1)
-            });
-        let code = bytes
-            .iter()
-            .take(len)
-            .fold(0u32, |acc, &b| acc << 8 | u32::from(b));
+            .find(|&n| bytes.get(..n).is_some_and(|prefix| self.ranges.iter().any(|r| r.matches(prefix))))
+            .unwrap_or_else(|| self.ranges.iter().map(|r| r.len).min().unwrap_or(1).min(max).max(1));
+        let code = bytes.iter().take(len).fold(0u32, |acc, &b| acc << 8 | u32::from(b));
         (code, len)
     }
 }
@@ -134,11 +110,7 @@ enum UnicodeTarget {
     /// The array form of `bfrange`: code `c` means `items[c - start]`.
     Array { start: u32, items: Arc<[GlyphText]> },
     /// A `bfrange` onto several characters: the last one increments with the code.
-    Sequence {
-        start: u32,
-        prefix: Arc<[char]>,
-        last: u32,
-    },
+    Sequence { start: u32, prefix: Arc<[char]>, last: u32 },
 }
 
 // rangemap merges adjacent ranges with equal values, so equality must mean "maps every code
@@ -148,27 +120,12 @@ impl PartialEq for UnicodeTarget {
         match (self, other) {
             (Self::Delta(a), Self::Delta(b)) => a == b,
             (Self::Fixed(a), Self::Fixed(b)) => a == b,
+            (Self::Array { start: s1, items: i1 }, Self::Array { start: s2, items: i2 }) => {
+                s1 == s2 && Arc::ptr_eq(i1, i2)
+            }
             (
-                Self::Array {
-                    start: s1,
-                    items: i1,
-                },
-                Self::Array {
-                    start: s2,
-                    items: i2,
-                },
-            ) => s1 == s2 && Arc::ptr_eq(i1, i2),
-            (
-                Self::Sequence {
-                    start: s1,
-                    prefix: p1,
-                    last: l1,
-                },
-                Self::Sequence {
-                    start: s2,
-                    prefix: p2,
-                    last: l2,
-                },
+                Self::Sequence { start: s1, prefix: p1, last: l1 },
+                Self::Sequence { start: s2, prefix: p2, last: l2 },
             ) => s1 == s2 && l1 == l2 && Arc::ptr_eq(p1, p2),
             _ => false,
         }
@@ -186,11 +143,7 @@ impl UnicodeTarget {
                 .and_then(|i| items.get(i))
                 .cloned()
                 .unwrap_or(GlyphText::Unmapped),
-            Self::Sequence {
-                start,
-                prefix,
-                last,
-            } => {
+            Self::Sequence { start, prefix, last } => {
                 let last = char::from_u32(last.wrapping_add(code.wrapping_sub(*start)));
                 glyph_text::from_chars(prefix.iter().copied().chain(last))
             }
@@ -206,9 +159,7 @@ struct CodeMap<V: Eq + Clone> {
 
 impl<V: Eq + Clone> Default for CodeMap<V> {
     fn default() -> Self {
-        CodeMap {
-            by_len: std::array::from_fn(|_| RangeInclusiveMap::new()),
-        }
+        CodeMap { by_len: std::array::from_fn(|_| RangeInclusiveMap::new()) }
     }
 }
 
@@ -262,11 +213,7 @@ impl CMap {
             match &token {
                 Token::Word(word) => {
                     if let Some(end) = section_end(word) {
-                        let mut section = Section {
-                            lexer: &mut lexer,
-                            end,
-                            done: false,
-                        };
+                        let mut section = Section { lexer: &mut lexer, end, done: false };
                         cmap.read_section(word, &mut section);
                         section.for_each(drop); // skip what the reader left before the end
                         prev = None;
@@ -319,9 +266,7 @@ impl CMap {
                 }
             }
             b"begincidrange" => {
-                while let (Some(lo), Some(hi), Some(cid)) =
-                    (section.next(), section.next(), section.next())
-                {
+                while let (Some(lo), Some(hi), Some(cid)) = (section.next(), section.next(), section.next()) {
                     if let (Token::Hex(lo), Token::Hex(hi), Token::Int(cid)) = (lo, hi, cid) {
                         if let (Some((lo, len)), Some((hi, _))) = (code_of(&lo), code_of(&hi)) {
                             self.add_cids(len, lo, hi, cid);
@@ -335,8 +280,7 @@ impl CMap {
 
     /// `bfrange` entries: `<lo> <hi> <dst>` or `<lo> <hi> [<dst> …]` (or a glyph name).
     fn read_bfranges(&mut self, section: &mut Section) {
-        while let (Some(lo), Some(hi), Some(dst)) = (section.next(), section.next(), section.next())
-        {
+        while let (Some(lo), Some(hi), Some(dst)) = (section.next(), section.next(), section.next()) {
             let (Token::Hex(lo), Token::Hex(hi)) = (lo, hi) else {
                 continue;
             };
@@ -345,9 +289,7 @@ impl CMap {
             };
             let value = match dst {
                 Token::ArrayStart => {
-                    let count = usize::try_from(hi.saturating_sub(lo))
-                        .unwrap_or(usize::MAX)
-                        .saturating_add(1);
+                    let count = usize::try_from(hi.saturating_sub(lo)).unwrap_or(usize::MAX).saturating_add(1);
                     let mut items = Vec::new();
                     for item in section.by_ref() {
                         if item == Token::ArrayEnd {
@@ -357,10 +299,7 @@ impl CMap {
                             items.push(single_target(&item).unwrap_or(GlyphText::Unmapped));
                         }
                     }
-                    UnicodeTarget::Array {
-                        start: lo,
-                        items: Arc::from(items),
-                    }
+                    UnicodeTarget::Array { start: lo, items: Arc::from(items) }
                 }
                 Token::Hex(dst) => range_target(lo, &dst),
                 other => match single_target(&other) {
@@ -381,18 +320,10 @@ impl CMap {
 
     fn add_codespace(&mut self, lo: &[u8], hi: &[u8]) {
         let len = lo.len();
-        if len == 0
-            || len > MAX_CODE_BYTES
-            || hi.len() != len
-            || self.codespace.ranges.len() >= MAX_CODESPACE_RANGES
-        {
+        if len == 0 || len > MAX_CODE_BYTES || hi.len() != len || self.codespace.ranges.len() >= MAX_CODESPACE_RANGES {
             return;
         }
-        let mut range = CodespaceRange {
-            len,
-            lo: [0; MAX_CODE_BYTES],
-            hi: [0; MAX_CODE_BYTES],
-        };
+        let mut range = CodespaceRange { len, lo: [0; MAX_CODE_BYTES], hi: [0; MAX_CODE_BYTES] };
         for (dst, src) in range.lo.iter_mut().zip(lo) {
             *dst = *src;
         }
@@ -417,19 +348,13 @@ impl CMap {
     /// Like [`CMap::unicode`], but if the CMap has no entry of that length, tries the code
     /// under the other lengths it defines (producers mix up 1- and 2-byte codes).
     pub(super) fn unicode_any_len(&self, code: u32, len: usize) -> Option<GlyphText> {
-        self.unicode(code, len).or_else(|| {
-            self.unicode
-                .lengths()
-                .filter(|&l| l != len)
-                .find_map(|l| self.unicode(code, l))
-        })
+        self.unicode(code, len)
+            .or_else(|| self.unicode.lengths().filter(|&l| l != len).find_map(|l| self.unicode(code, l)))
     }
 
     /// The CID of code `code` of `len` bytes, `None` if the CMap does not map it.
     pub(super) fn cid(&self, code: u32, len: usize) -> Option<u32> {
-        self.cids
-            .get(len, code)
-            .map(|delta| code.wrapping_add(*delta))
+        self.cids.get(len, code).map(|delta| code.wrapping_add(*delta))
     }
 
     /// True when the CMap maps codes to CIDs.
@@ -443,12 +368,7 @@ impl CMap {
         if !self.codespace.is_empty() {
             return self.codespace.clone();
         }
-        let len = self
-            .unicode
-            .lengths()
-            .chain(self.cids.lengths())
-            .next()
-            .unwrap_or(2);
+        let len = self.unicode.lengths().chain(self.cids.lengths()).next().unwrap_or(2);
         Codespace::fixed(len)
     }
 }
@@ -500,10 +420,7 @@ fn code_of(bytes: &[u8]) -> Option<(u32, usize)> {
     if bytes.is_empty() || bytes.len() > MAX_CODE_BYTES {
         return None;
     }
-    Some((
-        bytes.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)),
-        bytes.len(),
-    ))
+    Some((bytes.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)), bytes.len()))
 }
 
 /// A `bfchar` destination (or one array item): UTF-16BE hex, a glyph name or a literal.
@@ -524,11 +441,9 @@ fn range_target(lo: u32, dst: &[u8]) -> UnicodeTarget {
     match chars.split_last() {
         None => UnicodeTarget::Fixed(GlyphText::Unmapped),
         Some((last, [])) => UnicodeTarget::Delta(u32::from(*last).wrapping_sub(lo)),
-        Some((last, prefix)) => UnicodeTarget::Sequence {
-            start: lo,
-            prefix: Arc::from(prefix),
-            last: u32::from(*last),
-        },
+        Some((last, prefix)) => {
+            UnicodeTarget::Sequence { start: lo, prefix: Arc::from(prefix), last: u32::from(*last) }
+        }
     }
 }
 
@@ -612,10 +527,7 @@ end";
         }
         let cmap = CMap::parse(&src);
         assert_eq!(cmap.entries, MAX_ENTRIES);
-        assert_eq!(
-            cmap.unicode(MAX_ENTRIES as u32 - 1, 4),
-            Some(GlyphText::Char('A'))
-        );
+        assert_eq!(cmap.unicode(MAX_ENTRIES as u32 - 1, 4), Some(GlyphText::Char('A')));
         assert_eq!(cmap.unicode(MAX_ENTRIES as u32, 4), None);
     }
 
@@ -642,10 +554,7 @@ end";
     #[test]
     fn utf16_codespace_splits_surrogate_pairs() {
         let cs = Codespace::utf16();
-        assert_eq!(
-            cs.next_code(&[0xd8, 0x35, 0xdc, 0x00, 0x00, 0x41]),
-            (0xd835dc00, 4)
-        );
+        assert_eq!(cs.next_code(&[0xd8, 0x35, 0xdc, 0x00, 0x00, 0x41]), (0xd835dc00, 4));
         assert_eq!(cs.next_code(&[0x00, 0x41]), (0x41, 2));
         assert_eq!(cs.next_code(&[0x41]), (0x41, 1));
     }

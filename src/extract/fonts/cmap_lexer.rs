@@ -33,9 +33,7 @@ pub(super) struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     pub(super) fn new(input: &'a [u8]) -> Lexer<'a> {
-        Lexer {
-            scanner: Scanner::new(input),
-        }
+        Lexer { scanner: Scanner::new(input) }
     }
 
     /// A PostScript number (an integer if it reads as one) or else a bare word. Unlike content
@@ -142,14 +140,7 @@ mod tests {
 
     #[test]
     fn garbage_and_unterminated_input_end() {
-        for src in [
-            &b"<0041"[..],
-            b"(abc\\",
-            b"(a(b)c",
-            b")}>{",
-            b"\xff\xfe<<>>/",
-            b"\\\\\\",
-        ] {
+        for src in [&b"<0041"[..], b"(abc\\", b"(a(b)c", b")}>{", b"\xff\xfe<<>>/", b"\\\\\\"] {
             assert!(Lexer::new(src).count() <= src.len());
         }
         let tokens: Vec<Token> = Lexer::new(b"(a\\(b\\)\\101\\\nc)").collect();

@@ -70,10 +70,7 @@ pub(super) fn empty_table() -> CodeTable {
 
 fn from_forward_map(map: &pdf_encoding::ForwardMap) -> CodeTable {
     std::array::from_fn(|code| {
-        u8::try_from(code)
-            .ok()
-            .and_then(|b| map.get(b))
-            .map_or(GlyphText::Unmapped, glyph_text::from_char)
+        u8::try_from(code).ok().and_then(|b| map.get(b)).map_or(GlyphText::Unmapped, glyph_text::from_char)
     })
 }
 
@@ -107,9 +104,7 @@ pub(super) fn font_encoding(
     names: NameText,
 ) -> CodeTable {
     match objects::get(doc, font, b"Encoding") {
-        Some(Object::Name(name)) => {
-            BaseEncoding::from_name(name).map_or_else(builtin, |b| b.table().clone())
-        }
+        Some(Object::Name(name)) => BaseEncoding::from_name(name).map_or_else(builtin, |b| b.table().clone()),
         Some(obj) => match objects::as_dict(obj) {
             Some(enc) => {
                 let mut table = objects::get_name(doc, enc, b"BaseEncoding")
@@ -129,8 +124,7 @@ pub(super) fn font_encoding(
 /// Only the `/Differences` of the font's `/Encoding` dictionary, over no base encoding.
 pub(super) fn differences_only(doc: &Document, font: &Dictionary) -> CodeTable {
     let mut table = empty_table();
-    let diffs = objects::get_dict(doc, font, b"Encoding")
-        .and_then(|e| objects::get_array(doc, e, b"Differences"));
+    let diffs = objects::get_dict(doc, font, b"Encoding").and_then(|e| objects::get_array(doc, e, b"Differences"));
     if let Some(diffs) = diffs {
         apply_differences(doc, diffs, &mut table, glyph_names::lookup);
     }
@@ -178,28 +172,16 @@ mod tests {
     #[test]
     fn winansi_danish_and_specials() {
         let t = BaseEncoding::WinAnsi.table();
-        assert_eq!(
-            text_of(t, b"\xe6\xf8\xe5\xc6\xd8\xc5 \xe9 \x80 \x96"),
-            "æøåÆØÅ é € –"
-        );
+        assert_eq!(text_of(t, b"\xe6\xf8\xe5\xc6\xd8\xc5 \xe9 \x80 \x96"), "æøåÆØÅ é € –");
         // Spec: 0xA0 is a space, 0xAD a hyphen, unused codes a bullet, controls nothing.
         assert_eq!(text_of(t, b"\xa0\xad\x81\x0c"), " -•?");
     }
 
     #[test]
     fn other_base_encodings() {
-        assert_eq!(
-            text_of(BaseEncoding::Standard.table(), b"\xa4\xb4\xae\xe9"),
-            "⁄·ﬁØ"
-        );
-        assert_eq!(
-            text_of(BaseEncoding::MacRoman.table(), b"\xbe\xbf\x8c"),
-            "æøå"
-        );
-        assert_eq!(
-            text_of(BaseEncoding::Symbol.table(), b"a\xb7W"),
-            "α•\u{2126}"
-        );
+        assert_eq!(text_of(BaseEncoding::Standard.table(), b"\xa4\xb4\xae\xe9"), "⁄·ﬁØ");
+        assert_eq!(text_of(BaseEncoding::MacRoman.table(), b"\xbe\xbf\x8c"), "æøå");
+        assert_eq!(text_of(BaseEncoding::Symbol.table(), b"a\xb7W"), "α•\u{2126}");
         assert_eq!(text_of(BaseEncoding::ZapfDingbats.table(), b"l"), "●");
         assert_eq!(text_of(BaseEncoding::PdfDoc.table(), b"\x93\xa0"), "ﬁ€");
     }
@@ -226,28 +208,10 @@ mod tests {
     fn encoding_name_and_builtin_fallbacks() {
         let doc = Document::new();
         let named = dictionary! { "Encoding" => "MacRomanEncoding" };
-        assert_eq!(
-            text_of(
-                &font_encoding(&doc, &named, empty_table, glyph_names::lookup),
-                b"\xbe"
-            ),
-            "æ"
-        );
+        assert_eq!(text_of(&font_encoding(&doc, &named, empty_table, glyph_names::lookup), b"\xbe"), "æ");
         let unknown = dictionary! { "Encoding" => "Identity-H" };
-        assert_eq!(
-            text_of(
-                &font_encoding(&doc, &unknown, standard, glyph_names::lookup),
-                b"\x27"
-            ),
-            "’"
-        );
+        assert_eq!(text_of(&font_encoding(&doc, &unknown, standard, glyph_names::lookup), b"\x27"), "’");
         let none = dictionary! {};
-        assert_eq!(
-            text_of(
-                &font_encoding(&doc, &none, empty_table, glyph_names::lookup),
-                b"a"
-            ),
-            "?"
-        );
+        assert_eq!(text_of(&font_encoding(&doc, &none, empty_table, glyph_names::lookup), b"a"), "?");
     }
 }

@@ -40,13 +40,7 @@ fn font_map(doc: &Document, resources: Option<&Dictionary>) -> BTreeMap<Vec<u8>,
     fonts
 }
 
-fn walk(
-    doc: &Document,
-    content: &[u8],
-    resources: Option<&Dictionary>,
-    depth: usize,
-    out: &mut PageText,
-) {
+fn walk(doc: &Document, content: &[u8], resources: Option<&Dictionary>, depth: usize, out: &mut PageText) {
     let Ok(content) = Content::decode(content) else {
         return;
     };
@@ -55,13 +49,7 @@ fn walk(
     let mut glyphs = Vec::new();
     for op in &content.operations {
         match op.operator.as_str() {
-            "Tf" => {
-                current = op
-                    .operands
-                    .first()
-                    .and_then(|n| n.as_name().ok())
-                    .and_then(|n| fonts.get(n))
-            }
+            "Tf" => current = op.operands.first().and_then(|n| n.as_name().ok()).and_then(|n| fonts.get(n)),
             "Tj" | "'" | "\"" | "TJ" => {
                 let Some(font) = current else { continue };
                 let strings: Vec<&Object> = match op.operands.last() {
@@ -89,11 +77,10 @@ fn walk(
                     .and_then(|r| objects::get_dict(doc, r, b"XObject"))
                     .zip(op.operands.first().and_then(|n| n.as_name().ok()))
                     .and_then(|(x, name)| objects::get_stream(doc, x, name));
-                if let Some(form) = xobject.filter(|s| {
-                    s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form")
-                }) {
-                    let form_resources =
-                        objects::get_dict(doc, &form.dict, b"Resources").or(resources);
+                if let Some(form) =
+                    xobject.filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form"))
+                {
+                    let form_resources = objects::get_dict(doc, &form.dict, b"Resources").or(resources);
                     if let Some(bytes) = objects::stream_bytes(form) {
                         walk(doc, &bytes, form_resources, depth + 1, out);
                     }
@@ -138,8 +125,7 @@ fn squash(text: &str) -> String {
 #[test]
 fn fixture_pdfs_decode_to_the_truth_words() {
     let fixtures = shared().join("fixtures");
-    let manifest =
-        std::fs::read_to_string(fixtures.join("manifest.csv")).expect("fixture manifest");
+    let manifest = std::fs::read_to_string(fixtures.join("manifest.csv")).expect("fixture manifest");
     let mut checked = 0;
     for line in manifest.lines().skip(1) {
         let mut fields = line.split(',');
@@ -153,22 +139,14 @@ fn fixture_pdfs_decode_to_the_truth_words() {
         assert_eq!(unmapped, 0, "{pdf}: unmapped glyphs");
         let all: String = pages.iter().map(|p| p.text.as_str()).collect();
         let extracted = squash(&all);
-        let words: HashSet<String> = truth
-            .split_whitespace()
-            .map(squash)
-            .filter(|w| w.chars().count() >= 4)
-            .collect();
-        let missing: Vec<&String> = words
-            .iter()
-            .filter(|w| !extracted.contains(w.as_str()))
-            .collect();
+        let words: HashSet<String> = truth.split_whitespace().map(squash).filter(|w| w.chars().count() >= 4).collect();
+        let missing: Vec<&String> = words.iter().filter(|w| !extracted.contains(w.as_str())).collect();
         // A word hyphenated across a page break has the running header/footer in between in
         // this layout-free walk: allow one such word per page break, found as two halves.
         let split_at_page_break = |w: &str| {
             let chars: Vec<char> = w.chars().collect();
             (2..chars.len().saturating_sub(1)).any(|k| {
-                let (head, tail): (String, String) =
-                    (chars[..k].iter().collect(), chars[k..].iter().collect());
+                let (head, tail): (String, String) = (chars[..k].iter().collect(), chars[k..].iter().collect());
                 extracted.contains(&head) && extracted.contains(&tail)
             })
         };
@@ -180,10 +158,7 @@ fn fixture_pdfs_decode_to_the_truth_words() {
             &missing[..missing.len().min(10)]
         );
         for danish in ["kommune", "æ", "ø", "å"] {
-            assert!(
-                extracted.to_lowercase().contains(danish),
-                "{pdf}: no {danish:?}"
-            );
+            assert!(extracted.to_lowercase().contains(danish), "{pdf}: no {danish:?}");
         }
         checked += 1;
     }
@@ -196,17 +171,12 @@ const MAX_SMOKE_FILE_BYTES: u64 = 4 * 1024 * 1024;
 #[test]
 fn pdfjs_corpus_fonts_never_panic() {
     let corpus = shared().join("corpora/pdfjs");
-    let Ok(dir) = std::fs::read_dir(&corpus) else {
-        panic!("{} missing", corpus.display())
-    };
+    let Ok(dir) = std::fs::read_dir(&corpus) else { panic!("{} missing", corpus.display()) };
     let mut paths: Vec<PathBuf> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     let mut opened = 0;
     for path in paths {
-        if path
-            .metadata()
-            .map_or(true, |m| m.len() > MAX_SMOKE_FILE_BYTES)
-        {
+        if path.metadata().map_or(true, |m| m.len() > MAX_SMOKE_FILE_BYTES) {
             continue;
         }
         if decode_pdf(&path).is_some() {

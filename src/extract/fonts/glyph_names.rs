@@ -54,9 +54,7 @@ fn component_chars(component: &str, out: &mut Vec<char>) -> bool {
     if component.is_empty() {
         return false;
     }
-    if let Some(text) =
-        pdf_encoding::glyphname_to_unicode(component).or_else(|| tex_name(component))
-    {
+    if let Some(text) = pdf_encoding::glyphname_to_unicode(component).or_else(|| tex_name(component)) {
         out.extend(text.chars());
         return true;
     }
@@ -145,9 +143,7 @@ mod tests {
 
     #[test]
     fn numbered_glyphs_are_unmapped() {
-        for name in [
-            "g123", "cid123", "glyph12", "index7", "", ".notdef", "f_", "\u{e6}",
-        ] {
+        for name in ["g123", "cid123", "glyph12", "index7", "", ".notdef", "f_", "\u{e6}"] {
             assert_eq!(text(name), GlyphText::Unmapped, "{name}");
         }
         assert_eq!(lookup(&[0xff, 0xfe]), GlyphText::Unmapped);

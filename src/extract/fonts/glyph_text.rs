@@ -113,10 +113,7 @@ mod tests {
 
     #[test]
     fn sequences_drop_controls_and_collapse_to_one_char() {
-        assert_eq!(
-            from_chars("f\u{0}i".chars()),
-            GlyphText::Str(Arc::from("fi"))
-        );
+        assert_eq!(from_chars("f\u{0}i".chars()), GlyphText::Str(Arc::from("fi")));
         assert_eq!(from_chars("\u{feff}å".chars()), GlyphText::Char('å'));
         assert_eq!(from_chars("\u{1}\u{2}".chars()), GlyphText::Unmapped);
     }
@@ -131,14 +128,8 @@ mod tests {
 
     #[test]
     fn utf16_with_surrogate_pairs() {
-        assert_eq!(
-            from_utf16be(&[0xD8, 0x35, 0xDC, 0x00]),
-            GlyphText::Char('\u{1d400}')
-        );
-        assert_eq!(
-            from_utf16be(&[0x00, 0x66, 0x00, 0x6C]),
-            GlyphText::Str(Arc::from("fl"))
-        );
+        assert_eq!(from_utf16be(&[0xD8, 0x35, 0xDC, 0x00]), GlyphText::Char('\u{1d400}'));
+        assert_eq!(from_utf16be(&[0x00, 0x66, 0x00, 0x6C]), GlyphText::Str(Arc::from("fl")));
         assert_eq!(from_utf16be(&[0xD8, 0x35]), GlyphText::Unmapped);
         assert_eq!(from_utf16be(&[0xE6]), GlyphText::Char('æ'));
         assert_eq!(from_utf16be(&[]), GlyphText::Unmapped);

@@ -85,12 +85,9 @@ impl Font {
     /// of the page survives.
     pub fn load(doc: &lopdf::Document, dict: &lopdf::Dictionary) -> Font {
         let subtype = objects::get_name(doc, dict, b"Subtype").unwrap_or_default();
-        let is_composite =
-            subtype == b"Type0" || (subtype.is_empty() && dict.has(b"DescendantFonts"));
+        let is_composite = subtype == b"Type0" || (subtype.is_empty() && dict.has(b"DescendantFonts"));
         let says_nothing = subtype.is_empty()
-            && !["BaseFont", "Encoding", "ToUnicode", "Widths"]
-                .iter()
-                .any(|k| dict.has(k.as_bytes()));
+            && !["BaseFont", "Encoding", "ToUnicode", "Widths"].iter().any(|k| dict.has(k.as_bytes()));
         let kind = if says_nothing {
             // Not a font dictionary at all (a dangling or mistyped resource).
             FontKind::Simple(simple::SimpleFont::unknown())
@@ -100,12 +97,7 @@ impl Font {
             let to_unicode = objects::get_stream(doc, dict, b"ToUnicode")
                 .and_then(objects::stream_bytes)
                 .map(|bytes| CMap::parse(&bytes));
-            FontKind::Simple(simple::SimpleFont::load(
-                doc,
-                dict,
-                subtype,
-                to_unicode.as_ref(),
-            ))
+            FontKind::Simple(simple::SimpleFont::load(doc, dict, subtype, to_unicode.as_ref()))
         };
         Font { kind }
     }
@@ -156,11 +148,7 @@ impl FontCache {
             .entry(id)
             .or_insert_with(|| {
                 let empty = Dictionary::new();
-                let dict = doc
-                    .get_object(id)
-                    .ok()
-                    .and_then(objects::as_dict)
-                    .unwrap_or(&empty);
+                let dict = doc.get_object(id).ok().and_then(objects::as_dict).unwrap_or(&empty);
                 Arc::new(Font::load(doc, dict))
             })
             .clone()

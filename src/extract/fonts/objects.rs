@@ -44,11 +44,7 @@ pub(super) fn get_int(doc: &Document, dict: &Dictionary, key: &[u8]) -> Option<i
 }
 
 /// The name at `key`.
-pub(super) fn get_name<'a>(
-    doc: &'a Document,
-    dict: &'a Dictionary,
-    key: &[u8],
-) -> Option<&'a [u8]> {
+pub(super) fn get_name<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a [u8]> {
     match get(doc, dict, key)? {
         Object::Name(n) => Some(n),
         _ => None,
@@ -56,11 +52,7 @@ pub(super) fn get_name<'a>(
 }
 
 /// The dictionary at `key` (a stream's dictionary counts).
-pub(super) fn get_dict<'a>(
-    doc: &'a Document,
-    dict: &'a Dictionary,
-    key: &[u8],
-) -> Option<&'a Dictionary> {
+pub(super) fn get_dict<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
     as_dict(get(doc, dict, key)?)
 }
 
@@ -74,11 +66,7 @@ pub(super) fn as_dict(obj: &Object) -> Option<&Dictionary> {
 }
 
 /// The array at `key`.
-pub(super) fn get_array<'a>(
-    doc: &'a Document,
-    dict: &'a Dictionary,
-    key: &[u8],
-) -> Option<&'a [Object]> {
+pub(super) fn get_array<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a [Object]> {
     match get(doc, dict, key)? {
         Object::Array(a) => Some(a),
         _ => None,
@@ -86,11 +74,7 @@ pub(super) fn get_array<'a>(
 }
 
 /// The stream at `key`.
-pub(super) fn get_stream<'a>(
-    doc: &'a Document,
-    dict: &'a Dictionary,
-    key: &[u8],
-) -> Option<&'a Stream> {
+pub(super) fn get_stream<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Stream> {
     match get(doc, dict, key)? {
         Object::Stream(s) => Some(s),
         _ => None,

@@ -31,19 +31,10 @@ pub(super) struct SimpleFont {
 
 impl SimpleFont {
     /// Loads a simple font of `/Subtype` `subtype` (Type3 scales widths by its FontMatrix).
-    pub(super) fn load(
-        doc: &Document,
-        font: &Dictionary,
-        subtype: &[u8],
-        to_unicode: Option<&CMap>,
-    ) -> SimpleFont {
+    pub(super) fn load(doc: &Document, font: &Dictionary, subtype: &[u8], to_unicode: Option<&CMap>) -> SimpleFont {
         let base_font = objects::get_name(doc, font, b"BaseFont").unwrap_or_default();
         let is_type3 = subtype == b"Type3";
-        let standard = if is_type3 {
-            None
-        } else {
-            Standard14::identify(base_font)
-        };
+        let standard = if is_type3 { None } else { Standard14::identify(base_font) };
         let encoded = if standard.is_none() && is_pictograph_font(base_font) {
             // Their codes are pictures: any base encoding would turn bullets into letters.
             encoding::differences_only(doc, font)
@@ -64,21 +55,14 @@ impl SimpleFont {
             }
         }
 
-        let scale = if is_type3 {
-            type3::font_matrix_scales(doc, font).0
-        } else {
-            type3::DEFAULT_SCALE
-        };
+        let scale = if is_type3 { type3::font_matrix_scales(doc, font).0 } else { type3::DEFAULT_SCALE };
         let widths = Box::new(widths(doc, font, scale, standard, &encoded));
         SimpleFont { text, widths }
     }
 
     /// A font about which nothing is known: every glyph unmapped, [`DEFAULT_WIDTH`] wide.
     pub(super) fn unknown() -> SimpleFont {
-        SimpleFont {
-            text: Box::new(encoding::empty_table()),
-            widths: Box::new([DEFAULT_WIDTH; 256]),
-        }
+        SimpleFont { text: Box::new(encoding::empty_table()), widths: Box::new([DEFAULT_WIDTH; 256]) }
     }
 
     /// Appends one glyph per byte of `bytes`.
@@ -110,18 +94,12 @@ fn is_pictograph_font(base_font: &[u8]) -> bool {
 /// Type1 `/Encoding`, CFF encoding, or TrueType symbol/Mac `cmap`, through glyph names), and
 /// for codes it leaves open a pragmatic guess: WinAnsi for TrueType and symbolic fonts (what
 /// Windows-made symbolic subsets mean in practice), StandardEncoding otherwise.
-fn builtin_table(
-    doc: &Document,
-    font: &Dictionary,
-    subtype: &[u8],
-    standard: Option<Standard14>,
-) -> CodeTable {
+fn builtin_table(doc: &Document, font: &Dictionary, subtype: &[u8], standard: Option<Standard14>) -> CodeTable {
     if let Some(standard) = standard {
         return standard.builtin_encoding().table().clone();
     }
-    let flags = objects::get_dict(doc, font, b"FontDescriptor")
-        .and_then(|d| objects::get_int(doc, d, b"Flags"))
-        .unwrap_or(0);
+    let flags =
+        objects::get_dict(doc, font, b"FontDescriptor").and_then(|d| objects::get_int(doc, d, b"Flags")).unwrap_or(0);
     let guess = if subtype == b"TrueType" || flags & FLAG_SYMBOLIC != 0 {
         BaseEncoding::WinAnsi
     } else {
@@ -173,23 +151,13 @@ fn widths(
             let code = u8::try_from(i).ok()?;
             standard?.width(code, encoded.get(i)?)
         };
-        table
-            .get(i)
-            .copied()
-            .flatten()
-            .or(missing)
-            .or_else(standard_width)
-            .unwrap_or(fallback)
+        table.get(i).copied().flatten().or(missing).or_else(standard_width).unwrap_or(fallback)
     })
 }
 
 /// The mean of the non-zero widths, or [`DEFAULT_WIDTH`] when there are none.
 fn average(widths: &[Option<f32>]) -> f32 {
-    let (sum, n) = widths
-        .iter()
-        .flatten()
-        .filter(|w| **w > 0.0)
-        .fold((0.0f32, 0u32), |(s, n), w| (s + w, n + 1));
+    let (sum, n) = widths.iter().flatten().filter(|w| **w > 0.0).fold((0.0f32, 0u32), |(s, n), w| (s + w, n + 1));
     if n == 0 {
         DEFAULT_WIDTH
     } else {

@@ -33,9 +33,7 @@ fn assert_widths(actual: &[f32], expected: &[f32]) {
 #[test]
 fn truetype_winansi_danish_with_widths() {
     let doc = Document::new();
-    let widths: Vec<Object> = (32..=255)
-        .map(|c| Object::Integer(if c == 32 { 250 } else { 500 + c }))
-        .collect();
+    let widths: Vec<Object> = (32..=255).map(|c| Object::Integer(if c == 32 { 250 } else { 500 + c })).collect();
     let font = Font::load(
         &doc,
         &dictionary! {
@@ -45,16 +43,10 @@ fn truetype_winansi_danish_with_widths() {
     );
     let (text, widths) = decode(&font, b"\xe6\xf8\xe5\xc6\xd8\xc5 \xe9");
     assert_eq!(text, "æøåÆØÅ é");
-    assert_widths(
-        &widths,
-        &[0.730, 0.748, 0.729, 0.698, 0.716, 0.697, 0.25, 0.733],
-    );
+    assert_widths(&widths, &[0.730, 0.748, 0.729, 0.698, 0.716, 0.697, 0.25, 0.733]);
     let mut glyphs = Vec::new();
     font.decode(b"a b", &mut glyphs);
-    assert_eq!(
-        glyphs.iter().map(|g| g.is_word_space).collect::<Vec<_>>(),
-        [false, true, false]
-    );
+    assert_eq!(glyphs.iter().map(|g| g.is_word_space).collect::<Vec<_>>(), [false, true, false]);
     assert_eq!(glyphs[1].code, 32);
     assert!(!font.is_vertical());
     // Code 10 is below FirstChar and there is no MissingWidth: the average width applies,
@@ -123,10 +115,8 @@ fn pictograph_fonts_do_not_turn_bullets_into_letters() {
     assert_eq!(decode(&wingdings, b"\xa7\xd8A").0, "¤¤A");
     // SymbolMT's private-use ToUnicode entries fall back to the Symbol encoding.
     let cmap = stream(&mut doc, b"1 beginbfchar <B7> <F0B7> endbfchar");
-    let symbol = Font::load(
-        &doc,
-        &dictionary! { "Subtype" => "TrueType", "BaseFont" => "SymbolMT", "ToUnicode" => cmap },
-    );
+    let symbol =
+        Font::load(&doc, &dictionary! { "Subtype" => "TrueType", "BaseFont" => "SymbolMT", "ToUnicode" => cmap });
     assert_eq!(decode(&symbol, b"\xb7").0, "•");
 }
 
@@ -156,27 +146,20 @@ fn identity_h_with_w_both_forms_and_to_unicode() {
             "Encoding" => "Identity-H", "DescendantFonts" => vec![descendant.into()], "ToUnicode" => cmap,
         },
     );
-    let (text, widths) = decode(
-        &font,
-        &[
-            0x00, 0x10, 0x00, 0x11, 0x00, 0x03, 0x01, 0x02, 0x01, 0x03, 0x00, 0x99, 0x00,
-        ],
-    );
+    let (text, widths) = decode(&font, &[0x00, 0x10, 0x00, 0x11, 0x00, 0x03, 0x01, 0x02, 0x01, 0x03, 0x00, 0x99, 0x00]);
     assert_eq!(text, "æç Æ¤¤¤");
     assert_widths(&widths, &[0.556, 0.556, 0.278, 1.0, 0.7225, 0.6, 0.6]);
     let mut glyphs = Vec::new();
     font.decode(&[0x00, 0x20], &mut glyphs);
-    assert!(
-        !glyphs[0].is_word_space,
-        "a 2-byte code 32 is not a word space"
-    );
+    assert!(!glyphs[0].is_word_space, "a 2-byte code 32 is not a word space");
     assert!(!font.is_vertical());
 }
 
 #[test]
 fn identity_v_is_vertical_and_cid_fonts_without_to_unicode_are_unmapped() {
     let doc = Document::new();
-    let descendant = dictionary! { "Subtype" => "CIDFontType0", "DW2" => vec![Object::Integer(880), Object::Integer(-1000)] };
+    let descendant =
+        dictionary! { "Subtype" => "CIDFontType0", "DW2" => vec![Object::Integer(880), Object::Integer(-1000)] };
     let font = Font::load(
         &doc,
         &dictionary! { "Subtype" => "Type0", "Encoding" => "Identity-V", "DescendantFonts" => vec![descendant.into()] },
@@ -191,19 +174,10 @@ fn identity_v_is_vertical_and_cid_fonts_without_to_unicode_are_unmapped() {
 #[test]
 fn predefined_unicode_cmaps_make_the_code_the_text() {
     let doc = Document::new();
-    let ucs2 = Font::load(
-        &doc,
-        &dictionary! { "Subtype" => "Type0", "Encoding" => "UniGB-UCS2-H" },
-    );
+    let ucs2 = Font::load(&doc, &dictionary! { "Subtype" => "Type0", "Encoding" => "UniGB-UCS2-H" });
     assert_eq!(decode(&ucs2, &[0x4e, 0x2d, 0x00, 0xe6]).0, "中æ");
-    let utf16 = Font::load(
-        &doc,
-        &dictionary! { "Subtype" => "Type0", "Encoding" => "UniJIS-UTF16-H" },
-    );
-    assert_eq!(
-        decode(&utf16, &[0xd8, 0x3d, 0xde, 0x00, 0x00, 0xf8]).0,
-        "😀ø"
-    );
+    let utf16 = Font::load(&doc, &dictionary! { "Subtype" => "Type0", "Encoding" => "UniJIS-UTF16-H" });
+    assert_eq!(decode(&utf16, &[0xd8, 0x3d, 0xde, 0x00, 0x00, 0xf8]).0, "😀ø");
     let identity_tu = Font::load(
         &doc,
         &dictionary! { "Subtype" => "Type0", "Encoding" => "Identity-H", "ToUnicode" => "Identity-H" },
@@ -219,10 +193,8 @@ fn embedded_cmap_with_one_byte_codes_has_word_spaces() {
         b"/CMapName /Custom def 2 begincodespacerange <00> <7F> <8000> <FFFF> endcodespacerange
           1 begincidrange <20> <7E> 100 endcidrange 1 begincidchar <8001> 7 endcidchar",
     );
-    let to_unicode = stream(
-        &mut doc,
-        b"1 beginbfrange <20> <7E> <0020> endbfrange 1 beginbfchar <8001> <00D8> endbfchar",
-    );
+    let to_unicode =
+        stream(&mut doc, b"1 beginbfrange <20> <7E> <0020> endbfrange 1 beginbfchar <8001> <00D8> endbfchar");
     let descendant = dictionary! { "W" => vec![Object::Integer(100), Object::Integer(200), Object::Integer(250), Object::Integer(7), vec![Object::Integer(900)].into()] };
     let font = Font::load(
         &doc,
@@ -231,27 +203,10 @@ fn embedded_cmap_with_one_byte_codes_has_word_spaces() {
     let mut glyphs = Vec::new();
     font.decode(b"a \x80\x01b", &mut glyphs);
     let texts: Vec<&GlyphText> = glyphs.iter().map(|g| &g.text).collect();
-    assert_eq!(
-        texts,
-        [
-            &GlyphText::Char('a'),
-            &GlyphText::Char(' '),
-            &GlyphText::Char('Ø'),
-            &GlyphText::Char('b')
-        ]
-    );
-    assert_eq!(
-        glyphs.iter().map(|g| g.code).collect::<Vec<_>>(),
-        [0x61, 0x20, 0x8001, 0x62]
-    );
-    assert_eq!(
-        glyphs.iter().map(|g| g.is_word_space).collect::<Vec<_>>(),
-        [false, true, false, false]
-    );
-    assert_widths(
-        &glyphs.iter().map(|g| g.width).collect::<Vec<_>>(),
-        &[0.25, 0.25, 0.9, 0.25],
-    );
+    assert_eq!(texts, [&GlyphText::Char('a'), &GlyphText::Char(' '), &GlyphText::Char('Ø'), &GlyphText::Char('b')]);
+    assert_eq!(glyphs.iter().map(|g| g.code).collect::<Vec<_>>(), [0x61, 0x20, 0x8001, 0x62]);
+    assert_eq!(glyphs.iter().map(|g| g.is_word_space).collect::<Vec<_>>(), [false, true, false, false]);
+    assert_widths(&glyphs.iter().map(|g| g.width).collect::<Vec<_>>(), &[0.25, 0.25, 0.9, 0.25]);
 }
 
 #[test]
@@ -285,31 +240,16 @@ fn standard_14_widths_without_widths_array() {
     let (text, widths) = decode(&helvetica, b"Hej \xe6");
     assert_eq!(text, "Hej æ");
     assert_widths(&widths, &[0.722, 0.556, 0.222, 0.278, 0.889]);
-    let times = Font::load(
-        &doc,
-        &dictionary! { "Subtype" => "Type1", "BaseFont" => "Times-Bold" },
-    );
+    let times = Font::load(&doc, &dictionary! { "Subtype" => "Type1", "BaseFont" => "Times-Bold" });
     // No /Encoding: StandardEncoding, where 0x27 is a right single quote.
     let (text, widths) = decode(&times, b"A'");
     assert_eq!(text, "A’");
     assert_widths(&widths, &[0.722, 0.333]);
-    let courier = Font::load(
-        &doc,
-        &dictionary! { "Subtype" => "Type1", "BaseFont" => "Courier-Oblique" },
-    );
+    let courier = Font::load(&doc, &dictionary! { "Subtype" => "Type1", "BaseFont" => "Courier-Oblique" });
     assert_widths(&decode(&courier, b"iW").1, &[0.6, 0.6]);
-    let symbol = Font::load(
-        &doc,
-        &dictionary! { "Subtype" => "Type1", "BaseFont" => "Symbol" },
-    );
-    assert_eq!(
-        decode(&symbol, b"ab\xb7"),
-        ("αβ•".to_string(), vec![0.631, 0.549, 0.46])
-    );
-    let dingbats = Font::load(
-        &doc,
-        &dictionary! { "Subtype" => "Type1", "BaseFont" => "ZapfDingbats" },
-    );
+    let symbol = Font::load(&doc, &dictionary! { "Subtype" => "Type1", "BaseFont" => "Symbol" });
+    assert_eq!(decode(&symbol, b"ab\xb7"), ("αβ•".to_string(), vec![0.631, 0.549, 0.46]));
+    let dingbats = Font::load(&doc, &dictionary! { "Subtype" => "Type1", "BaseFont" => "ZapfDingbats" });
     assert_eq!(decode(&dingbats, b"l").0, "●");
 }
 
@@ -317,10 +257,7 @@ fn standard_14_widths_without_widths_array() {
 fn hostile_dictionaries_decode_without_panicking() {
     let mut doc = Document::new();
     let huge_widths: Vec<Object> = (0..1_000_000).map(|_| Object::Integer(500)).collect();
-    let bomb = stream(
-        &mut doc,
-        b"1 beginbfrange <00000000> <FFFFFFFF> [<0041>] endbfrange",
-    );
+    let bomb = stream(&mut doc, b"1 beginbfrange <00000000> <FFFFFFFF> [<0041>] endbfrange");
     let cyclic = doc.new_object_id();
     doc.objects.insert(cyclic, Object::Reference(cyclic));
     let dicts = vec![

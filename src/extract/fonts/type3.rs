@@ -53,18 +53,9 @@ mod tests {
         let doc = Document::new();
         let m = |v: Vec<Object>| dictionary! { "FontMatrix" => v };
         let reals = |v: [f32; 6]| v.iter().map(|x| Object::Real(*x)).collect::<Vec<_>>();
-        assert_eq!(
-            font_matrix_scales(&doc, &m(reals([0.01, 0.0, 0.0, -0.02, 0.0, 0.0]))),
-            (0.01, -0.02)
-        );
-        assert_eq!(
-            font_matrix_scales(&doc, &m(reals([0.0, 0.0, 0.0, 1e9, 0.0, 0.0]))),
-            (0.001, 0.001)
-        );
-        assert_eq!(
-            font_matrix_scales(&doc, &m(vec![Object::Integer(1)])),
-            (1.0, 0.001)
-        );
+        assert_eq!(font_matrix_scales(&doc, &m(reals([0.01, 0.0, 0.0, -0.02, 0.0, 0.0]))), (0.01, -0.02));
+        assert_eq!(font_matrix_scales(&doc, &m(reals([0.0, 0.0, 0.0, 1e9, 0.0, 0.0]))), (0.001, 0.001));
+        assert_eq!(font_matrix_scales(&doc, &m(vec![Object::Integer(1)])), (1.0, 0.001));
         assert_eq!(font_matrix_scales(&doc, &dictionary! {}), (0.001, 0.001));
     }
 

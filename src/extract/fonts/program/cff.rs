@@ -35,11 +35,7 @@ pub(super) fn glyph_names(bytes: &[u8]) -> Option<Vec<GlyphText>> {
     }
     Some(
         glyph_ids(&table)
-            .map(|g| {
-                table
-                    .glyph_name(g)
-                    .map_or(GlyphText::Unmapped, |n| glyph_names::lookup(n.as_bytes()))
-            })
+            .map(|g| table.glyph_name(g).map_or(GlyphText::Unmapped, |n| glyph_names::lookup(n.as_bytes())))
             .collect(),
     )
 }
@@ -82,11 +78,7 @@ pub(super) fn builtin_table(bytes: &[u8]) -> Option<CodeTable> {
     }
     let mut out: CodeTable = std::array::from_fn(|_| GlyphText::Unmapped);
     for (code, slot) in CODES.zip(out.iter_mut()) {
-        if let Some(name) = table
-            .glyph_index(code)
-            .filter(|g| g.0 != 0)
-            .and_then(|g| table.glyph_name(g))
-        {
+        if let Some(name) = table.glyph_index(code).filter(|g| g.0 != 0).and_then(|g| table.glyph_name(g)) {
             *slot = glyph_names::lookup(name.as_bytes());
         }
     }

@@ -44,9 +44,7 @@ enum Format {
 impl Format {
     fn sniff(bytes: &[u8]) -> Option<Format> {
         match bytes {
-            [0, 1, 0, 0, ..] | [b't', b'r', b'u', b'e', ..] | [b'O', b'T', b'T', b'O', ..] => {
-                Some(Format::Sfnt)
-            }
+            [0, 1, 0, 0, ..] | [b't', b'r', b'u', b'e', ..] | [b'O', b'T', b'T', b'O', ..] => Some(Format::Sfnt),
             [b't', b't', b'c', b'f', ..] => Some(Format::Sfnt),
             // PostScript comment (PFA) or a PFB segment marker.
             [b'%', b'!', ..] | [0x80, 1, ..] => Some(Format::Type1),
@@ -65,12 +63,7 @@ pub(super) struct FontProgram {
 
 impl std::fmt::Debug for FontProgram {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "FontProgram({:?}, {} bytes)",
-            self.format,
-            self.bytes.len()
-        )
+        write!(f, "FontProgram({:?}, {} bytes)", self.format, self.bytes.len())
     }
 }
 
@@ -80,9 +73,7 @@ impl FontProgram {
         let stream = [&b"FontFile2"[..], b"FontFile3", b"FontFile"]
             .iter()
             .find_map(|key| objects::get_stream(doc, descriptor, key))?;
-        let bytes = stream
-            .get_plain_content_with_limit(MAX_PROGRAM_BYTES)
-            .ok()?;
+        let bytes = stream.get_plain_content_with_limit(MAX_PROGRAM_BYTES).ok()?;
         let format = Format::sniff(&bytes)?;
         Some(FontProgram { bytes, format })
     }
@@ -170,19 +161,13 @@ impl CidTexts {
 
     /// `None` when no glyph has text (so callers can skip the program altogether).
     fn non_empty(cid_to_gid: CidToGid, by_gid: Vec<GlyphText>) -> Option<CidTexts> {
-        by_gid
-            .iter()
-            .any(|t| *t != GlyphText::Unmapped)
-            .then_some(CidTexts { cid_to_gid, by_gid })
+        by_gid.iter().any(|t| *t != GlyphText::Unmapped).then_some(CidTexts { cid_to_gid, by_gid })
     }
 }
 
 /// `None` when no code of `table` has text.
 fn non_empty_table(table: CodeTable) -> Option<CodeTable> {
-    table
-        .iter()
-        .any(|t| *t != GlyphText::Unmapped)
-        .then_some(table)
+    table.iter().any(|t| *t != GlyphText::Unmapped).then_some(table)
 }
 
 #[cfg(test)]

@@ -61,10 +61,7 @@ impl<'a> Tables<'a> {
     }
 
     fn subtable(&self, (platform, encoding): (PlatformId, u16)) -> Option<cmap::Subtable<'a>> {
-        self.cmap?
-            .subtables
-            .into_iter()
-            .find(|s| s.platform_id == platform && s.encoding_id == encoding)
+        self.cmap?.subtables.into_iter().find(|s| s.platform_id == platform && s.encoding_id == encoding)
     }
 }
 
@@ -94,10 +91,7 @@ fn texts_by_gid(tables: &Tables) -> Vec<GlyphText> {
             let Some(c) = char::from_u32(cp) else {
                 continue;
             };
-            let Some(slot) = subtable
-                .glyph_index(cp)
-                .and_then(|g| by_gid.get_mut(usize::from(g.0)))
-            else {
+            let Some(slot) = subtable.glyph_index(cp).and_then(|g| by_gid.get_mut(usize::from(g.0))) else {
                 continue;
             };
             if *slot == GlyphText::Unmapped {
@@ -136,17 +130,12 @@ fn fill_from_post(data: &[u8], by_gid: &mut [GlyphText]) {
         if *slot != GlyphText::Unmapped {
             continue;
         }
-        let Some(index) = POST_GLYPH_COUNT_OFFSET
-            .checked_add(2 + 2 * gid)
-            .and_then(|at| read_u16(data, at))
-        else {
+        let Some(index) = POST_GLYPH_COUNT_OFFSET.checked_add(2 + 2 * gid).and_then(|at| read_u16(data, at)) else {
             break;
         };
         let name = if index < MAC_STANDARD_NAMES {
             // Standard names: glyph_name resolves these without walking the list.
-            u16::try_from(gid)
-                .ok()
-                .and_then(|g| table.glyph_name(GlyphId(g)))
+            u16::try_from(gid).ok().and_then(|g| table.glyph_name(GlyphId(g)))
         } else {
             custom.get(usize::from(index - MAC_STANDARD_NAMES)).copied()
         };
@@ -173,9 +162,7 @@ fn read_u32(data: &[u8], at: usize) -> Option<u32> {
 /// The text of each CID of a CIDFontType2 (or OpenType) program.
 pub(super) fn cid_texts(bytes: &[u8], cid_to_gid: Option<CidToGid>) -> Option<CidTexts> {
     let tables = Tables::read(bytes)?;
-    let cid_to_gid = cid_to_gid
-        .or_else(|| tables.cff.and_then(cff::cid_to_gid))
-        .unwrap_or(CidToGid::Identity);
+    let cid_to_gid = cid_to_gid.or_else(|| tables.cff.and_then(cff::cid_to_gid)).unwrap_or(CidToGid::Identity);
     CidTexts::non_empty(cid_to_gid, texts_by_gid(&tables))
 }
 
@@ -193,10 +180,7 @@ pub(super) fn builtin_table(bytes: &[u8]) -> Option<CodeTable> {
     let by_gid = texts_by_gid(&tables);
     let gid_of = |code: u32| -> Option<GlyphId> {
         if let Some(symbol) = symbol {
-            SYMBOL_RANGES
-                .iter()
-                .find_map(|base| symbol.glyph_index(base + code))
-                .or_else(|| symbol.glyph_index(code))
+            SYMBOL_RANGES.iter().find_map(|base| symbol.glyph_index(base + code)).or_else(|| symbol.glyph_index(code))
         } else {
             mac.and_then(|m| m.glyph_index(code))
         }

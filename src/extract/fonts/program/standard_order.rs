@@ -26,12 +26,8 @@ pub(in super::super) fn texts(base_font: &[u8]) -> Option<CidTexts> {
         .filter(|c| !c.is_whitespace())
         .flat_map(char::to_lowercase)
         .collect();
-    let known = FAMILIES.iter().any(|f| name.starts_with(f))
-        && !EXCLUDED.iter().any(|f| name.starts_with(f));
-    known.then(|| CidTexts {
-        cid_to_gid: CidToGid::Identity,
-        by_gid: by_gid().to_vec(),
-    })
+    let known = FAMILIES.iter().any(|f| name.starts_with(f)) && !EXCLUDED.iter().any(|f| name.starts_with(f));
+    known.then(|| CidTexts { cid_to_gid: CidToGid::Identity, by_gid: by_gid().to_vec() })
 }
 
 /// The text of the standard glyphs, read once.

@@ -75,16 +75,7 @@ fn identity_h_truetype_text_from_the_inverted_cmap_then_post_names() {
     let mut doc = Document::new();
     let font = identity_h_truetype(&mut doc, test_font("liberation-sans-subset.ttf"), None);
     // B, u from the cmap; A and ring are only components of Å (not in the cmap): post names.
-    let codes = two_byte(&[
-        GID_B,
-        GID_U,
-        GID_ARING,
-        GID_OSLASH_LOWER,
-        GID_A,
-        GID_RING,
-        0,
-        999,
-    ]);
+    let codes = two_byte(&[GID_B, GID_U, GID_ARING, GID_OSLASH_LOWER, GID_A, GID_RING, 0, 999]);
     assert_eq!(text(&font, &codes), "BuÅøA˚¤¤");
 }
 
@@ -108,11 +99,7 @@ fn cid_to_gid_map_stream_is_followed() {
 #[test]
 fn symbolic_truetype_builtin_encoding_from_the_symbol_cmap() {
     let mut doc = Document::new();
-    let file = add_stream(
-        &mut doc,
-        dictionary! {},
-        test_font("liberation-sans-symbolic.ttf"),
-    );
+    let file = add_stream(&mut doc, dictionary! {}, test_font("liberation-sans-symbolic.ttf"));
     let font = Font::load(
         &doc,
         &dictionary! {
@@ -122,20 +109,14 @@ fn symbolic_truetype_builtin_encoding_from_the_symbol_cmap() {
     );
     // Codes 1–10 reach glyphs at 0xF001.. of the (3,0) cmap; their post names give the text.
     // Code 0x41 has no glyph there: the WinAnsi stand-in still applies.
-    assert_eq!(
-        text(&font, b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0aA"),
-        "Budget æøåA"
-    );
+    assert_eq!(text(&font, b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0aA"), "Budget æøåA");
 }
 
 #[test]
 fn type1c_builtin_encoding_from_the_cff_encoding_under_differences() {
     let mut doc = Document::new();
-    let file = add_stream(
-        &mut doc,
-        dictionary! { "Subtype" => "Type1C" },
-        test_font("nimbus-sans-custom-encoding.cff"),
-    );
+    let file =
+        add_stream(&mut doc, dictionary! { "Subtype" => "Type1C" }, test_font("nimbus-sans-custom-encoding.cff"));
     let font = Font::load(
         &doc,
         &dictionary! {
@@ -145,21 +126,13 @@ fn type1c_builtin_encoding_from_the_cff_encoding_under_differences() {
         },
     );
     // The program's custom encoding gives codes 1–10; /Differences overrides code 5.
-    assert_eq!(
-        text(&font, b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a"),
-        "BudgEt æøå"
-    );
+    assert_eq!(text(&font, b"\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a"), "BudgEt æøå");
 }
 
 #[test]
 fn bare_cff_program_names_its_glyphs_for_cid_fonts() {
-    let program = FontProgram {
-        bytes: test_font("nimbus-sans-custom-encoding.cff"),
-        format: super::Format::Cff,
-    };
-    let texts = program
-        .cid_texts(&Document::new(), &dictionary! {})
-        .unwrap_or_else(|| panic!("no CID texts"));
+    let program = FontProgram { bytes: test_font("nimbus-sans-custom-encoding.cff"), format: super::Format::Cff };
+    let texts = program.cid_texts(&Document::new(), &dictionary! {}).unwrap_or_else(|| panic!("no CID texts"));
     let read: String = (1..=10)
         .map(|cid| match texts.text(cid) {
             GlyphText::Char(c) => c,
@@ -176,15 +149,9 @@ fn pdftex_type1_builtin_encoding_has_the_ligatures() {
     // pdfTeX embeds CMR9 with its own encoding (pdffonts: "Builtin") and no /Encoding.
     let path = repo_path("../shared/corpora/pdfjs/issue6901.pdf");
     let doc = Document::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let dict = doc
-        .get_object((7, 0))
-        .and_then(Object::as_dict)
-        .unwrap_or_else(|e| panic!("font 7: {e}"));
+    let dict = doc.get_object((7, 0)).and_then(Object::as_dict).unwrap_or_else(|e| panic!("font 7: {e}"));
     let font = Font::load(&doc, dict);
-    assert_eq!(
-        text(&font, b"Issue 6901: f \x0b \x0c \x0e"),
-        "Issue 6901: f ﬀ ﬁ ﬃ"
-    );
+    assert_eq!(text(&font, b"Issue 6901: f \x0b \x0c \x0e"), "Issue 6901: f ﬀ ﬁ ﬃ");
 }
 
 #[test]
@@ -227,28 +194,16 @@ fn non_embedded_times_new_roman_reads_glyph_ids_in_the_standard_order() {
 fn cid_to_gid_tables() {
     let map = CidToGid::from_stream(vec![0, 5, 1, 0, 7]);
     assert_eq!(map, CidToGid::Table(vec![5, 256]));
-    assert_eq!(
-        (map.gid(0), map.gid(1), map.gid(2)),
-        (Some(5), Some(256), None)
-    );
+    assert_eq!((map.gid(0), map.gid(1), map.gid(2)), (Some(5), Some(256), None));
     assert_eq!(CidToGid::Identity.gid(70_000), None);
 }
 
 #[test]
 fn formats_are_sniffed_from_the_bytes() {
     use super::Format;
-    assert_eq!(
-        Format::sniff(&test_font("liberation-sans-subset.ttf")),
-        Some(Format::Sfnt)
-    );
-    assert_eq!(
-        Format::sniff(&test_font("nimbus-sans-custom-encoding.cff")),
-        Some(Format::Cff)
-    );
-    assert_eq!(
-        Format::sniff(b"%!PS-AdobeFont-1.0: CMR10"),
-        Some(Format::Type1)
-    );
+    assert_eq!(Format::sniff(&test_font("liberation-sans-subset.ttf")), Some(Format::Sfnt));
+    assert_eq!(Format::sniff(&test_font("nimbus-sans-custom-encoding.cff")), Some(Format::Cff));
+    assert_eq!(Format::sniff(b"%!PS-AdobeFont-1.0: CMR10"), Some(Format::Type1));
     assert_eq!(Format::sniff(&[0x80, 1, 0, 0]), Some(Format::Type1));
     assert_eq!(Format::sniff(b"OTTO"), Some(Format::Sfnt));
     assert_eq!(Format::sniff(&[1, 0, 2]), None);
@@ -279,11 +234,7 @@ fn corpus_font_programs_and_damaged_copies_never_panic() {
             exercise(&doc, &program.bytes, program.format);
             let len = program.bytes.len();
             for cut in [len / 2, len / 5, 64, 12] {
-                exercise(
-                    &doc,
-                    program.bytes.get(..cut).unwrap_or_default(),
-                    program.format,
-                );
+                exercise(&doc, program.bytes.get(..cut).unwrap_or_default(), program.format);
             }
             let mut damaged = program.bytes.clone();
             for (i, b) in damaged.iter_mut().enumerate().skip(4) {
@@ -298,10 +249,7 @@ fn corpus_font_programs_and_damaged_copies_never_panic() {
 }
 
 fn exercise(doc: &Document, bytes: &[u8], format: super::Format) {
-    let program = FontProgram {
-        bytes: bytes.to_vec(),
-        format,
-    };
+    let program = FontProgram { bytes: bytes.to_vec(), format };
     let _ = program.builtin_table();
     if let Some(texts) = program.cid_texts(doc, &dictionary! {}) {
         for cid in [0, 1, 32, 1000, 65_535, 70_000] {

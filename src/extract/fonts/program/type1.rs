@@ -35,10 +35,8 @@ pub(super) fn builtin_table(bytes: &[u8]) -> Option<CodeTable> {
             *last = token;
         }
         if let [b"dup", code, name, b"put"] = window {
-            let slot = std::str::from_utf8(code)
-                .ok()
-                .and_then(|c| c.parse::<usize>().ok())
-                .and_then(|c| table.get_mut(c));
+            let slot =
+                std::str::from_utf8(code).ok().and_then(|c| c.parse::<usize>().ok()).and_then(|c| table.get_mut(c));
             if let (Some(slot), Some(name)) = (slot, name.strip_prefix(b"/")) {
                 *slot = glyph_names::lookup(name);
             }
@@ -52,12 +50,8 @@ fn cleartext(bytes: &[u8]) -> &[u8] {
     let body = match bytes {
         [0x80, 1, a, b, c, d, ..] => {
             let len = u32::from_le_bytes([*a, *b, *c, *d]);
-            let end = usize::try_from(len)
-                .unwrap_or(usize::MAX)
-                .saturating_add(PFB_HEADER_LEN);
-            bytes
-                .get(PFB_HEADER_LEN..end.min(bytes.len()))
-                .unwrap_or_default()
+            let end = usize::try_from(len).unwrap_or(usize::MAX).saturating_add(PFB_HEADER_LEN);
+            bytes.get(PFB_HEADER_LEN..end.min(bytes.len())).unwrap_or_default()
         }
         _ => bytes,
     };
