@@ -28,8 +28,17 @@ fn ingested() -> &'static Ingested {
     })
 }
 
+/// `kommunsk report` over the private index, never ingesting, with extra arguments.
+fn report_with(extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["report", "--index", s(&ingested().index), "--corpus", "corpus", "--no-ingest"];
+    args.extend_from_slice(extra);
+    kommunsk(&args)
+}
+
 fn report() -> Value {
-    kommunsk_json(&["report", "--index", s(&ingested().index), "--corpus", "corpus", "--format", "json", "--no-ingest"])
+    let out = report_with(&["--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]
@@ -164,7 +173,7 @@ fn report_says_what_it_counted() {
         source["unresolved"].as_u64().unwrap() as usize,
         ingested().truth["unresolved"].as_array().unwrap().len()
     );
-    let table = kommunsk(&["report", "--index", s(&ingested().index), "--corpus", "corpus", "--no-ingest"]);
+    let table = report_with(&[]);
     let text = String::from_utf8(table.stdout).unwrap();
     assert!(text.contains("SYNTETISK PRØVEKORPUS"), "{text}");
     assert!(text.contains("2025: 68 ud af 98 kommuner nævner Kunstig intelligens (AI)"), "{text}");
@@ -172,8 +181,7 @@ fn report_says_what_it_counted() {
 
 #[test]
 fn csv_opens_in_danish_excel() {
-    let out =
-        kommunsk(&["report", "--index", s(&ingested().index), "--corpus", "corpus", "--no-ingest", "--format", "csv"]);
+    let out = report_with(&["--format", "csv"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with('\u{feff}'), "no byte order mark");
@@ -185,20 +193,7 @@ fn csv_opens_in_danish_excel() {
 
 #[test]
 fn markdown_and_english_labels() {
-    let md = kommunsk(&[
-        "report",
-        "--index",
-        s(&ingested().index),
-        "--corpus",
-        "corpus",
-        "--no-ingest",
-        "--format",
-        "md",
-        "--lang",
-        "en",
-        "--year",
-        "2025",
-    ]);
+    let md = report_with(&["--format", "md", "--lang", "en", "--year", "2025"]);
     let text = String::from_utf8(md.stdout).unwrap();
     assert!(text.starts_with("# Topics in the municipalities' budget documents"), "{text}");
     assert!(text.contains("| Artificial intelligence (AI) | 68 of 98 |"), "{text}");
@@ -207,20 +202,8 @@ fn markdown_and_english_labels() {
 
 #[test]
 fn ad_hoc_terms_are_counted_without_editing_the_dictionary() {
-    let report = kommunsk_json(&[
-        "report",
-        "--index",
-        s(&ingested().index),
-        "--corpus",
-        "corpus",
-        "--no-ingest",
-        "--format",
-        "json",
-        "--term",
-        "velfærdsteknologi",
-        "--term",
-        "/\\bNIS ?-?2\\b/",
-    ]);
+    let out = report_with(&["--format", "json", "--term", "velfærdsteknologi", "--term", "/\\bNIS ?-?2\\b/"]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     let ids: Vec<&str> = report["topics"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["velfærdsteknologi", "/\\bNIS ?-?2\\b/"]);
     let cell_2025 =
