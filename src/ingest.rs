@@ -23,7 +23,7 @@ use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError
 
 /// Bumped whenever extraction or identification changes what is stored for a file, so that the
 /// next ingest re-reads every file instead of trusting its old record.
-pub const EXTRACTOR_VERSION: u64 = 1;
+pub const EXTRACTOR_VERSION: u64 = 2;
 
 /// How many opening pages identification reads: titles, headers and first paragraphs are there.
 const IDENTIFY_PAGES: usize = 3;
@@ -75,6 +75,13 @@ pub struct Foreign {
     pub lang: String,
 }
 
+/// A document with glyphs that could not be turned into text.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Unmapped {
+    pub path: String,
+    pub glyphs: u64,
+}
+
 /// The outcome of one ingest, as `ingest --json` prints it. `failed`, `unresolved` and
 /// `non_danish` describe the whole corpus after the run, not only the files read this time.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -89,6 +96,9 @@ pub struct IngestSummary {
     pub failed: Vec<Failure>,
     pub unresolved: Vec<Unresolved>,
     pub non_danish: Vec<Foreign>,
+    /// Documents with glyphs left out because their fonts give no Unicode mapping: their text
+    /// (and so their counts) may be incomplete.
+    pub unmapped: Vec<Unmapped>,
     pub skipped: Vec<Skipped>,
     /// Problems with corpus bookkeeping (a manifest that cannot be read) that did not stop the run.
     pub warnings: Vec<String>,
@@ -269,6 +279,7 @@ fn process_file(
         }
     };
     record.pages = u32::try_from(pdf.pages.len()).unwrap_or(u32::MAX);
+    record.unmapped_glyphs = pdf.pages.iter().map(|p| u64::from(p.unmapped_glyphs)).sum();
     record.info = identify_document(&candidate.relative, manifest, &pdf);
     let characters = pdf.pages.iter().map(|p| p.body.chars().count() as u64).sum();
     replace_file(writer, fields, &record, &pdf.pages)?;
@@ -388,6 +399,9 @@ fn describe_state(corpus: &Path, records: &BTreeMap<String, FileRecord>, summary
         }
         if let Some(lang) = record.info.lang.as_deref().filter(|l| *l != "dan") {
             summary.non_danish.push(Foreign { path: shown(&record.path), lang: lang.to_string() });
+        }
+        if record.unmapped_glyphs > 0 {
+            summary.unmapped.push(Unmapped { path: shown(&record.path), glyphs: record.unmapped_glyphs });
         }
     }
 }

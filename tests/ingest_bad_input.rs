@@ -70,3 +70,17 @@ fn extract_names_the_file_and_the_reason() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("password-protected.pdf: password-protected (a user password is required)"), "{stderr}");
 }
+
+#[test]
+fn glyphs_without_unicode_are_reported_not_hidden() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    // A TrueType font whose glyphs carry no Unicode mapping anywhere (pdf.js test file).
+    place(&corpus, "2025/complex_ttf_font.pdf", &shared().join("corpora/pdfjs/complex_ttf_font.pdf"));
+    place(&corpus, "2025/koebenhavn.pdf", &fixture("kk-investeringspuljer-status-libreoffice-1col.pdf"));
+    let summary = kommunsk_json(&["ingest", s(&corpus), "--index", s(&tmp.path().join("index")), "--json"]);
+    let unmapped = summary["unmapped"].as_array().unwrap();
+    assert_eq!(unmapped.len(), 1, "{summary:#}");
+    assert!(unmapped[0]["path"].as_str().unwrap().ends_with("complex_ttf_font.pdf"));
+    assert_eq!(unmapped[0]["glyphs"], 616);
+}

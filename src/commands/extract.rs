@@ -36,9 +36,19 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         text.push('\n');
     }
     emit(&text)?;
-    let unmapped: u32 = pdf.pages.iter().map(|p| p.unmapped_glyphs).sum();
-    if unmapped > 0 {
-        eprintln!("kommunsk: {}: {unmapped} glyphs without a Unicode mapping were left out", args.file.display());
+    let pages_with_unmapped: Vec<String> = pdf
+        .pages
+        .iter()
+        .filter(|p| p.unmapped_glyphs > 0)
+        .map(|p| format!("{} on page {}", p.unmapped_glyphs, p.number))
+        .collect();
+    if !pages_with_unmapped.is_empty() {
+        let total: u64 = pdf.pages.iter().map(|p| u64::from(p.unmapped_glyphs)).sum();
+        eprintln!(
+            "kommunsk: {}: {total} glyphs without a Unicode mapping were left out ({})",
+            args.file.display(),
+            pages_with_unmapped.join(", ")
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

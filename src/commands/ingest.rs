@@ -112,6 +112,10 @@ pub fn human_summary(s: &IngestSummary) -> String {
         "Unresolved (indexed, left out of counts)",
         s.unresolved.iter().map(|u| format!("{}: unknown {}", u.path, u.missing)).collect(),
     );
+    list(
+        "Glyphs without a Unicode mapping (left out of the text)",
+        s.unmapped.iter().map(|u| format!("{}: {} glyphs", u.path, u.glyphs)).collect(),
+    );
     list("Not Danish", s.non_danish.iter().map(|f| format!("{}: {}", f.path, f.lang)).collect());
     list("Skipped", s.skipped.iter().map(|k| format!("{}: {}", k.path, k.reason)).collect());
     list("Warnings", s.warnings.clone());

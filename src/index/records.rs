@@ -73,6 +73,8 @@ pub struct FileRecord {
     /// [`crate::ingest::EXTRACTOR_VERSION`] at the time; a newer extractor re-reads the file.
     pub extractor: u64,
     pub pages: u32,
+    /// Glyphs left out of the text because their font gave no Unicode mapping.
+    pub unmapped_glyphs: u64,
     /// Why the file could not be read; `None` when it was indexed.
     pub error: Option<String>,
     pub info: DocumentInfo,
@@ -90,6 +92,7 @@ impl FileRecord {
         doc.add_text(fields.hash, &self.hash);
         doc.add_u64(fields.extractor, self.extractor);
         doc.add_u64(fields.pages, u64::from(self.pages));
+        doc.add_u64(fields.unmapped, self.unmapped_glyphs);
         if let Some(error) = &self.error {
             doc.add_text(fields.error, error);
         }
@@ -109,6 +112,7 @@ impl FileRecord {
             hash: stored_str(doc, fields.hash),
             extractor: stored_u64(doc, fields.extractor).unwrap_or(0),
             pages: stored_u64(doc, fields.pages).and_then(|p| u32::try_from(p).ok()).unwrap_or(0),
+            unmapped_glyphs: stored_u64(doc, fields.unmapped).unwrap_or(0),
             error: Some(error).filter(|e| !e.is_empty()),
             info: DocumentInfo::read(fields, doc),
         }
