@@ -149,18 +149,20 @@ pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults
         let doc: TantivyDocument = searcher.doc(address).map_err(failed)?;
         let text = stored_str(&doc, fields.text);
         let snippet = snippets.snippet(&text);
-        let (fragment, highlights, html) = if snippet.is_empty() {
+        let (fragment, highlights) = if !snippet.is_empty() {
+            let fragment = snippet.fragment().to_string();
+            let ranges = merge_adjacent(&fragment, snippet.highlighted());
+            (fragment, ranges)
+        } else if let Some(found) = prefix::snippet(&text, &prefixes, SNIPPET_CHARS) {
+            // Matched through a word prefix, which tantivy's snippets do not see.
+            found
+        } else {
             // Matched only through the folded field: show the page's opening instead.
             let opening: String =
                 text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(SNIPPET_CHARS).collect();
-            let html = html_escape(&opening);
-            (opening, Vec::new(), html)
-        } else {
-            let fragment = snippet.fragment().to_string();
-            let ranges = merge_adjacent(&fragment, snippet.highlighted());
-            let html = highlight_html(&fragment, &ranges);
-            (fragment, ranges, html)
+            (opening, Vec::new())
         };
+        let html = highlight_html(&fragment, &highlights);
         let relative = stored_str(&doc, fields.path);
         let some = |s: String| Some(s).filter(|s| !s.is_empty());
         hits.push(Hit {

@@ -76,6 +76,52 @@ pub fn query(index: &Index, prefix: &Prefix, stemmed: Field, folded: Field) -> B
     Box::new(BooleanQuery::new(alternatives))
 }
 
+/// A passage of about `max_chars` around the first word of `text` starting with one of the
+/// (positive) prefixes, whitespace-flattened, with every such word's byte range in it.
+pub fn snippet(text: &str, prefixes: &[Prefix], max_chars: usize) -> Option<(String, Vec<std::ops::Range<usize>>)> {
+    let wanted: Vec<String> =
+        prefixes.iter().filter(|p| p.occur != Occur::MustNot).map(|p| p.word.to_lowercase()).collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let matches = |word: &str| {
+        let lower = word.to_lowercase();
+        wanted.iter().any(|w| lower.starts_with(w.as_str()))
+    };
+    let words = word_ranges(&flat);
+    let first = words.iter().find(|r| matches(&flat[(*r).clone()]))?.start;
+    // Start a little before the first hit, on a character boundary.
+    let mut from = flat[..first].char_indices().rev().nth(max_chars / 4).map_or(0, |(i, _)| i);
+    if from > 0 {
+        from = flat[from..].find(' ').map_or(from, |space| from + space + 1);
+    }
+    let to = flat[from..].char_indices().nth(max_chars).map_or(flat.len(), |(i, _)| from + i);
+    let fragment = flat[from..to].to_string();
+    let highlights = word_ranges(&fragment).into_iter().filter(|r| matches(&fragment[r.clone()])).collect();
+    Some((fragment, highlights))
+}
+
+/// Byte ranges of the alphanumeric words in `text`.
+fn word_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                ranges.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        ranges.push(s..text.len());
+    }
+    ranges
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +137,16 @@ mod tests {
                 Prefix { word: "vind".into(), occur: Occur::MustNot }
             ]
         );
+    }
+
+    #[test]
+    fn prefix_snippets_mark_every_matching_word() {
+        let prefixes = [Prefix { word: "klimat".into(), occur: Occur::Must }];
+        let (fragment, marks) =
+            snippet("Byrådet vedtog\nklimatilpasningsplanen og en klimatisk vurdering.", &prefixes, 200).unwrap();
+        let marked: Vec<&str> = marks.iter().map(|r| &fragment[r.clone()]).collect();
+        assert_eq!(marked, ["klimatilpasningsplanen", "klimatisk"]);
+        assert!(snippet("ingen træf her", &prefixes, 200).is_none());
     }
 
     #[test]
