@@ -83,3 +83,43 @@ fn word_hyphenated_across_a_page_break_is_rejoined_on_the_first_page() {
     );
     assert_eq!(pdf.pages[0].furniture, vec!["1".to_string()]);
 }
+
+/// The pdfTeX book from py-pdf's benchmark (German lecture notes, 117 pages), shared read-only.
+fn geotopo() -> ExtractedPdf {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora/pypdf-samples/009-pdflatex-geotopo/GeoTopo-komprimiert.pdf");
+    match extract_path(&path, &Limits::default()) {
+        Ok(pdf) => pdf,
+        Err(e) => panic!("{}: {e}", path.display()),
+    }
+}
+
+#[test]
+fn book_running_heads_with_page_numbers_are_furniture() {
+    let pdf = geotopo();
+    assert_eq!(pdf.pages.len(), 117);
+    // PDF page → its running head (printed number = PDF page − 3; section text changes).
+    let heads = [
+        (8, "5 1.1. TOPOLOGISCHE RÄUME"),
+        (12, "9 1.2. METRISCHE RÄUME"),
+        (29, "26 2.1. TOPOLOGISCHE MANNIGFALTIGKEITEN"),
+        (104, "101 Lösungen der Übungsaufgaben"),
+    ];
+    for (number, head) in heads {
+        let page = &pdf.pages[number - 1];
+        assert_eq!(page.furniture, vec![head.to_string()], "page {number}");
+        assert!(!page.body.contains(head), "page {number}: {:?}", page.body);
+    }
+    // A head split by the two-column index: both parts go.
+    assert_eq!(pdf.pages[113 - 1].furniture, vec!["110".to_string(), "Symbolverzeichnis".to_string()]);
+    // Chapter openings carry no head: nothing is taken from them.
+    assert!(pdf.pages[6 - 1].furniture.is_empty());
+    assert!(pdf.pages[6 - 1].body.starts_with("1 Topologische Grundbegriffe\n"));
+}
+
+#[test]
+fn book_caption_before_a_page_break_stays_intact() {
+    let pdf = geotopo();
+    assert!(pdf.pages[11 - 1].body.ends_with("\nAbbildung 1.3: Veranschaulichungen zur Metrik d aus Beispiel 10"));
+    assert!(pdf.pages[12 - 1].body.starts_with("Beispiel 11 (SNCF-Metrik1)\n"));
+}

@@ -287,6 +287,7 @@ fn sample_page() -> (String, Report, Vec<Evidence>) {
                 pages: 6,
                 error: None,
                 info,
+                ..Default::default()
             });
         }
     }

@@ -1,9 +1,19 @@
 //! Page furniture: running headers, footers and page numbers, found by comparing pages.
 //!
-//! A line near the top or bottom edge is furniture when a line with the same text — digits
-//! normalised, so "Side 3 af 9" matches "Side 4 af 9" — sits at about the same distance from
-//! that edge on at least half of the document's pages (and on two at least). One page alone
-//! gives no evidence, so single-page documents keep everything.
+//! Two kinds of evidence make a line near the top or bottom edge furniture:
+//!
+//! * *Repeated text*: a line with the same text — digits normalised, so "Side 3 af 9" matches
+//!   "Side 4 af 9" — sits at about the same distance from that edge on at least half of the
+//!   document's pages (and on two at least), or on half of the odd or of the even pages alone
+//!   (two-sided layouts).
+//! * *Page numbers in sequence*: the outermost line at an edge begins or ends with a number
+//!   that is the page's position plus a fixed offset, and that offset holds on at least half of
+//!   the pages. This catches book-style running heads whose text changes per chapter or
+//!   section ("10 KAPITEL 1. TOPOLOGIE", "1.2. METRISCHE RÄUME 11"), which repeat too seldom
+//!   for the first rule. Lines sharing the page number's baseline (a head split into two
+//!   columns) go with it.
+//!
+//! One page alone gives no evidence, so single-page documents keep everything.
 
 use std::collections::HashMap;
 
@@ -15,9 +25,14 @@ const EDGE_ZONE: f32 = 0.2;
 const MIN_PAGE_SHARE: f32 = 0.5;
 /// Positions match within this many font sizes (producers jitter by a point or two).
 const POSITION_TOLERANCE_EM: f32 = 1.0;
+/// Lines this close to the outermost one (× font size) are on its baseline: the parts of a
+/// running head that layout put into different columns.
+const SAME_BASELINE_EM: f32 = 0.3;
+/// Longest printed page number, in digits; longer numbers are years, amounts or identifiers.
+const MAX_PAGE_NUMBER_DIGITS: usize = 4;
 
 /// Which edge a candidate line is near.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Edge {
     Top,
     Bottom,
@@ -28,9 +43,13 @@ struct Candidate {
     page: usize,
     block: usize,
     line: usize,
+    edge: Edge,
     distance: f32,
     size: f32,
 }
+
+/// A line's address in the layouts: page, block, line.
+type LineRef = (usize, usize, usize);
 
 /// Removes furniture lines from `pages` and returns them, per page, in reading order.
 pub(crate) fn strip(pages: &mut [PageLayout]) -> Vec<Vec<String>> {
@@ -40,42 +59,13 @@ pub(crate) fn strip(pages: &mut [PageLayout]) -> Vec<Vec<String>> {
         return removed;
     }
     let needed = ((MIN_PAGE_SHARE * page_count as f32).ceil() as usize).max(2);
+    let candidates = edge_lines(pages);
 
-    let mut groups: HashMap<(Edge, String), Vec<Candidate>> = HashMap::new();
-    for (p, page) in pages.iter().enumerate() {
-        for (b, block) in page.blocks.iter().enumerate() {
-            for (l, line) in block.lines.iter().enumerate() {
-                if !line.upright || page.height <= 0.0 {
-                    continue;
-                }
-                let from_top = page.height - line.y;
-                let edge = if from_top <= EDGE_ZONE * page.height {
-                    (Edge::Top, from_top)
-                } else if line.y <= EDGE_ZONE * page.height {
-                    (Edge::Bottom, line.y)
-                } else {
-                    continue;
-                };
-                let candidate = Candidate { page: p, block: b, line: l, distance: edge.1, size: line.size };
-                groups.entry((edge.0, normalise(&line.text))).or_default().push(candidate);
-            }
-        }
-    }
-
-    let mut marked: Vec<(usize, usize, usize)> = Vec::new();
-    for candidates in groups.values() {
-        for c in candidates {
-            let tolerance = POSITION_TOLERANCE_EM * c.size.max(1.0);
-            let mut pages_seen: Vec<usize> =
-                candidates.iter().filter(|o| (o.distance - c.distance).abs() <= tolerance).map(|o| o.page).collect();
-            pages_seen.dedup();
-            if pages_seen.len() >= needed {
-                marked.push((c.page, c.block, c.line));
-            }
-        }
-    }
-    // Remove back to front so earlier indices stay valid.
+    let mut marked = repeated_text(pages, &candidates, needed);
+    marked.extend(page_number_heads(pages, &candidates, needed));
+    // Remove back to front so earlier indices stay valid; both rules may mark a line.
     marked.sort_unstable();
+    marked.dedup();
     for &(p, b, l) in marked.iter().rev() {
         if let Some(block) = pages.get_mut(p).and_then(|page| page.blocks.get_mut(b)) {
             if l < block.lines.len() {
@@ -93,6 +83,141 @@ pub(crate) fn strip(pages: &mut [PageLayout]) -> Vec<Vec<String>> {
         page.blocks.retain(|b| !b.lines.is_empty());
     }
     removed
+}
+
+/// Every upright line inside the top or bottom zone of its page.
+fn edge_lines(pages: &[PageLayout]) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        if page.height <= 0.0 {
+            continue;
+        }
+        for (b, block) in page.blocks.iter().enumerate() {
+            for (l, line) in block.lines.iter().enumerate() {
+                if !line.upright {
+                    continue;
+                }
+                let from_top = page.height - line.y;
+                let (edge, distance) = if from_top <= EDGE_ZONE * page.height {
+                    (Edge::Top, from_top)
+                } else if line.y <= EDGE_ZONE * page.height {
+                    (Edge::Bottom, line.y)
+                } else {
+                    continue;
+                };
+                candidates.push(Candidate { page: p, block: b, line: l, edge, distance, size: line.size });
+            }
+        }
+    }
+    candidates
+}
+
+/// The text of the line a candidate points at.
+fn text_of<'a>(pages: &'a [PageLayout], c: &Candidate) -> &'a str {
+    pages
+        .get(c.page)
+        .and_then(|page| page.blocks.get(c.block))
+        .and_then(|block| block.lines.get(c.line))
+        .map_or("", |line| line.text.as_str())
+}
+
+/// Whether two candidates sit at the same distance from their edge, within tolerance.
+fn same_position(a: &Candidate, b: &Candidate) -> bool {
+    a.edge == b.edge && (a.distance - b.distance).abs() <= POSITION_TOLERANCE_EM * a.size.max(1.0)
+}
+
+/// Lines whose normalised text recurs at the same place on at least `needed` pages, or on at
+/// least half of the odd or of the even pages and only there (two-sided layouts alternate their
+/// heads: book title on the left pages, chapter on the right ones).
+fn repeated_text(pages: &[PageLayout], candidates: &[Candidate], needed: usize) -> Vec<LineRef> {
+    let needed_on_side = |parity: usize| {
+        let side_pages = (pages.len() + 1 - parity) / 2;
+        ((MIN_PAGE_SHARE * side_pages as f32).ceil() as usize).max(2)
+    };
+    let mut groups: HashMap<(Edge, String), Vec<&Candidate>> = HashMap::new();
+    for c in candidates {
+        groups.entry((c.edge, normalise(text_of(pages, c)))).or_default().push(c);
+    }
+    let mut marked = Vec::new();
+    for group in groups.values() {
+        for c in group {
+            let mut pages_seen: Vec<usize> = group.iter().filter(|o| same_position(o, c)).map(|o| o.page).collect();
+            pages_seen.dedup();
+            let one_side = pages_seen.iter().all(|p| p % 2 == c.page % 2);
+            if pages_seen.len() >= needed || (one_side && pages_seen.len() >= needed_on_side(c.page % 2)) {
+                marked.push((c.page, c.block, c.line));
+            }
+        }
+    }
+    marked
+}
+
+/// The outermost lines at one edge of one page, with the page number they carry.
+struct Head<'a> {
+    /// The outermost line.
+    outer: &'a Candidate,
+    /// The outermost line and any sharing its baseline.
+    lines: Vec<&'a Candidate>,
+    /// Printed page number minus the page's 1-based position.
+    offset: i64,
+}
+
+/// Running heads and footers that carry the page number, in sequence across the document.
+///
+/// A head counts when its number's offset from the page position is shared by heads on at least
+/// `needed` pages, and another page of that offset has its head at the same place: a number
+/// that merely happens to match one page's position is not enough.
+fn page_number_heads(pages: &[PageLayout], candidates: &[Candidate], needed: usize) -> Vec<LineRef> {
+    let mut outermost: HashMap<(usize, Edge), Vec<&Candidate>> = HashMap::new();
+    for c in candidates {
+        outermost.entry((c.page, c.edge)).or_default().push(c);
+    }
+    let mut heads: Vec<Head> = Vec::new();
+    for ((page, _), lines) in outermost {
+        let Some(outer) = lines.iter().copied().min_by(|a, b| a.distance.total_cmp(&b.distance)) else { continue };
+        let lines: Vec<&Candidate> =
+            lines.into_iter().filter(|c| c.distance - outer.distance <= SAME_BASELINE_EM * c.size.max(1.0)).collect();
+        let position = i64::try_from(page).unwrap_or(i64::MAX).saturating_add(1);
+        let number = lines.iter().find_map(|c| edge_number(text_of(pages, c)));
+        if let Some(number) = number {
+            heads.push(Head { outer, lines, offset: number.saturating_sub(position) });
+        }
+    }
+    let mut by_offset: HashMap<i64, Vec<&Head>> = HashMap::new();
+    for head in &heads {
+        by_offset.entry(head.offset).or_default().push(head);
+    }
+    let mut marked = Vec::new();
+    for mut group in by_offset.into_values() {
+        let mut pages_seen: Vec<usize> = group.iter().map(|h| h.outer.page).collect();
+        pages_seen.sort_unstable();
+        pages_seen.dedup();
+        if pages_seen.len() < needed {
+            continue;
+        }
+        // Sorted by edge and distance, heads at the same place are neighbours.
+        // A page has one head per edge, so any neighbour at the same place is another page's.
+        group.sort_by(|a, b| a.outer.edge.cmp(&b.outer.edge).then(a.outer.distance.total_cmp(&b.outer.distance)));
+        for (i, head) in group.iter().enumerate() {
+            let near = |o: &&&Head| same_position(o.outer, head.outer);
+            let before = group.get(..i).unwrap_or(&[]).iter().rev().take_while(near).count();
+            let after = group.get(i + 1..).unwrap_or(&[]).iter().take_while(near).count();
+            if before + after > 0 {
+                marked.extend(head.lines.iter().map(|c| (c.page, c.block, c.line)));
+            }
+        }
+    }
+    marked
+}
+
+/// The page number a line begins or ends with: a whole word of at most
+/// [`MAX_PAGE_NUMBER_DIGITS`] ASCII digits.
+fn edge_number(text: &str) -> Option<i64> {
+    let mut words = text.split_whitespace();
+    let (first, last) = (words.next(), words.next_back());
+    [first, last].into_iter().flatten().find_map(|w| {
+        (w.len() <= MAX_PAGE_NUMBER_DIGITS && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten()
+    })
 }
 
 /// The comparison key of a line: lower case, runs of digits as `#`, spaces collapsed.
@@ -160,5 +285,53 @@ mod tests {
         let mut pages = vec![page(&[("Side 1 af 1", 30.0)])];
         assert!(strip(&mut pages)[0].is_empty());
         assert_eq!(pages[0].blocks.len(), 1);
+    }
+
+    #[test]
+    fn running_heads_changing_per_section_are_removed_by_their_page_numbers() {
+        // Book pages 4–7 on PDF pages 1–4: number at the outer edge, section text changing.
+        let mut pages = vec![
+            page(&[("4 KAPITEL 1. TOPOLOGIE", 780.0), ("Erster Absatz", 600.0)]),
+            page(&[("1.1. RÄUME 5", 780.0), ("Zweiter Absatz", 600.0)]),
+            page(&[("6 KAPITEL 1. TOPOLOGIE", 780.0), ("Dritter Absatz", 600.0)]),
+            page(&[("1.2. METRIK 7", 780.0), ("Tabelle 7", 700.0)]),
+        ];
+        let removed = strip(&mut pages);
+        assert_eq!(removed[1], vec!["1.1. RÄUME 5".to_string()]);
+        assert_eq!(removed[3], vec!["1.2. METRIK 7".to_string()]);
+        let texts: Vec<&str> = pages[3].blocks.iter().flat_map(|b| b.lines.iter().map(|l| l.text.as_str())).collect();
+        assert_eq!(texts, vec!["Tabelle 7"]);
+    }
+
+    #[test]
+    fn numbers_out_of_sequence_are_body_text() {
+        // The first lines end in numbers, but not in the pages' order.
+        let mut pages = vec![
+            page(&[("Budget 2026 i alt 12", 780.0)]),
+            page(&[("Drift i alt 3", 780.0)]),
+            page(&[("Anlæg i alt 40", 780.0)]),
+        ];
+        assert!(strip(&mut pages).iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn head_on_every_other_page_is_removed_and_a_one_off_repeat_is_not() {
+        let body = ("Text", 600.0);
+        let mut pages = vec![
+            page(&[("Kapitel 1", 780.0), body]),
+            page(&[("Geometrie und Topologie", 780.0), ("Kapitel 1", 772.0), body]),
+            page(&[body]),
+            page(&[("Geometrie und Topologie", 780.0), body]),
+            page(&[body]),
+            page(&[body]),
+        ];
+        let removed = strip(&mut pages);
+        // Two of the three even pages: enough for one side, not for the document (three of six).
+        assert_eq!(removed[1], vec!["Geometrie und Topologie".to_string()]);
+        assert_eq!(removed[3], vec!["Geometrie und Topologie".to_string()]);
+        // "Kapitel 1" is as often at the same place, but on both sides: body text.
+        assert!(removed[0].is_empty());
+        let texts: Vec<&str> = pages[1].blocks.iter().flat_map(|b| b.lines.iter().map(|l| l.text.as_str())).collect();
+        assert_eq!(texts, vec!["Kapitel 1", "Text"]);
     }
 }
