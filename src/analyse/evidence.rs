@@ -38,26 +38,43 @@ impl Evidence {
 
 /// Every mention of `topic` on one page, each with its sentence.
 pub fn page_evidence(topic: &Topic, path: &str, page: u32, text: &str) -> Vec<Evidence> {
-    let flat = flatten_whitespace(text);
-    let blocks = block_starts(text);
-    topic
-        .mentions_in_flat(&flat)
-        .into_iter()
-        .map(|m| {
-            let (from, to) = sentence_bounds(&flat, &blocks, m.start, m.end);
-            Evidence {
-                topic: topic.id.clone(),
-                path: path.to_string(),
-                page,
-                code: None,
-                municipality: None,
-                year: None,
-                sentence: flat[from..to].to_string(),
-                start: m.start - from,
-                end: m.end - from,
-            }
-        })
-        .collect()
+    PageText::new(text).evidence(topic, path, page)
+}
+
+/// One page's text prepared once for finding the evidence of several topics.
+pub struct PageText {
+    flat: String,
+    blocks: Vec<usize>,
+}
+
+impl PageText {
+    /// Flattens the page and notes where its blocks begin.
+    pub fn new(text: &str) -> PageText {
+        PageText { flat: flatten_whitespace(text), blocks: block_starts(text) }
+    }
+
+    /// Every mention of `topic` on this page, each with its sentence.
+    pub fn evidence(&self, topic: &Topic, path: &str, page: u32) -> Vec<Evidence> {
+        let flat = &self.flat;
+        topic
+            .mentions_in_flat(flat)
+            .into_iter()
+            .map(|m| {
+                let (from, to) = sentence_bounds(flat, &self.blocks, m.start, m.end);
+                Evidence {
+                    topic: topic.id.clone(),
+                    path: path.to_string(),
+                    page,
+                    code: None,
+                    municipality: None,
+                    year: None,
+                    sentence: flat[from..to].to_string(),
+                    start: m.start - from,
+                    end: m.end - from,
+                }
+            })
+            .collect()
+    }
 }
 
 /// Offsets in the flattened text where a new block (paragraph, heading, table row group)

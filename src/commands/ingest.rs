@@ -77,8 +77,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         emit(&human_summary(&summary))?;
     }
     let usable = summary.indexed + summary.unchanged > 0;
-    let nothing_found = usable || !summary.failed.is_empty();
-    if !nothing_found {
+    if summary.indexed + summary.unchanged + summary.failed.len() == 0 {
         eprintln!("kommunsk: no PDF files found in {}", args.corpus.display());
     }
     Ok(if usable { ExitCode::SUCCESS } else { ExitCode::FAILURE })

@@ -7,13 +7,26 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analyse::{flatten_whitespace, TopicSet};
-use crate::index::{FileRecord, StoredPage};
+use crate::index::{DocumentInfo, FileRecord, StoredPage};
 
 /// Which pages count.
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
     pub year: Option<u16>,
     pub doctype: Option<String>,
+}
+
+impl Scope {
+    /// True when a document is of the year and document type asked for.
+    pub fn matches(&self, info: &DocumentInfo) -> bool {
+        self.year.is_none_or(|y| info.year == Some(y)) && self.doctype.as_deref().is_none_or(|d| d == info.doctype)
+    }
+
+    /// True when a document is counted: in scope and resolved (municipality and year known).
+    /// Counts and evidence share this test so they always agree.
+    pub fn covers(&self, info: &DocumentInfo) -> bool {
+        info.missing().is_none() && self.matches(info)
+    }
 }
 
 /// One topic in one year.
@@ -101,16 +114,25 @@ struct DocCounts {
     counts: Vec<usize>,
 }
 
+impl DocCounts {
+    /// Zero counts for a resolved document (`None` when municipality or year is unknown).
+    fn empty(info: &DocumentInfo, topics: usize) -> Option<DocCounts> {
+        Some(DocCounts {
+            code: info.code?,
+            name: info.municipality.clone().unwrap_or_default(),
+            region: info.region.clone().unwrap_or_default(),
+            year: info.year?,
+            counts: vec![0; topics],
+        })
+    }
+}
+
 /// Counts every topic on every page in scope and aggregates.
 pub fn build(pages: &[StoredPage], records: &[FileRecord], topics: &TopicSet, scope: &Scope, lang: &str) -> Report {
-    let in_scope = |year: Option<u16>, doctype: &str| {
-        scope.year.is_none_or(|y| year == Some(y)) && scope.doctype.as_deref().is_none_or(|d| d == doctype)
-    };
-
     // Count per page in parallel, then sum per document.
     let counted: Vec<(&StoredPage, Vec<usize>)> = pages
         .par_iter()
-        .filter(|p| p.info.missing().is_none() && in_scope(p.info.year, &p.info.doctype))
+        .filter(|p| scope.covers(&p.info))
         .map(|p| {
             let flat = flatten_whitespace(&p.text);
             (p, topics.topics.iter().map(|t| t.mentions_in_flat(&flat).len()).collect())
@@ -118,30 +140,18 @@ pub fn build(pages: &[StoredPage], records: &[FileRecord], topics: &TopicSet, sc
         .collect();
     let mut docs: BTreeMap<&str, DocCounts> = BTreeMap::new();
     for (page, counts) in counted {
-        let (Some(code), Some(year)) = (page.info.code, page.info.year) else { continue };
-        let doc = docs.entry(page.path.as_str()).or_insert_with(|| DocCounts {
-            code,
-            name: page.info.municipality.clone().unwrap_or_default(),
-            region: page.info.region.clone().unwrap_or_default(),
-            year,
-            counts: vec![0; topics.topics.len()],
-        });
+        let Some(empty) = DocCounts::empty(&page.info, topics.topics.len()) else { continue };
+        let doc = docs.entry(page.path.as_str()).or_insert(empty);
         for (sum, n) in doc.counts.iter_mut().zip(counts) {
             *sum += n;
         }
     }
-    // Documents with no text pages still count towards `of`.
+    // Documents without any stored page still count towards `of`.
     let in_scope_records: Vec<&FileRecord> =
-        records.iter().filter(|r| r.error.is_none() && in_scope(r.info.year, &r.info.doctype)).collect();
-    for record in &in_scope_records {
-        if let (Some(code), Some(year)) = (record.info.code, record.info.year) {
-            docs.entry(record.path.as_str()).or_insert_with(|| DocCounts {
-                code,
-                name: record.info.municipality.clone().unwrap_or_default(),
-                region: record.info.region.clone().unwrap_or_default(),
-                year,
-                counts: vec![0; topics.topics.len()],
-            });
+        records.iter().filter(|r| r.error.is_none() && scope.matches(&r.info)).collect();
+    for record in in_scope_records.iter().filter(|r| scope.covers(&r.info)) {
+        if let Some(empty) = DocCounts::empty(&record.info, topics.topics.len()) {
+            docs.entry(record.path.as_str()).or_insert(empty);
         }
     }
 

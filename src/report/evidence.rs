@@ -3,7 +3,8 @@
 use rayon::prelude::*;
 
 use super::aggregate::Scope;
-use crate::analyse::{page_evidence, Evidence, TopicSet};
+use crate::analyse::evidence::PageText;
+use crate::analyse::{Evidence, TopicSet};
 use crate::index::StoredPage;
 
 /// Which mentions to list.
@@ -23,19 +24,18 @@ pub fn collect(pages: &[StoredPage], topics: &TopicSet, filter: &EvidenceFilter)
         topics.topics.iter().filter(|t| filter.topics.is_empty() || filter.topics.contains(&t.id)).collect();
     let mut found: Vec<Evidence> = pages
         .par_iter()
-        .filter(|p| p.info.missing().is_none())
-        .filter(|p| filter.scope.year.is_none_or(|y| p.info.year == Some(y)))
-        .filter(|p| filter.scope.doctype.as_deref().is_none_or(|d| d == p.info.doctype))
-        .filter(|p| filter.code.is_none_or(|c| p.info.code == Some(c)))
+        .filter(|p| filter.scope.covers(&p.info) && filter.code.is_none_or(|c| p.info.code == Some(c)))
         .flat_map_iter(|p| {
-            wanted.iter().flat_map(move |topic| {
-                page_evidence(topic, &p.path, p.page, &p.text).into_iter().map(move |mut e| {
-                    e.code = p.info.code;
-                    e.municipality = p.info.municipality.clone();
-                    e.year = p.info.year;
-                    e
-                })
-            })
+            // Flatten the page once for all topics.
+            let text = PageText::new(&p.text);
+            let mut found: Vec<Evidence> =
+                wanted.iter().flat_map(|topic| text.evidence(topic, &p.path, p.page)).collect();
+            for e in &mut found {
+                e.code = p.info.code;
+                e.municipality = p.info.municipality.clone();
+                e.year = p.info.year;
+            }
+            found
         })
         .collect();
     let order = |id: &str| topics.topics.iter().position(|t| t.id == id).unwrap_or(usize::MAX);
