@@ -7,10 +7,8 @@
 //! the previous commit intact and the next run redoes exactly the unfinished files.
 
 use std::collections::{BTreeMap, HashMap};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -271,10 +269,10 @@ fn process_file(
         return Ok(Outcome::Touched(touched));
     }
 
-    let pdf = match extract_watched(bytes, limits) {
+    let pdf = match extract::extract_watched(bytes, limits) {
         Ok(pdf) => pdf,
         Err(error) => {
-            record.error = Some(error);
+            record.error = Some(error.to_string());
             return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed { record, characters: 0 });
         }
     };
@@ -284,56 +282,6 @@ fn process_file(
     let characters = pdf.pages.iter().map(|p| p.body.chars().count() as u64).sum();
     replace_file(writer, fields, &record, &pdf.pages)?;
     Ok(Outcome::Processed { record, characters })
-}
-
-/// Extra wall-clock time granted past the extractor's own budget before the watchdog gives up:
-/// the budget is checked inside the content interpreter, but lopdf's loading runs before it.
-const WATCHDOG_GRACE: Duration = Duration::from_secs(15);
-
-/// Stack for the extraction thread: deeply nested (hostile) objects recurse in lopdf's parser,
-/// and a stack overflow would abort the whole process rather than fail one file.
-const EXTRACT_STACK_BYTES: usize = 64 * 1024 * 1024;
-
-/// Runs extraction on its own thread and stops waiting for it after the time budget plus
-/// grace, so a file that hangs inside a library cannot hang the run. An abandoned thread keeps
-/// its core until it finishes; the file is reported failed with the limit named.
-fn extract_watched(bytes: Vec<u8>, limits: &Limits) -> Result<ExtractedPdf, String> {
-    let (send, receive) = mpsc::channel();
-    let thread_limits = limits.clone();
-    let spawned =
-        std::thread::Builder::new().name("kommunsk-extract".into()).stack_size(EXTRACT_STACK_BYTES).spawn(move || {
-            // The receiver may be gone after a timeout; nothing is left to tell then.
-            let _ = send.send(extract_guarded(&bytes, &thread_limits));
-        });
-    if let Err(err) = spawned {
-        return Err(format!("cannot start an extraction thread: {err}"));
-    }
-    let patience = limits.time_budget + WATCHDOG_GRACE;
-    match receive.recv_timeout(patience) {
-        Ok(result) => result,
-        Err(mpsc::RecvTimeoutError::Timeout) => {
-            Err(format!("limit exceeded: time budget (still reading after {} s; abandoned)", patience.as_secs()))
-        }
-        Err(mpsc::RecvTimeoutError::Disconnected) => {
-            Err("internal error: the extraction thread ended without a result".into())
-        }
-    }
-}
-
-/// Extraction with a last line of defence: a panic inside is this file's failure, not the run's.
-fn extract_guarded(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, String> {
-    match catch_unwind(AssertUnwindSafe(|| extract::extract_bytes(bytes, limits))) {
-        Ok(Ok(pdf)) => Ok(pdf),
-        Ok(Err(err)) => Err(err.to_string()),
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".into());
-            Err(format!("internal error while reading this PDF (please report it): {message}"))
-        }
-    }
 }
 
 /// Identity of an extracted document, in the form the index stores.

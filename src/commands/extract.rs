@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::Args;
 
 use super::output::emit;
-use crate::extract::{extract_path, Limits};
+use crate::extract::{extract_watched, ExtractError, Limits};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -19,7 +19,11 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let pdf = extract_path(&args.file, &Limits::default()).with_context(|| args.file.display().to_string())?;
+    // Same defences as `ingest`: a panic is this file's error and a hang is abandoned.
+    let pdf = std::fs::read(&args.file)
+        .map_err(ExtractError::Io)
+        .and_then(|bytes| extract_watched(bytes, &Limits::default()))
+        .with_context(|| args.file.display().to_string())?;
     let pages: Vec<String> = pdf
         .pages
         .iter()

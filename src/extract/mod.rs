@@ -17,6 +17,7 @@ mod content;
 mod document;
 mod fonts;
 mod furniture;
+mod guard;
 mod interpreter;
 mod layout;
 mod lexer;
@@ -24,6 +25,8 @@ mod preflight;
 mod table;
 
 use std::path::Path;
+
+pub use guard::extract_watched;
 use std::time::{Duration, Instant};
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
@@ -107,6 +110,9 @@ pub enum ExtractError {
     Corrupt(String),
     #[error("limit exceeded: {limit} ({detail})")]
     LimitExceeded { limit: &'static str, detail: String },
+    /// A bug of ours met by this file (a caught panic): reported for this file, never fatal.
+    #[error("internal error while reading this PDF (please report it): {0}")]
+    Internal(String),
 }
 
 /// Extracts every page of the PDF at `path`.
