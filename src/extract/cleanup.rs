@@ -44,7 +44,7 @@ pub(crate) fn render(pages: &[PageLayout]) -> Vec<String> {
     // pages → blocks → lines, cleaned character by character.
     let mut doc: Vec<Vec<Vec<String>>> = pages
         .iter()
-        .map(|p| p.blocks.iter().map(|b| b.lines.iter().map(|l| clean_chars(&l.text)).collect()).collect())
+        .map(|p| p.blocks.iter().map(|b| b.lines.iter().map(|l| logical_order(&clean_chars(&l.text))).collect()).collect())
         .collect();
     let counts = word_counts(&doc);
     for line in doc.iter_mut().flatten().flatten() {
@@ -66,6 +66,13 @@ pub(crate) fn render(pages: &[PageLayout]) -> Vec<String> {
             blocks.join("\n\n").nfc().collect()
         })
         .collect()
+}
+
+/// A cleaned line in logical order: right-to-left runs, laid out visually, turned around.
+/// Each table cell of a joined cell line is its own line for this purpose.
+fn logical_order(line: &str) -> String {
+    let cells: Vec<String> = line.split(CELL_LINE_BREAK).map(super::bidi::to_logical).collect();
+    cells.join(&CELL_LINE_BREAK.to_string())
 }
 
 /// Expands ligatures, maps every kind of space to a plain space, drops control and

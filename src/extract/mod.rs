@@ -5,13 +5,15 @@
 //! → `content` (content-stream bytes → operators, tolerant of damage) → `interpreter`
 //! (operators → positioned glyphs; page content, then form-field and text-box `annotations`)
 //! → `layout` (glyphs → words → lines → blocks, reading order) → `furniture` (running
-//! headers/footers across pages) → `cleanup` (hyphenation, ligatures, NFC, control characters).
+//! headers/footers across pages) → `cleanup` (hyphenation, ligatures, NFC, control characters,
+//! right-to-left lines into logical order with `bidi`).
 //! `content` and the CMap reader in `fonts` read their tokens with the shared `lexer`.
 //!
 //! Everything here treats the PDF as hostile: no panics on input-derived data, and every
 //! resource a file can make us spend is bounded by [`Limits`].
 
 mod annotations;
+mod bidi;
 mod cleanup;
 mod content;
 mod document;
