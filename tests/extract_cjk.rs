@@ -22,6 +22,8 @@ fn pages(name: &str) -> (Vec<String>, u32) {
 fn shift_jis_through_90ms_rksj_h_and_adobe_japan1() {
     // Non-embedded Ryumin-Light, /Encoding /90ms-RKSJ-H, no ToUnicode.
     assert_eq!(pages("issue13343.pdf"), (vec!["(57)【要約】".to_string(), "(81)指定国・地域 AP".to_string()], 0));
+    // The same CMap for single-byte ASCII and double-byte Japanese in one string.
+    assert_eq!(pages("90ms_rksj_h_sample.pdf"), (vec!["Hello ASCII\n日本語テスト".to_string()], 0));
 }
 
 #[test]
@@ -40,6 +42,8 @@ fn to_unicode_that_extends_adobe_korea1_ucs2() {
 fn identity_h_cids_read_through_adobe_japan1() {
     // Embedded CFF without ToUnicode: a character outside the BMP.
     assert_eq!(pages("issue16176.pdf"), (vec!["𠮷".to_string()], 0));
+    // A non-embedded Adobe-Japan1 font on Identity-H, no ToUnicode, between Latin text.
+    assert_eq!(pages("noembed-identity.pdf"), (vec!["ABC あいうえお 123\n\n1".to_string()], 0));
     // Embedded TrueType with an empty ToUnicode. Adobe-Japan1-UCS2 maps CIDs 9714 and 9529
     // (italic Latin glyphs of Supplement 4) to "Ǎ" and "u"; pdftotext's table maps them to
     // nothing and prints a line break and a space there.
