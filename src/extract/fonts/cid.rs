@@ -1,16 +1,21 @@
 //! Type0 (composite) fonts: an encoding CMap splits strings into 1–4-byte codes and maps them
 //! to CIDs; the descendant CIDFont's `/W` and `/DW` give widths by CID; ToUnicode gives text.
 //!
-//! Text: ToUnicode, else what the embedded font program says about the glyph (see `program`).
+//! Text, first found: ToUnicode; the code itself under a predefined Unicode CMap
+//! (`Uni…-UCS2-…`); what the embedded font program says about the glyph (see `program`); the
+//! CID's character in its Adobe collection (Adobe-Japan1, -GB1, -CNS1, -Korea1, …, see
+//! `predefined`), named by the predefined CMap, `/CIDSystemInfo` or ToUnicode's `usecmap`.
 //!
 //! Encodings understood: Identity-H/V, embedded CMap streams (with `usecmap` of Identity),
-//! and the predefined Unicode CMaps (`Uni…-UCS2-…`, `Uni…-UTF16-…`) whose codes *are* text.
-//! Other predefined CMaps (Shift-JIS, EUC, …) need Adobe's CMap files: their strings are split
-//! by the ToUnicode codespace (else two bytes) and their CIDs are unknown (width `/DW`).
+//! and Adobe's predefined CMaps (`predefined`). A predefined name we do not know: its strings
+//! are split by the ToUnicode codespace (else two bytes) and its CIDs are unknown (`/DW`).
+
+use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::{CMap, Codespace};
+use super::predefined::{Collection, PredefinedCMap};
 use super::program::{self, CidTexts, FontProgram};
 use super::{glyph_text, objects, DecodedGlyph, GlyphText};
 
@@ -33,6 +38,8 @@ enum CidMapping {
     Identity,
     /// An embedded CMap; `identity_fallback` when it extends Identity via `usecmap`.
     Embedded { cmap: Box<CMap>, identity_fallback: bool },
+    /// One of Adobe's predefined CMaps.
+    Predefined(Arc<PredefinedCMap>),
     /// Codes are UTF-16 text (`Uni…-UCS2/UTF16` CMaps); CIDs unknown.
     Unicode,
     /// A predefined CMap we do not have; CIDs unknown.
@@ -132,6 +139,8 @@ pub(super) struct CidFont {
     one_byte_codes: bool,
     /// Text by CID from the embedded font program, for codes ToUnicode leaves unmapped.
     program_text: Option<CidTexts>,
+    /// The Adobe collection the CIDs belong to, for glyphs nothing else gives text.
+    collection: Option<Collection>,
 }
 
 impl CidFont {
@@ -169,7 +178,18 @@ impl CidFont {
             TextSource::Cmap(_) | TextSource::None => descendant.and_then(|d| program_texts(doc, d)),
         };
 
+        let collection = match &mapping {
+            CidMapping::Predefined(cmap) => cmap.collection,
+            _ => None,
+        }
+        .or_else(|| descendant.and_then(|d| Collection::of_cid_font(doc, d)))
+        .or_else(|| match &text {
+            TextSource::Cmap(cmap) => cmap.use_cmap.as_deref().and_then(Collection::from_ucs2_cmap),
+            _ => None,
+        });
+
         CidFont {
+            collection,
             program_text,
             one_byte_codes: codespace.has_one_byte_codes(),
             codespace,
@@ -202,6 +222,7 @@ impl CidFont {
             CidMapping::Embedded { cmap, identity_fallback } => {
                 cmap.cid(code, len).or_else(|| identity_fallback.then_some(code))
             }
+            CidMapping::Predefined(cmap) => cmap.cid(code, len),
             CidMapping::Unicode | CidMapping::Unknown => None,
         }
     }
@@ -216,16 +237,39 @@ impl CidFont {
             Some(GlyphText::Unmapped) | None if matches!(self.mapping, CidMapping::Unicode) => {
                 utf16_code_text(code, len)
             }
-            Some(GlyphText::Unmapped) | None => self.program_text(code, len),
+            Some(GlyphText::Unmapped) | None => match self.predefined_code_text(code, len) {
+                GlyphText::Unmapped => self.program_text(code, len),
+                text => text,
+            },
             Some(text) => text,
         }
     }
 
-    /// The text the embedded program gives the glyph of `code`, if any.
+    /// Under a predefined Unicode CMap, the character the code itself is.
+    fn predefined_code_text(&self, code: u32, len: usize) -> GlyphText {
+        match &self.mapping {
+            CidMapping::Predefined(cmap) => cmap.code_text(code, len).unwrap_or(GlyphText::Unmapped),
+            _ => GlyphText::Unmapped,
+        }
+    }
+
+    /// The CID's character in the font's Adobe collection, if it has one.
+    fn collection_text(&self, code: u32, len: usize) -> GlyphText {
+        match (self.collection, self.cid(code, len)) {
+            (Some(collection), Some(cid)) => collection.text(cid),
+            _ => GlyphText::Unmapped,
+        }
+    }
+
+    /// The text the embedded program gives the glyph of `code`, else its collection's.
     fn program_text(&self, code: u32, len: usize) -> GlyphText {
-        match (&self.program_text, self.cid(code, len)) {
+        let from_program = match (&self.program_text, self.cid(code, len)) {
             (Some(texts), Some(cid)) => texts.text(cid),
             _ => GlyphText::Unmapped,
+        };
+        match from_program {
+            GlyphText::Unmapped => self.collection_text(code, len),
+            text => text,
         }
     }
 
@@ -265,6 +309,9 @@ fn predefined(name: &[u8], text: &TextSource) -> (CidMapping, Codespace, bool) {
     let vertical = name.ends_with(b"-V");
     if is_identity(name) {
         return (CidMapping::Identity, Codespace::fixed(2), vertical);
+    }
+    if let Some(cmap) = PredefinedCMap::get(name) {
+        return (CidMapping::Predefined(cmap.clone()), cmap.codespace.clone(), cmap.vertical);
     }
     let name_str = String::from_utf8_lossy(name);
     if name_str.starts_with("Uni") && name_str.contains("-UCS2") {

@@ -77,6 +77,23 @@ impl Codespace {
         }
     }
 
+    /// Adds the range of codes whose bytes lie between those of `lo` and `hi` (same length,
+    /// 1–4 bytes; others are ignored, as are ranges beyond [`MAX_CODESPACE_RANGES`]).
+    pub(super) fn add_range(&mut self, lo: &[u8], hi: &[u8]) {
+        let len = lo.len();
+        if len == 0 || len > MAX_CODE_BYTES || hi.len() != len || self.ranges.len() >= MAX_CODESPACE_RANGES {
+            return;
+        }
+        let mut range = CodespaceRange { len, lo: [0; MAX_CODE_BYTES], hi: [0; MAX_CODE_BYTES] };
+        for (dst, src) in range.lo.iter_mut().zip(lo) {
+            *dst = *src;
+        }
+        for (dst, src) in range.hi.iter_mut().zip(hi) {
+            *dst = *src;
+        }
+        self.ranges.push(range);
+    }
+
     /// True when no ranges are defined.
     pub(super) fn is_empty(&self) -> bool {
         self.ranges.is_empty()
@@ -319,21 +336,12 @@ impl CMap {
     }
 
     fn add_codespace(&mut self, lo: &[u8], hi: &[u8]) {
-        let len = lo.len();
-        if len == 0 || len > MAX_CODE_BYTES || hi.len() != len || self.codespace.ranges.len() >= MAX_CODESPACE_RANGES {
-            return;
-        }
-        let mut range = CodespaceRange { len, lo: [0; MAX_CODE_BYTES], hi: [0; MAX_CODE_BYTES] };
-        for (dst, src) in range.lo.iter_mut().zip(lo) {
-            *dst = *src;
-        }
-        for (dst, src) in range.hi.iter_mut().zip(hi) {
-            *dst = *src;
-        }
-        self.codespace.ranges.push(range);
+        self.codespace.add_range(lo, hi);
     }
 
-    fn add_cids(&mut self, len: usize, lo: u32, hi: u32, cid: i64) {
+    /// Maps codes `lo..=hi` of `len` bytes to consecutive CIDs from `cid` (later calls
+    /// override earlier ones; negative CIDs and entries beyond [`MAX_ENTRIES`] are dropped).
+    pub(super) fn add_cids(&mut self, len: usize, lo: u32, hi: u32, cid: i64) {
         if let (Ok(cid), true) = (u32::try_from(cid), self.entries < MAX_ENTRIES) {
             self.entries += 1;
             self.cids.insert(len, lo, hi, cid.wrapping_sub(lo));

@@ -13,10 +13,11 @@
 //!
 //! Layout of the module: `simple` and `cid` are the two kinds of font; `encoding`,
 //! `glyph_names`, `standard14` (+ generated `standard14_widths`) and `type3` serve simple
-//! fonts; `cmap` (+ `cmap_lexer`) reads ToUnicode and encoding CMaps; `program` reads the
-//! embedded font program where the dictionary leaves text open (built-in encodings, CID fonts
-//! without ToUnicode); `glyph_text` keeps control characters out of the text; `objects` is
-//! bounded, lenient object access.
+//! fonts; `cmap` (+ `cmap_lexer`) reads ToUnicode and encoding CMaps; `predefined` holds
+//! Adobe's predefined CJK CMaps and the CID → Unicode tables of its collections; `program`
+//! reads the embedded font program where the dictionary leaves text open (built-in encodings,
+//! CID fonts without ToUnicode); `glyph_text` keeps control characters out of the text;
+//! `objects` is bounded, lenient object access.
 
 mod cid;
 mod cmap;
@@ -25,6 +26,7 @@ mod encoding;
 mod glyph_names;
 mod glyph_text;
 mod objects;
+mod predefined;
 mod program;
 mod simple;
 mod standard14;
