@@ -43,11 +43,8 @@ const CHARACTER_CODE_PREFIXES: [&[u8]; 2] = [b"C", b"G"];
 /// Fills the `Unmapped` codes of `table` whose glyph name (from `names`, the code and glyph
 /// name pairs of the font) is a character code, when the font gives the evidence above.
 pub(crate) fn fill_numbered_codes(table: &mut CodeTable, names: &[(u8, &[u8])]) {
-    let unmapped: Vec<(u8, &[u8])> = names
-        .iter()
-        .copied()
-        .filter(|(code, _)| table.get(usize::from(*code)) == Some(&GlyphText::Unmapped))
-        .collect();
+    let unmapped: Vec<(u8, &[u8])> =
+        names.iter().copied().filter(|(code, _)| table.get(usize::from(*code)) == Some(&GlyphText::Unmapped)).collect();
     let Some(numbering) = Numbering::restating(&unmapped).or_else(|| Numbering::character_codes(&unmapped)) else {
         return;
     };
@@ -79,10 +76,9 @@ impl<'a> Numbering<'a> {
     /// The one numbering of a `C`/`G` font under which every numbered name is a printable code.
     fn character_codes(names: &[(u8, &'a [u8])]) -> Option<Numbering<'a>> {
         let prefix = common_prefix(names).filter(|p| CHARACTER_CODE_PREFIXES.contains(p))?;
-        let mut readable = RADIXES
-            .into_iter()
-            .map(|radix| Numbering { prefix, radix })
-            .filter(|numbering| numbering.all_numbers(names, |_, number| (FIRST_TEXT_CODE..=LAST_CODE).contains(&number)));
+        let mut readable = RADIXES.into_iter().map(|radix| Numbering { prefix, radix }).filter(|numbering| {
+            numbering.all_numbers(names, |_, number| (FIRST_TEXT_CODE..=LAST_CODE).contains(&number))
+        });
         match (readable.next(), readable.next()) {
             (Some(numbering), None) => Some(numbering),
             _ => None,

@@ -163,14 +163,22 @@ mod tests {
     fn letters_digits_and_punctuation() {
         let read = |names: &[&str]| names.iter().map(|n| lookup(n).unwrap_or('¤')).collect::<String>();
         assert_eq!(read(&["LW010000", "LW010000", "LW010000", "SP110000"]), "www.");
-        assert_eq!(read(&["LK020000", "LO610000", "LB010000", "LE010000", "LN010000", "LH010000", "LA010000", "LV010000", "LN010000"]), "København");
+        assert_eq!(
+            read(&[
+                "LK020000", "LO610000", "LB010000", "LE010000", "LN010000", "LH010000", "LA010000", "LV010000",
+                "LN010000"
+            ]),
+            "København"
+        );
         assert_eq!(read(&["ND020000", "ND100000", "ND020000", "ND060000", "SP010000", "SC030000"]), "2026 $");
         assert_eq!(read(&["LA270000", "LA280000", "LE110000", "LU180000", "LC420000", "LA520000"]), "åÅéÜÇÆ");
     }
 
     #[test]
     fn other_names_are_not_gcgids() {
-        for name in ["LA01000", "la010000", "LA01000X", "LA030000", "ND000000", "ND110000", "LQ110000", "SP990000", "aring"] {
+        for name in
+            ["LA01000", "la010000", "LA01000X", "LA030000", "ND000000", "ND110000", "LQ110000", "SP990000", "aring"]
+        {
             assert_eq!(lookup(name), None, "{name}");
         }
         // Variants other than the plain form are left alone unless listed.
