@@ -8,7 +8,8 @@
 //! A few names TeX fonts use that the AGL lacks are added, and IBM's GCGID names (`gcgid`),
 //! which PDFs converted from AFP use. Names that only number a glyph (`g123`, `cid123`,
 //! `glyph12`, `index7`) say nothing about the character by themselves: they stay unmapped
-//! unless a ToUnicode CMap maps the code (or they restate their code, see `encoding`).
+//! unless a ToUnicode CMap maps the code, or the whole font shows its numbered names are
+//! character codes (`encoding::numbered`).
 
 mod gcgid;
 

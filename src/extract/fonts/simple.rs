@@ -3,8 +3,8 @@
 //!
 //! Text per code: ToUnicode when it maps the code to real text, else the encoding (base
 //! encoding — or the embedded program's own — + `/Differences` through the glyph list), else
-//! the code itself where the font's glyph names only restate their codes (see
-//! `encoding::numbered`). Width per code: `/Widths`, else the
+//! the character code a numbered glyph name carries, where the font shows its names are codes
+//! (see `encoding::numbered`). Width per code: `/Widths`, else the
 //! descriptor's `/MissingWidth`, else the standard 14 metrics, else the font's average width.
 
 use lopdf::{Dictionary, Document};
