@@ -8,7 +8,7 @@
 //!   ([`FontProgram::cid_texts`], with `/CIDToGIDMap` for TrueType).
 //!
 //! Non-embedded Windows core fonts shown by glyph id get their text from the standard glyph
-//! order those fonts share (`standard_order`).
+//! order those fonts share, and Arial its Cyrillic block (`standard_order`).
 //!
 //! Parsing is done by `ttf-parser` (sfnt tables and CFF); only the cleartext `/Encoding` of a
 //! Type1 program is read by hand (`type1`). The format is sniffed from the bytes, not taken
