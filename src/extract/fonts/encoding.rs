@@ -10,6 +10,10 @@ use std::sync::OnceLock;
 
 use lopdf::{Dictionary, Document, Object};
 
+mod numbered;
+
+pub(super) use numbered::fill_numbered_codes;
+
 use super::{glyph_names, glyph_text, objects, GlyphText};
 
 /// A 256-entry code → text table.
@@ -133,19 +137,39 @@ pub(super) fn differences_only(doc: &Document, font: &Dictionary) -> CodeTable {
 
 /// Applies a `/Differences` array: a code, then glyph names for consecutive codes.
 fn apply_differences(doc: &Document, diffs: &[Object], table: &mut CodeTable, names: NameText) {
+    for (code, name) in difference_pairs(doc, diffs) {
+        if let Some(slot) = table.get_mut(usize::from(code)) {
+            *slot = names(name);
+        }
+    }
+}
+
+/// The (code, glyph name) pairs of a `/Differences` array; codes outside 0–255 are skipped.
+fn difference_pairs<'a>(doc: &'a Document, diffs: &'a [Object]) -> Vec<(u8, &'a [u8])> {
+    let mut pairs = Vec::new();
     let mut code: Option<usize> = None;
     for item in diffs {
         match objects::resolve(doc, item) {
             Some(Object::Integer(c)) => code = usize::try_from(*c).ok(),
             Some(Object::Name(name)) => {
-                if let Some(slot) = code.and_then(|c| table.get_mut(c)) {
-                    *slot = names(name);
+                if let Some(c) = code.and_then(|c| u8::try_from(c).ok()) {
+                    pairs.push((c, name.as_slice()));
                 }
                 code = code.map(|c| c.saturating_add(1));
             }
             _ => {}
         }
     }
+    pairs
+}
+
+/// The glyph name `/Differences` gives each code of the simple font `font` (empty when the
+/// font has no `/Encoding` dictionary).
+pub(super) fn difference_names<'a>(doc: &'a Document, font: &'a Dictionary) -> Vec<(u8, &'a [u8])> {
+    objects::get_dict(doc, font, b"Encoding")
+        .and_then(|enc| objects::get_array(doc, enc, b"Differences"))
+        .map(|diffs| difference_pairs(doc, diffs))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

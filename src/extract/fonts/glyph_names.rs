@@ -5,9 +5,13 @@
 //! itself comes from the `pdf_encoding` crate: lopdf has a copy too, but keeps it in a private
 //! module (and stores one UTF-16 unit per name), so it cannot be used from here.
 //!
-//! A few names TeX fonts use that the AGL lacks are added. Names that only number a glyph
-//! (`g123`, `cid123`, `glyph12`, `index7`) say nothing about the character: they stay unmapped
-//! unless a ToUnicode CMap maps the code.
+//! A few names TeX fonts use that the AGL lacks are added, and IBM's GCGID names (`gcgid`),
+//! which PDFs converted from AFP use. Names that only number a glyph (`g123`, `cid123`,
+//! `glyph12`, `index7`) say nothing about the character by themselves: they stay unmapped
+//! unless a ToUnicode CMap maps the code, or the whole font shows its numbered names are
+//! character codes (`encoding::numbered`).
+
+mod gcgid;
 
 use super::glyph_text;
 use super::GlyphText;
@@ -33,6 +37,9 @@ pub(super) fn lookup(name: &[u8]) -> GlyphText {
     };
     if let Some(text) = tex_name(name) {
         return glyph_text::from_chars(text.chars());
+    }
+    if let Some(c) = gcgid::lookup(name) {
+        return glyph_text::from_char(c);
     }
     // AGL spec step 1: everything after the first period is a variant suffix (`a.sc`).
     let base = name.split('.').next().unwrap_or(name);

@@ -2,7 +2,9 @@
 //! resolved at load time into two 256-entry tables and `decode` is two array reads per glyph.
 //!
 //! Text per code: ToUnicode when it maps the code to real text, else the encoding (base
-//! encoding — or the embedded program's own — + `/Differences` through the glyph list). Width per code: `/Widths`, else the
+//! encoding — or the embedded program's own — + `/Differences` through the glyph list), else
+//! the character code a numbered glyph name carries, where the font shows its names are codes
+//! (see `encoding::numbered`). Width per code: `/Widths`, else the
 //! descriptor's `/MissingWidth`, else the standard 14 metrics, else the font's average width.
 
 use lopdf::{Dictionary, Document};
@@ -35,14 +37,20 @@ impl SimpleFont {
         let base_font = objects::get_name(doc, font, b"BaseFont").unwrap_or_default();
         let is_type3 = subtype == b"Type3";
         let standard = if is_type3 { None } else { Standard14::identify(base_font) };
+        let differences = encoding::difference_names(doc, font);
         let encoded = if standard.is_none() && is_pictograph_font(base_font) {
             // Their codes are pictures: any base encoding would turn bullets into letters.
             encoding::differences_only(doc, font)
         } else if is_type3 {
-            encoding::font_encoding(doc, font, encoding::empty_table, type3::glyph_text)
+            let mut table = encoding::font_encoding(doc, font, encoding::empty_table, type3::glyph_text);
+            encoding::fill_numbered_codes(&mut table, &differences);
+            table
         } else {
-            let builtin = || builtin_table(doc, font, subtype, standard);
-            encoding::font_encoding(doc, font, builtin, glyph_names::lookup)
+            let mut program_names = Vec::new();
+            let builtin = || builtin_table(doc, font, subtype, standard, &mut program_names);
+            let mut table = encoding::font_encoding(doc, font, builtin, glyph_names::lookup);
+            encoding::fill_numbered_codes(&mut table, &glyph_names_by_code(&program_names, &differences));
+            table
         };
 
         let mut text = Box::new(encoded.clone());
@@ -94,7 +102,15 @@ fn is_pictograph_font(base_font: &[u8]) -> bool {
 /// Type1 `/Encoding`, CFF encoding, or TrueType symbol/Mac `cmap`, through glyph names), and
 /// for codes it leaves open a pragmatic guess: WinAnsi for TrueType and symbolic fonts (what
 /// Windows-made symbolic subsets mean in practice), StandardEncoding otherwise.
-fn builtin_table(doc: &Document, font: &Dictionary, subtype: &[u8], standard: Option<Standard14>) -> CodeTable {
+///
+/// The glyph names of the program's own encoding are left in `program_names`.
+fn builtin_table(
+    doc: &Document,
+    font: &Dictionary,
+    subtype: &[u8],
+    standard: Option<Standard14>,
+    program_names: &mut Vec<(u8, String)>,
+) -> CodeTable {
     if let Some(standard) = standard {
         return standard.builtin_encoding().table().clone();
     }
@@ -106,8 +122,11 @@ fn builtin_table(doc: &Document, font: &Dictionary, subtype: &[u8], standard: Op
         BaseEncoding::Standard
     };
     let mut table = guess.table().clone();
-    let program = FontProgram::of_simple_font(doc, font).and_then(|p| p.builtin_table());
-    if let Some(program) = program {
+    let program = FontProgram::of_simple_font(doc, font);
+    if let Some(program) = &program {
+        *program_names = program.builtin_names();
+    }
+    if let Some(program) = program.and_then(|p| p.builtin_table()) {
         for (slot, text) in table.iter_mut().zip(program) {
             if text != GlyphText::Unmapped {
                 *slot = text;
@@ -115,6 +134,18 @@ fn builtin_table(doc: &Document, font: &Dictionary, subtype: &[u8], standard: Op
         }
     }
     table
+}
+
+/// The glyph name of each code: `/Differences` over the program's built-in encoding.
+fn glyph_names_by_code<'a>(program: &'a [(u8, String)], differences: &[(u8, &'a [u8])]) -> Vec<(u8, &'a [u8])> {
+    let mut by_code: [Option<&[u8]>; 256] = [None; 256];
+    let program = program.iter().map(|(code, name)| (*code, name.as_bytes()));
+    for (code, name) in program.chain(differences.iter().copied()) {
+        if let Some(slot) = by_code.get_mut(usize::from(code)) {
+            *slot = Some(name);
+        }
+    }
+    (0u8..=u8::MAX).zip(by_code).filter_map(|(code, name)| Some((code, name?))).collect()
 }
 
 /// The width of every code in text space for size 1.

@@ -7,7 +7,7 @@ use ttf_parser::GlyphId;
 
 use super::super::encoding::CodeTable;
 use super::super::{glyph_names, GlyphText};
-use super::{non_empty_table, CidTexts, CidToGid};
+use super::{table_of_names, CidTexts, CidToGid};
 
 /// Glyphs looked at per font. `ttf-parser` finds a glyph's charset entry by walking the
 /// charset's ranges, so naming every glyph is quadratic in a hostile charset of one-glyph
@@ -72,15 +72,19 @@ pub(super) fn cid_texts(bytes: &[u8]) -> Option<CidTexts> {
 /// The built-in encoding of a name-keyed font: code → glyph (CFF encoding, then the
 /// standard encoding by name, as `ttf-parser` resolves it) → glyph name → text.
 pub(super) fn builtin_table(bytes: &[u8]) -> Option<CodeTable> {
-    let table = Table::parse(bytes)?;
-    if is_cid_keyed(&table) {
-        return None;
-    }
-    let mut out: CodeTable = std::array::from_fn(|_| GlyphText::Unmapped);
-    for (code, slot) in CODES.zip(out.iter_mut()) {
-        if let Some(name) = table.glyph_index(code).filter(|g| g.0 != 0).and_then(|g| table.glyph_name(g)) {
-            *slot = glyph_names::lookup(name.as_bytes());
-        }
-    }
-    non_empty_table(out)
+    table_of_names(&builtin_names(bytes))
+}
+
+/// The glyph name of each code of a name-keyed font's built-in encoding (code → glyph as in
+/// [`builtin_table`]); empty for CID-keyed fonts.
+pub(super) fn builtin_names(bytes: &[u8]) -> Vec<(u8, String)> {
+    let Some(table) = Table::parse(bytes).filter(|t| !is_cid_keyed(t)) else {
+        return Vec::new();
+    };
+    CODES
+        .filter_map(|code| {
+            let name = table.glyph_index(code).filter(|g| g.0 != 0).and_then(|g| table.glyph_name(g))?;
+            Some((code, name.to_owned()))
+        })
+        .collect()
 }

@@ -8,7 +8,7 @@
 //!   ([`FontProgram::cid_texts`], with `/CIDToGIDMap` for TrueType).
 //!
 //! Non-embedded Windows core fonts shown by glyph id get their text from the standard glyph
-//! order those fonts share (`standard_order`).
+//! order those fonts share, and Arial its Cyrillic block (`standard_order`).
 //!
 //! Parsing is done by `ttf-parser` (sfnt tables and CFF); only the cleartext `/Encoding` of a
 //! Type1 program is read by hand (`type1`). The format is sniffed from the bytes, not taken
@@ -23,8 +23,8 @@ pub(super) use standard_order::texts as standard_order_texts;
 
 use lopdf::{Dictionary, Document, Object};
 
-use super::encoding::CodeTable;
-use super::{objects, GlyphText};
+use super::encoding::{self, CodeTable};
+use super::{glyph_names, objects, GlyphText};
 
 /// Largest decompressed font program we parse. Whole CJK fonts embedded unsubsetted reach
 /// 10–15 MB; beyond this the font is more likely a decompression bomb than worth reading.
@@ -90,6 +90,16 @@ impl FontProgram {
             Format::Sfnt => sfnt::builtin_table(&self.bytes),
             Format::Cff => cff::builtin_table(&self.bytes),
             Format::Type1 => type1::builtin_table(&self.bytes),
+        }
+    }
+
+    /// The glyph name the program's built-in encoding gives each one-byte code: name-keyed
+    /// CFF and Type1 programs with an encoding of their own; empty for others.
+    pub(super) fn builtin_names(&self) -> Vec<(u8, String)> {
+        match self.format {
+            Format::Sfnt => Vec::new(),
+            Format::Cff => cff::builtin_names(&self.bytes),
+            Format::Type1 => type1::builtin_names(&self.bytes),
         }
     }
 
@@ -168,6 +178,17 @@ impl CidTexts {
 /// `None` when no code of `table` has text.
 fn non_empty_table(table: CodeTable) -> Option<CodeTable> {
     table.iter().any(|t| *t != GlyphText::Unmapped).then_some(table)
+}
+
+/// The code table of (code, glyph name) pairs through the glyph list; `None` if no name maps.
+fn table_of_names(names: &[(u8, String)]) -> Option<CodeTable> {
+    let mut table = encoding::empty_table();
+    for (code, name) in names {
+        if let Some(slot) = table.get_mut(usize::from(*code)) {
+            *slot = glyph_names::lookup(name.as_bytes());
+        }
+    }
+    non_empty_table(table)
 }
 
 #[cfg(test)]

@@ -169,6 +169,17 @@ fn type3_pdftex_bitmap_names_are_codes() {
 }
 
 #[test]
+fn type3_print_driver_names_restate_their_codes() {
+    // A print driver's Type3 bitmap font: /C50 at code 0x50 and so on (pdftotext: "Property
+    // Insurance"); 0x96 and 0x97 are the Windows dashes.
+    let path = repo_path("../shared/corpora/pdfjs/issue9655_reduced.pdf");
+    let doc = Document::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let dict = doc.get_object((4, 0)).and_then(Object::as_dict).unwrap_or_else(|e| panic!("font 4: {e}"));
+    let font = Font::load(&doc, dict);
+    assert_eq!(text(&font, b"Property Insurance, /\x96\x97"), "Property Insurance, /–—");
+}
+
+#[test]
 fn non_embedded_times_new_roman_reads_glyph_ids_in_the_standard_order() {
     let doc = Document::new();
     let font = |base_font: &str| {

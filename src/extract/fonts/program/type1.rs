@@ -3,8 +3,7 @@
 //! (what pdfTeX's subsets of TeX fonts carry).
 
 use super::super::encoding::{BaseEncoding, CodeTable};
-use super::super::{encoding, glyph_names};
-use super::non_empty_table;
+use super::table_of_names;
 
 /// PFB files start each segment with 0x80, a type byte and a little-endian u32 length.
 const PFB_HEADER_LEN: usize = 6;
@@ -14,16 +13,41 @@ const EEXEC: &[u8] = b"eexec";
 
 /// The built-in encoding of a Type1 program, `None` when it has none we can read.
 pub(super) fn builtin_table(bytes: &[u8]) -> Option<CodeTable> {
+    match encoding_entry(bytes)? {
+        Encoding::Standard => Some(BaseEncoding::Standard.table().clone()),
+        Encoding::IsoLatin1 => Some(BaseEncoding::WinAnsi.table().clone()),
+        Encoding::Custom(names) => table_of_names(&names),
+    }
+}
+
+/// The glyph names of a custom built-in encoding (empty for the named standard encodings,
+/// whose names the glyph list knows).
+pub(super) fn builtin_names(bytes: &[u8]) -> Vec<(u8, String)> {
+    match encoding_entry(bytes) {
+        Some(Encoding::Custom(names)) => names,
+        _ => Vec::new(),
+    }
+}
+
+/// What a Type1 program's `/Encoding` entry says.
+enum Encoding {
+    Standard,
+    IsoLatin1,
+    /// An array: (code, glyph name) for each `dup <code> /<name> put`.
+    Custom(Vec<(u8, String)>),
+}
+
+fn encoding_entry(bytes: &[u8]) -> Option<Encoding> {
     let clear = cleartext(bytes);
     let at = find(clear, b"/Encoding")?;
     let rest = clear.get(at + b"/Encoding".len()..)?;
     let mut tokens = Tokens { rest };
     match tokens.next()? {
-        b"StandardEncoding" => return Some(BaseEncoding::Standard.table().clone()),
-        b"ISOLatin1Encoding" => return Some(BaseEncoding::WinAnsi.table().clone()),
+        b"StandardEncoding" => return Some(Encoding::Standard),
+        b"ISOLatin1Encoding" => return Some(Encoding::IsoLatin1),
         _ => {}
     }
-    let mut table = encoding::empty_table();
+    let mut names = Vec::new();
     // The array ends at `def` (`readonly def`); entries are `dup <code> /<name> put`.
     let mut window: [&[u8]; 4] = [b""; 4];
     for token in tokens {
@@ -35,14 +59,14 @@ pub(super) fn builtin_table(bytes: &[u8]) -> Option<CodeTable> {
             *last = token;
         }
         if let [b"dup", code, name, b"put"] = window {
-            let slot =
-                std::str::from_utf8(code).ok().and_then(|c| c.parse::<usize>().ok()).and_then(|c| table.get_mut(c));
-            if let (Some(slot), Some(name)) = (slot, name.strip_prefix(b"/")) {
-                *slot = glyph_names::lookup(name);
+            let code = std::str::from_utf8(code).ok().and_then(|c| c.parse::<u8>().ok());
+            let name = name.strip_prefix(b"/").map(String::from_utf8_lossy);
+            if let (Some(code), Some(name)) = (code, name) {
+                names.push((code, name.into_owned()));
             }
         }
     }
-    non_empty_table(table)
+    Some(Encoding::Custom(names))
 }
 
 /// The cleartext part of a PFA or PFB program.
