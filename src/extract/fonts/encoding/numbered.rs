@@ -9,8 +9,10 @@
 //! and needs one of two kinds of evidence:
 //!
 //! - **restated codes**: every numbered name of the font (one prefix, one radix) is the number
-//!   of the very code it sits at, and none sits below 0x20. The name adds nothing to the code
-//!   and shows the producer kept the text's own codes (any prefix);
+//!   of the very code it sits at, and none sits below 0x20 except tab, line feed and carriage
+//!   return (which text producers keep as codes). The name adds nothing to the code and shows
+//!   the producer kept the text's own codes (any prefix, or none: `/32`, `/101` in Type3 fonts
+//!   made by some report generators);
 //! - **character codes**: the font was re-encoded (codes 1, 2, … carry `G4B`, `G61`, …), its
 //!   prefix is `C` or `G` (the producers' conventions above), and exactly one radix reads every
 //!   numbered name as a printable code 0x20–0xFF. A font readable in both radixes is
@@ -30,6 +32,10 @@ const MAX_DIGITS: usize = 3;
 
 /// Codes below this are control codes, never text.
 const FIRST_TEXT_CODE: u32 = 0x20;
+
+/// Control codes that stand for white space in text (tab, line feed, carriage return): a font
+/// restating these codes still restates text codes, unlike a glyph counter's 1, 2, 3, ….
+const WHITESPACE_CONTROL_CODES: [u32; 3] = [0x09, 0x0A, 0x0D];
 
 /// Largest one-byte code.
 const LAST_CODE: u32 = 0xFF;
@@ -69,7 +75,9 @@ impl<'a> Numbering<'a> {
     fn restating(names: &[(u8, &'a [u8])]) -> Option<Numbering<'a>> {
         let prefix = common_prefix(names)?;
         RADIXES.into_iter().map(|radix| Numbering { prefix, radix }).find(|numbering| {
-            numbering.all_numbers(names, |code, number| number == u32::from(code) && number >= FIRST_TEXT_CODE)
+            numbering.all_numbers(names, |code, number| {
+                number == u32::from(code) && (number >= FIRST_TEXT_CODE || WHITESPACE_CONTROL_CODES.contains(&number))
+            })
         })
     }
 
@@ -109,15 +117,16 @@ impl<'a> Numbering<'a> {
 }
 
 /// The prefix of the font's numbered names: the shortest run of letters before a digit
-/// (hex digits can be letters: `GA0` has prefix `G` when `G20` is there too), which every
-/// other such run must start with. `None` when no name has that shape or prefixes are mixed.
+/// (hex digits can be letters: `GA0` has prefix `G` when `G20` is there too; bare numbers have
+/// the empty prefix), which every other such run must start with. `None` when no name has that
+/// shape or prefixes are mixed.
 fn common_prefix<'a>(names: &[(u8, &'a [u8])]) -> Option<&'a [u8]> {
     let runs: Vec<&[u8]> = names
         .iter()
         .filter_map(|(_, name)| {
             let letters = name.iter().take_while(|b| b.is_ascii_alphabetic()).count();
             let starts_number = name.get(letters).is_some_and(u8::is_ascii_digit);
-            (starts_number && (1..=MAX_PREFIX_LEN).contains(&letters)).then(|| name.get(..letters)).flatten()
+            (starts_number && letters <= MAX_PREFIX_LEN).then(|| name.get(..letters)).flatten()
         })
         .collect();
     let shortest = runs.iter().min_by_key(|run| run.len()).copied()?;
@@ -151,6 +160,8 @@ mod tests {
         // Decimal, and any prefix when the code is restated.
         assert_eq!(filled(&[(101, "C101"), (44, "C44"), (122, "C122")]), "e,z");
         assert_eq!(filled(&[(65, "g65"), (66, "g66")]), "AB");
+        // Bare decimal numbers, with tab and line feed among them (PyMuPDF test_3186's Type3 font).
+        assert_eq!(filled(&[(9, "9"), (10, "10"), (32, "32"), (65, "65"), (105, "105")]), "¤¤ Ai");
     }
 
     #[test]
@@ -165,6 +176,9 @@ mod tests {
     fn numbers_that_are_not_character_codes_are_left_alone() {
         // Subset order from 1: control codes, so the numbers count glyphs.
         assert_eq!(filled(&[(1, "G1"), (2, "G2"), (33, "G33"), (48, "G48")]), "¤¤¤¤");
+        assert_eq!(filled(&[(1, "1"), (2, "2"), (9, "9"), (33, "33")]), "¤¤¤¤");
+        // Bare numbers away from their codes are never character codes.
+        assert_eq!(filled(&[(1, "65"), (2, "66")]), "¤¤");
         // Readable in both radixes away from their codes: ambiguous.
         assert_eq!(filled(&[(1, "C65"), (2, "C66")]), "¤¤");
         // Glyph ids (lower-case prefixes are never taken as character codes).
