@@ -13,7 +13,8 @@ use std::time::Instant;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::annotations;
+use super::annotations::{self, AnnotationText};
+use super::field_value::{self, FieldValue};
 use super::content::{Operand, Operation, Operations};
 use super::document::PageInfo;
 use super::fonts::{DecodedGlyph, Font, FontCache, GlyphText};
@@ -189,10 +190,18 @@ impl<'a> Interpreter<'a> {
         };
         let annotation_gs = gs.clone();
         self.run(&content, info.resources, gs, 0)?;
-        for appearance in annotations::text_appearances(self.doc, page_id) {
+        for annotation in annotations::page_annotations(self.doc, page_id) {
             let mut gs = annotation_gs.clone();
-            gs.ctm = Matrix::new(appearance.placement).then(&base);
-            self.run_form(appearance.id, appearance.stream, info.resources, &gs, 0)?;
+            match annotation {
+                AnnotationText::Appearance(appearance) => {
+                    gs.ctm = Matrix::new(appearance.placement).then(&base);
+                    self.run_form(appearance.id, appearance.stream, info.resources, &gs, 0)?;
+                }
+                AnnotationText::Value(value) => {
+                    gs.font_size = value.size;
+                    self.show_value(&value, &gs)?;
+                }
+            }
         }
         // Spans left open at the end of the page still get their ActualText.
         while !self.marked.is_empty() {
@@ -370,6 +379,27 @@ impl<'a> Interpreter<'a> {
             }
         }
         self.decoded = decoded;
+    }
+
+    /// Records the characters of a field value or text box without an appearance stream, each
+    /// with the fixed advance `field_value` laid the lines out with.
+    fn show_value(&mut self, value: &FieldValue, gs: &GState) -> Result<(), ExtractError> {
+        let advance = field_value::ADVANCE_EM * value.size;
+        for line in &value.lines {
+            self.count_op()?;
+            let mut tm = Matrix::new([1.0, 0.0, 0.0, 1.0, line.x, line.y]);
+            for c in line.text.chars() {
+                let glyph = DecodedGlyph {
+                    code: u32::from(c),
+                    text: GlyphText::Char(c),
+                    width: field_value::ADVANCE_EM,
+                    is_word_space: c == ' ',
+                };
+                self.record(&glyph, &tm.then(&gs.ctm), gs, (0.0, 0.0), (advance, 0.0));
+                tm.translate_before(advance, 0.0);
+            }
+        }
+        Ok(())
     }
 
     /// Stores one decoded glyph spanning text-space points `from`→`to` under `trm`.

@@ -15,6 +15,7 @@ mod annotations;
 mod cleanup;
 mod content;
 mod document;
+mod field_value;
 mod fonts;
 mod furniture;
 mod interpreter;
