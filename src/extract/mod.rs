@@ -64,7 +64,8 @@ pub struct Page {
     /// 1-based page number in document order.
     pub number: u32,
     /// Body text in reading order: lines separated by `\n`, blocks (paragraphs, headings, table
-    /// rows groups) separated by a blank line. Running headers/footers are *not* in here.
+    /// rows groups) separated by a blank line. Running headers/footers are *not* in here, except
+    /// in a document where they are all the text there is (then `furniture` is empty).
     pub body: String,
     /// Page furniture removed from the body (running headers, footers, page numbers), one line each.
     pub furniture: Vec<String>,
