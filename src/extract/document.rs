@@ -1,5 +1,6 @@
-//! Opening a PDF: sniffing, loading with lopdf under the decompression bound, empty-password
-//! decryption, the object-count limit, and the page list with each page's inherited attributes
+//! Opening a PDF: sniffing, loading with lopdf under the decompression bound, data for streams
+//! without a usable `/Length` (`stream_recovery`), empty-password decryption, the object-count
+//! limit, and the page list with each page's inherited attributes
 //! (resources, box, rotation).
 //!
 //! lopdf 0.47 decompresses object and cross-reference streams eagerly while loading; its
@@ -74,7 +75,11 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
 
     super::preflight::check_object_streams(bytes, limits)?;
     let options = LoadOptions::with_max_decompressed_size(limits.max_stream_bytes);
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| classify_load_error(e, limits))?;
+    let mut doc = Document::load_mem_with_options(bytes, options).map_err(|e| classify_load_error(e, limits))?;
+    // Data recovered now would still be encrypted in a file lopdf has decrypted already.
+    if doc.encryption_state.is_none() {
+        super::stream_recovery::recover_unsized_streams(&mut doc, bytes, limits.max_stream_bytes);
+    }
 
     if doc.trailer.has(b"Encrypt") {
         return Err(ExtractError::Encrypted);

@@ -22,6 +22,7 @@ mod interpreter;
 mod layout;
 mod lexer;
 mod preflight;
+mod stream_recovery;
 mod table;
 
 use std::path::Path;
