@@ -8,10 +8,13 @@
 //! ourselves with `get_page_content_with_limit`. lopdf also tries the empty user password by
 //! itself while loading: a file it could decrypt comes back with `encryption_state` set and the
 //! `/Encrypt` entry gone; a file that needs a real password comes back still carrying `/Encrypt`
-//! and without its objects.
+//! and without its objects. `decrypt` judges that outcome and redoes the two cases lopdf gets
+//! wrong.
 
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
+use super::decrypt::{self, Verdict};
+use super::stream_recovery::recover_unsized_streams;
 use super::{ExtractError, Limits};
 
 /// How far into the file the `%PDF-` header may start. Real files sometimes carry a few bytes of
@@ -76,14 +79,18 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
     super::preflight::check_object_streams(bytes, limits)?;
     let options = LoadOptions::with_max_decompressed_size(limits.max_stream_bytes);
     let mut doc = Document::load_mem_with_options(bytes, options).map_err(|e| classify_load_error(e, limits))?;
-    // Data recovered now would still be encrypted in a file lopdf has decrypted already.
-    if doc.encryption_state.is_none() {
-        super::stream_recovery::recover_unsized_streams(&mut doc, bytes, limits.max_stream_bytes);
-    }
-
-    if doc.trailer.has(b"Encrypt") {
-        return Err(ExtractError::Encrypted);
-    }
+    let recover_streams = |doc: &mut Document| recover_unsized_streams(doc, bytes, limits.max_stream_bytes);
+    let was_encrypted = doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some();
+    let doc = match decrypt::verdict(&doc) {
+        // Data recovered after lopdf decrypted the file would still be encrypted.
+        Verdict::Loaded if doc.encryption_state.is_some() => doc,
+        Verdict::Loaded => {
+            recover_streams(&mut doc);
+            doc
+        }
+        Verdict::NeedsPassword => return Err(ExtractError::Encrypted),
+        verdict => decrypt::reload(bytes, &verdict, limits, recover_streams)?,
+    };
     if doc.objects.len() > limits.max_objects {
         return Err(ExtractError::LimitExceeded {
             limit: "max_objects",
@@ -94,7 +101,6 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
     if pages.is_empty() {
         return Err(ExtractError::Corrupt("no pages found (page tree missing or unreadable)".into()));
     }
-    let was_encrypted = doc.encryption_state.is_some();
     Ok(OpenDocument { doc, pages, was_encrypted })
 }
 

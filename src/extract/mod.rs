@@ -14,6 +14,7 @@
 mod annotations;
 mod cleanup;
 mod content;
+mod decrypt;
 mod document;
 mod field_value;
 mod fonts;
@@ -79,7 +80,8 @@ pub struct Page {
 pub struct ExtractedPdf {
     /// Every page in document order (pages without text have an empty body).
     pub pages: Vec<Page>,
-    /// True when the file was encrypted with an empty user password and decrypted.
+    /// True when the file was encrypted and is read without a password: encrypted with an empty
+    /// user password and decrypted, or with only its attachments encrypted.
     pub was_encrypted: bool,
 }
 
