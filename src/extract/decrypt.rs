@@ -100,7 +100,8 @@ pub(crate) fn reload(
     let mut doc = Document::load_mem_with_options(&hidden, options).map_err(|_| ExtractError::Encrypted)?;
     prepare(&mut doc);
     let hidden_key = HIDDEN_ENCRYPT_KEY.get(1..).unwrap_or_default();
-    let encrypt_id = doc.trailer.remove(hidden_key).and_then(|r| r.as_reference().ok()).ok_or(ExtractError::Encrypted)?;
+    let encrypt_id =
+        doc.trailer.remove(hidden_key).and_then(|r| r.as_reference().ok()).ok_or(ExtractError::Encrypted)?;
     if matches!(verdict, Verdict::MisDecrypted) {
         decrypt(&mut doc, encrypt_id, limits)?;
     }

@@ -76,7 +76,8 @@ pub(crate) fn needs_appearances(doc: &Document) -> bool {
 /// Whether `annot` is the widget of a text or choice field.
 pub(crate) fn is_value_field(doc: &Document, annot: &Dictionary) -> bool {
     let is_widget = annot.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Widget".as_slice());
-    is_widget && inherited(doc, annot, b"FT").and_then(|t| t.as_name().ok()).is_some_and(|t| VALUE_FIELD_TYPES.contains(&t))
+    is_widget
+        && inherited(doc, annot, b"FT").and_then(|t| t.as_name().ok()).is_some_and(|t| VALUE_FIELD_TYPES.contains(&t))
 }
 
 /// The text of a value field's widget (`/V`) or of a text box (`/Contents`), placed in the
@@ -110,11 +111,8 @@ fn lay_out(text: &str, rect: [f32; 4], size: Option<f32>, quadding: i64, multili
         .filter(|s| *s > 0.0)
         .unwrap_or_else(|| AUTO_FONT_SIZE.min((y1 - y0 - 2.0 * PADDING) / LINE_HEIGHT_EM))
         .max(1.0);
-    let texts: Vec<String> = text
-        .split(['\r', '\n'])
-        .map(|line| line.trim_end().to_string())
-        .filter(|line| !line.is_empty())
-        .collect();
+    let texts: Vec<String> =
+        text.split(['\r', '\n']).map(|line| line.trim_end().to_string()).filter(|line| !line.is_empty()).collect();
     if texts.is_empty() {
         return None;
     }
@@ -152,8 +150,11 @@ fn font_size(da: &str) -> Option<f32> {
 fn value_text(doc: &Document, value: &Object) -> Option<String> {
     match value {
         Object::Array(items) => {
-            let lines: Vec<String> =
-                items.iter().filter_map(|item| doc.dereference(item).ok()).filter_map(|(_, o)| text_of(doc, o)).collect();
+            let lines: Vec<String> = items
+                .iter()
+                .filter_map(|item| doc.dereference(item).ok())
+                .filter_map(|(_, o)| text_of(doc, o))
+                .collect();
             (!lines.is_empty()).then(|| lines.join("\n"))
         }
         other => text_of(doc, other),

@@ -14,9 +14,9 @@ use std::time::Instant;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::annotations::{self, AnnotationText};
-use super::field_value::{self, FieldValue};
 use super::content::{Operand, Operation, Operations};
 use super::document::PageInfo;
+use super::field_value::{self, FieldValue};
 use super::fonts::{DecodedGlyph, Font, FontCache, GlyphText};
 use super::{ExtractError, Limits};
 
