@@ -6,7 +6,8 @@
 //! operators (`Tj TJ ' "`), Form XObjects (`Do`, with resource inheritance, a cycle guard and
 //! the depth limit) and marked content with `/ActualText`. Invisible text (`Tr 3`, OCR layers)
 //! is kept, like pdf.js does. Colours, paths, images and clipping are ignored. After the page's
-//! own content come the appearances of its form fields and text boxes (see `annotations`).
+//! own content come the appearances of its form fields and text boxes (see `annotations`), or
+//! for those without one their value placed as plain text (see `field_value`).
 
 use std::sync::Arc;
 use std::time::Instant;
