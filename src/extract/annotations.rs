@@ -1,11 +1,15 @@
 //! Annotations whose appearance is page text: filled-in form fields (`/Widget`) and text boxes
 //! (`/FreeText`). In budget documents both carry content — amounts typed into a form, a
-//! comment box on a table — and pdftotext and pdf.js show them too. Their text lives in the
-//! normal appearance stream (`/AP /N`), a Form XObject drawn into the annotation's `/Rect`;
-//! this module finds those streams and where they go, and the interpreter runs them like any
-//! other form. Other kinds (links, stamps, sticky-note icons, ink) add no text worth having.
+//! comment box on a table — and pdftotext and pdf.js show them too. Their text normally lives
+//! in the normal appearance stream (`/AP /N`), a Form XObject drawn into the annotation's
+//! `/Rect`; this module finds those streams and where they go, and the interpreter runs them
+//! like any other form. Where the appearance is missing or declared stale, the text comes from
+//! the field value or the text box contents instead (see `field_value`). Other kinds (links,
+//! stamps, sticky-note icons, ink) add no text worth having.
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+
+use super::field_value::{self, FieldValue};
 
 /// Annotation subtypes whose appearance is read.
 const TEXT_SUBTYPES: [&[u8]; 2] = [b"Widget", b"FreeText"];
@@ -27,8 +31,14 @@ pub(crate) struct Appearance<'a> {
     pub placement: [f32; 6],
 }
 
-/// The visible text-bearing annotation appearances of the page `page_id`, in `/Annots` order.
-pub(crate) fn text_appearances(doc: &Document, page_id: ObjectId) -> Vec<Appearance<'_>> {
+/// The text an annotation shows: an appearance stream to run, or plain text to place.
+pub(crate) enum AnnotationText<'a> {
+    Appearance(Appearance<'a>),
+    Value(FieldValue),
+}
+
+/// The visible text-bearing annotations of the page `page_id`, in `/Annots` order.
+pub(crate) fn page_annotations(doc: &Document, page_id: ObjectId) -> Vec<AnnotationText<'_>> {
     let Some(annots) = doc
         .get_dictionary(page_id)
         .ok()
@@ -37,24 +47,35 @@ pub(crate) fn text_appearances(doc: &Document, page_id: ObjectId) -> Vec<Appeara
     else {
         return Vec::new();
     };
+    let regenerate = field_value::needs_appearances(doc);
     annots
         .iter()
         .take(MAX_ANNOTATIONS_PER_PAGE)
         .filter_map(|entry| doc.dereference(entry).ok()?.1.as_dict().ok())
-        .filter_map(|annot| appearance(doc, annot))
+        .filter(|annot| is_visible_text_kind(doc, annot))
+        .filter_map(|annot| {
+            // A viewer told to rebuild appearances shows the value, not the stored stream.
+            let value_first = regenerate && field_value::is_value_field(doc, annot);
+            let from_value = || field_value::read(doc, annot).map(AnnotationText::Value);
+            let from_stream = || appearance(doc, annot).map(AnnotationText::Appearance);
+            if value_first {
+                from_value().or_else(from_stream)
+            } else {
+                from_stream().or_else(from_value)
+            }
+        })
         .collect()
 }
 
-/// The normal appearance of one annotation, if it is a visible text kind and has one.
-fn appearance<'a>(doc: &'a Document, annot: &'a Dictionary) -> Option<Appearance<'a>> {
-    let subtype = annot.get(b"Subtype").ok()?.as_name().ok()?;
-    if !TEXT_SUBTYPES.contains(&subtype) {
-        return None;
-    }
+/// Whether `annot` is a form field or text box that is shown on screen.
+fn is_visible_text_kind(doc: &Document, annot: &Dictionary) -> bool {
+    let Some(subtype) = annot.get(b"Subtype").ok().and_then(|s| s.as_name().ok()) else { return false };
     let flags = annot.get_deref(b"F", doc).ok().and_then(|f| f.as_i64().ok()).unwrap_or(0);
-    if flags & INVISIBLE_FLAGS != 0 {
-        return None;
-    }
+    TEXT_SUBTYPES.contains(&subtype) && flags & INVISIBLE_FLAGS == 0
+}
+
+/// The normal appearance stream of one annotation, if it has one.
+fn appearance<'a>(doc: &'a Document, annot: &'a Dictionary) -> Option<Appearance<'a>> {
     let normal_entry = annot.get_deref(b"AP", doc).ok()?.as_dict().ok()?.get(b"N").ok()?;
     let (mut id, mut normal) = doc.dereference(normal_entry).ok()?;
     // Check boxes and radio buttons keep one appearance per state; `/AS` names the shown one.
@@ -94,7 +115,7 @@ fn placement(rect: [f32; 4], bbox: [f32; 4], matrix: [f32; 6]) -> Option<[f32; 6
 }
 
 /// The first `N` items of an array object as finite numbers.
-fn numbers<const N: usize>(doc: &Document, obj: &Object) -> Option<[f32; N]> {
+pub(crate) fn numbers<const N: usize>(doc: &Document, obj: &Object) -> Option<[f32; N]> {
     let items = obj.as_array().ok()?;
     let mut out = [0.0f32; N];
     if items.len() < N {

@@ -1,5 +1,6 @@
-//! Opening a PDF: sniffing, loading with lopdf under the decompression bound, empty-password
-//! decryption, the object-count limit, and the page list with each page's inherited attributes
+//! Opening a PDF: sniffing, loading with lopdf under the decompression bound, data for streams
+//! without a usable `/Length` (`stream_recovery`), empty-password decryption, the object-count
+//! limit, and the page list with each page's inherited attributes
 //! (resources, box, rotation).
 //!
 //! lopdf 0.47 decompresses object and cross-reference streams eagerly while loading; its
@@ -7,10 +8,13 @@
 //! ourselves with `get_page_content_with_limit`. lopdf also tries the empty user password by
 //! itself while loading: a file it could decrypt comes back with `encryption_state` set and the
 //! `/Encrypt` entry gone; a file that needs a real password comes back still carrying `/Encrypt`
-//! and without its objects.
+//! and without its objects. `decrypt` judges that outcome and redoes the two cases lopdf gets
+//! wrong.
 
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
+use super::decrypt::{self, Verdict};
+use super::stream_recovery::recover_unsized_streams;
 use super::{ExtractError, Limits};
 
 /// How far into the file the `%PDF-` header may start. Real files sometimes carry a few bytes of
@@ -74,11 +78,19 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
 
     super::preflight::check_object_streams(bytes, limits)?;
     let options = LoadOptions::with_max_decompressed_size(limits.max_stream_bytes);
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| classify_load_error(e, limits))?;
-
-    if doc.trailer.has(b"Encrypt") {
-        return Err(ExtractError::Encrypted);
-    }
+    let mut doc = Document::load_mem_with_options(bytes, options).map_err(|e| classify_load_error(e, limits))?;
+    let recover_streams = |doc: &mut Document| recover_unsized_streams(doc, bytes, limits.max_stream_bytes);
+    let was_encrypted = doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some();
+    let doc = match decrypt::verdict(&doc) {
+        // Data recovered after lopdf decrypted the file would still be encrypted.
+        Verdict::Loaded if doc.encryption_state.is_some() => doc,
+        Verdict::Loaded => {
+            recover_streams(&mut doc);
+            doc
+        }
+        Verdict::NeedsPassword => return Err(ExtractError::Encrypted),
+        verdict => decrypt::reload(bytes, &verdict, limits, recover_streams)?,
+    };
     if doc.objects.len() > limits.max_objects {
         return Err(ExtractError::LimitExceeded {
             limit: "max_objects",
@@ -89,7 +101,6 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
     if pages.is_empty() {
         return Err(ExtractError::Corrupt("no pages found (page tree missing or unreadable)".into()));
     }
-    let was_encrypted = doc.encryption_state.is_some();
     Ok(OpenDocument { doc, pages, was_encrypted })
 }
 

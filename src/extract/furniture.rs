@@ -14,6 +14,13 @@
 //!   columns) go with it.
 //!
 //! One page alone gives no evidence, so single-page documents keep everything.
+//!
+//! Furniture is boilerplate *relative to a body*: it is stripped so that searching and counting
+//! see what a page says, not its frame. A document in which every page would be left with no
+//! body text at all (slides or generated tests holding only "Page 1", "Page 2", …) has nothing
+//! else to say, so there the lines stay in the body: the file then reads as what it shows
+//! rather than as empty (and is indexed, searched and counted on that text), and no page's
+//! `furniture` list is filled.
 
 use std::collections::HashMap;
 
@@ -66,6 +73,9 @@ pub(crate) fn strip(pages: &mut [PageLayout]) -> Vec<Vec<String>> {
     // Remove back to front so earlier indices stay valid; both rules may mark a line.
     marked.sort_unstable();
     marked.dedup();
+    if leaves_no_body(pages, &marked) {
+        return removed;
+    }
     for &(p, b, l) in marked.iter().rev() {
         if let Some(block) = pages.get_mut(p).and_then(|page| page.blocks.get_mut(b)) {
             if l < block.lines.len() {
@@ -83,6 +93,17 @@ pub(crate) fn strip(pages: &mut [PageLayout]) -> Vec<Vec<String>> {
         page.blocks.retain(|b| !b.lines.is_empty());
     }
     removed
+}
+
+/// Whether removing the sorted, deduplicated `marked` lines would leave no line on any page.
+fn leaves_no_body(pages: &[PageLayout], marked: &[LineRef]) -> bool {
+    let mut removed = vec![0usize; pages.len()];
+    for &(p, _, _) in marked {
+        if let Some(count) = removed.get_mut(p) {
+            *count += 1;
+        }
+    }
+    pages.iter().zip(removed).all(|(page, removed)| removed >= page.blocks.iter().map(|b| b.lines.len()).sum())
 }
 
 /// Every upright line inside the top or bottom zone of its page.
@@ -278,6 +299,17 @@ mod tests {
         assert_eq!(removed[1], vec!["Kommune · Forvaltning".to_string(), "Side 2 af 3".to_string()]);
         let texts: Vec<&str> = pages[2].blocks.iter().flat_map(|b| b.lines.iter().map(|l| l.text.as_str())).collect();
         assert_eq!(texts, vec!["Tredje side"]);
+    }
+
+    #[test]
+    fn pages_holding_only_furniture_keep_it_as_body() {
+        let mut pages = vec![page(&[("Page 1", 30.0)]), page(&[("Page 2", 30.0)]), page(&[("Page 3", 30.0)])];
+        assert!(strip(&mut pages).iter().all(Vec::is_empty));
+        assert_eq!(pages[1].blocks[0].lines[0].text, "Page 2");
+        // One page with a body is enough for the numbers to be furniture everywhere.
+        let mut pages = vec![page(&[("Page 1", 30.0)]), page(&[("Tekst", 600.0), ("Page 2", 30.0)])];
+        assert_eq!(strip(&mut pages), vec![vec!["Page 1".to_string()], vec!["Page 2".to_string()]]);
+        assert!(pages[0].blocks.is_empty());
     }
 
     #[test]

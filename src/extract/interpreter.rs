@@ -6,16 +6,18 @@
 //! operators (`Tj TJ ' "`), Form XObjects (`Do`, with resource inheritance, a cycle guard and
 //! the depth limit) and marked content with `/ActualText`. Invisible text (`Tr 3`, OCR layers)
 //! is kept, like pdf.js does. Colours, paths, images and clipping are ignored. After the page's
-//! own content come the appearances of its form fields and text boxes (see `annotations`).
+//! own content come the appearances of its form fields and text boxes (see `annotations`), or
+//! for those without one their value placed as plain text (see `field_value`).
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::annotations;
+use super::annotations::{self, AnnotationText};
 use super::content::{Operand, Operation, Operations};
 use super::document::PageInfo;
+use super::field_value::{self, FieldValue};
 use super::fonts::{DecodedGlyph, Font, FontCache, GlyphText};
 use super::{ExtractError, Limits};
 
@@ -189,10 +191,18 @@ impl<'a> Interpreter<'a> {
         };
         let annotation_gs = gs.clone();
         self.run(&content, info.resources, gs, 0)?;
-        for appearance in annotations::text_appearances(self.doc, page_id) {
+        for annotation in annotations::page_annotations(self.doc, page_id) {
             let mut gs = annotation_gs.clone();
-            gs.ctm = Matrix::new(appearance.placement).then(&base);
-            self.run_form(appearance.id, appearance.stream, info.resources, &gs, 0)?;
+            match annotation {
+                AnnotationText::Appearance(appearance) => {
+                    gs.ctm = Matrix::new(appearance.placement).then(&base);
+                    self.run_form(appearance.id, appearance.stream, info.resources, &gs, 0)?;
+                }
+                AnnotationText::Value(value) => {
+                    gs.font_size = value.size;
+                    self.show_value(&value, &gs)?;
+                }
+            }
         }
         // Spans left open at the end of the page still get their ActualText.
         while !self.marked.is_empty() {
@@ -370,6 +380,27 @@ impl<'a> Interpreter<'a> {
             }
         }
         self.decoded = decoded;
+    }
+
+    /// Records the characters of a field value or text box without an appearance stream, each
+    /// with the fixed advance `field_value` laid the lines out with.
+    fn show_value(&mut self, value: &FieldValue, gs: &GState) -> Result<(), ExtractError> {
+        let advance = field_value::ADVANCE_EM * value.size;
+        for line in &value.lines {
+            self.count_op()?;
+            let mut tm = Matrix::new([1.0, 0.0, 0.0, 1.0, line.x, line.y]);
+            for c in line.text.chars() {
+                let glyph = DecodedGlyph {
+                    code: u32::from(c),
+                    text: GlyphText::Char(c),
+                    width: field_value::ADVANCE_EM,
+                    is_word_space: c == ' ',
+                };
+                self.record(&glyph, &tm.then(&gs.ctm), gs, (0.0, 0.0), (advance, 0.0));
+                tm.translate_before(advance, 0.0);
+            }
+        }
+        Ok(())
     }
 
     /// Stores one decoded glyph spanning text-space points `from`→`to` under `trm`.

@@ -16,7 +16,9 @@ mod annotations;
 mod bidi;
 mod cleanup;
 mod content;
+mod decrypt;
 mod document;
+mod field_value;
 mod fonts;
 mod furniture;
 mod guard;
@@ -24,6 +26,7 @@ mod interpreter;
 mod layout;
 mod lexer;
 mod preflight;
+mod stream_recovery;
 mod table;
 
 use std::path::Path;
@@ -68,7 +71,8 @@ pub struct Page {
     /// 1-based page number in document order.
     pub number: u32,
     /// Body text in reading order: lines separated by `\n`, blocks (paragraphs, headings, table
-    /// rows groups) separated by a blank line. Running headers/footers are *not* in here.
+    /// rows groups) separated by a blank line. Running headers/footers are *not* in here, except
+    /// in a document where they are all the text there is (then `furniture` is empty).
     pub body: String,
     /// Page furniture removed from the body (running headers, footers, page numbers), one line each.
     pub furniture: Vec<String>,
@@ -81,7 +85,8 @@ pub struct Page {
 pub struct ExtractedPdf {
     /// Every page in document order (pages without text have an empty body).
     pub pages: Vec<Page>,
-    /// True when the file was encrypted with an empty user password and decrypted.
+    /// True when the file was encrypted and is read without a password: encrypted with an empty
+    /// user password and decrypted, or with only its attachments encrypted.
     pub was_encrypted: bool,
 }
 
