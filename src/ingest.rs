@@ -94,7 +94,7 @@ pub struct IngestSummary {
     pub failed: Vec<Failure>,
     pub unresolved: Vec<Unresolved>,
     pub non_danish: Vec<Foreign>,
-    /// Documents with glyphs left out because their fonts give no Unicode mapping: their text
+    /// Documents with glyphs shown as U+FFFD because their fonts give no Unicode mapping: their text
     /// (and so their counts) may be incomplete.
     pub unmapped: Vec<Unmapped>,
     pub skipped: Vec<Skipped>,

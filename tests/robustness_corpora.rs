@@ -39,7 +39,18 @@ const DOCUMENTED_ERRORS: [&str; 7] = [
 
 /// Files of the two corpora kommunsk got text from when this test was written (ROBUSTNESS.md has
 /// the table); fewer means an extractor change lost text on real files.
-const MIN_FILES_WITH_TEXT: usize = 324;
+const MIN_FILES_WITH_TEXT: usize = 355;
+
+/// Files poppler's pdftotext gets text from (written by `tools/robustness --pdftotext-list`,
+/// relative to `../shared/corpora`): kommunsk must get text from each of them too.
+const PDFTOTEXT_LIST: &str = "tests/data/pdftotext-has-text.txt";
+
+/// Listed files kommunsk still gets no text from, with the reason (ROBUSTNESS.md explains each).
+/// A file that starts giving text must be taken off this list.
+const KNOWN_GAPS: [(&str, &str); 1] = [(
+    "pdfjs/issue11922_reduced.pdf",
+    "its ten glyphs are spaces (glyph 3 of Arial); pdftotext prints them as the control character 0x03",
+)];
 
 /// py-pdf samples whose page tree is not in the file (its catalog points at an object that was
 /// never written): no reader gets text or pages from them, so the error is what is checked.
@@ -142,9 +153,13 @@ fn every_corpus_file_is_read_without_panic_crash_or_hang() {
 
     let mut problems = Vec::new();
     let mut with_text = 0;
+    let mut files_with_text = std::collections::HashSet::new();
     for (file, run) in &results {
         match run {
-            Run::Text(text) if text.chars().any(|c| !c.is_whitespace()) => with_text += 1,
+            Run::Text(text) if text.chars().any(|c| !c.is_whitespace()) => {
+                with_text += 1;
+                files_with_text.insert(file.clone());
+            }
             Run::Text(_) => {}
             Run::Failed(line) => {
                 let msg = message(line, file);
@@ -161,6 +176,22 @@ fn every_corpus_file_is_read_without_panic_crash_or_hang() {
         with_text >= MIN_FILES_WITH_TEXT,
         "text from only {with_text} files, expected at least {MIN_FILES_WITH_TEXT}"
     );
+
+    let listed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(PDFTOTEXT_LIST)).unwrap();
+    let listed: Vec<&str> = listed.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
+    assert!(listed.len() > 300, "{PDFTOTEXT_LIST} lists only {} files", listed.len());
+    let corpora = shared().join("corpora");
+    let mut missed = Vec::new();
+    for name in &listed {
+        let gives_text = files_with_text.contains(&corpora.join(name));
+        let known = KNOWN_GAPS.iter().find(|(gap, _)| gap == name);
+        match (gives_text, known) {
+            (false, None) => missed.push(format!("{name}: pdftotext gets text, kommunsk does not")),
+            (true, Some(_)) => missed.push(format!("{name}: gives text now, take it off KNOWN_GAPS")),
+            _ => {}
+        }
+    }
+    assert!(missed.is_empty(), "{}", missed.join("\n"));
 }
 
 /// The file `files.json` lists, or the only PDF in its folder when the listed name is gone (the

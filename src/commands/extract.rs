@@ -49,7 +49,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if !pages_with_unmapped.is_empty() {
         let total: u64 = pdf.pages.iter().map(|p| u64::from(p.unmapped_glyphs)).sum();
         eprintln!(
-            "kommunsk: {}: {total} glyphs without a Unicode mapping were left out ({})",
+            "kommunsk: {}: {total} glyphs without a Unicode mapping are shown as \u{fffd} ({})",
             args.file.display(),
             pages_with_unmapped.join(", ")
         );

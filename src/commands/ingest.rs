@@ -112,7 +112,7 @@ pub fn human_summary(s: &IngestSummary) -> String {
         s.unresolved.iter().map(|u| format!("{}: unknown {}", u.path, u.missing)).collect(),
     );
     list(
-        "Glyphs without a Unicode mapping (left out of the text)",
+        "Glyphs without a Unicode mapping (shown as \u{fffd} in the text)",
         s.unmapped.iter().map(|u| format!("{}: {} glyphs", u.path, u.glyphs)).collect(),
     );
     list("Not Danish", s.non_danish.iter().map(|f| format!("{}: {}", f.path, f.lang)).collect());

@@ -423,8 +423,11 @@ impl<'a> Interpreter<'a> {
         let start = self.out.text.len();
         let is_space = match &g.text {
             GlyphText::Unmapped => {
+                // The glyph is there but its character is unknown: say so in the text with the
+                // replacement character (as MuPDF does) rather than drop it or guess.
                 self.out.unmapped += 1;
-                return;
+                self.out.text.push(char::REPLACEMENT_CHARACTER);
+                false
             }
             GlyphText::Char(c) if c.is_whitespace() => true,
             GlyphText::Char(c) => {

@@ -76,7 +76,7 @@ pub struct Page {
     pub body: String,
     /// Page furniture removed from the body (running headers, footers, page numbers), one line each.
     pub furniture: Vec<String>,
-    /// Glyphs whose font gave no usable Unicode mapping (they are left out of the text).
+    /// Glyphs whose font gave no usable Unicode mapping: each is U+FFFD (�) in the text.
     pub unmapped_glyphs: u32,
 }
 

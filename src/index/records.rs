@@ -73,7 +73,7 @@ pub struct FileRecord {
     /// [`crate::ingest::EXTRACTOR_VERSION`] at the time; a newer extractor re-reads the file.
     pub extractor: u64,
     pub pages: u32,
-    /// Glyphs left out of the text because their font gave no Unicode mapping.
+    /// Glyphs shown as U+FFFD in the text because their font gave no Unicode mapping.
     pub unmapped_glyphs: u64,
     /// Why the file could not be read; `None` when it was indexed.
     pub error: Option<String>,
