@@ -28,7 +28,8 @@ fn pdfjs(name: &str) -> ExtractedPdf {
 
 /// A file of the extra corpus, or `None` (with a message) where that corpus is not present.
 fn extra_corpus_file(name: &str) -> Option<PathBuf> {
-    let dir = std::env::var_os("KOMMUNSK_EXTRA_CORPUS").map_or_else(|| PathBuf::from(DEFAULT_EXTRA_CORPUS), PathBuf::from);
+    let dir =
+        std::env::var_os("KOMMUNSK_EXTRA_CORPUS").map_or_else(|| PathBuf::from(DEFAULT_EXTRA_CORPUS), PathBuf::from);
     let path = dir.join(name);
     if path.is_file() {
         Some(path)

@@ -137,13 +137,8 @@ pub(crate) fn lay_out(page: &GlyphPage) -> PageLayout {
     directions.sort_unstable_by_key(|&(dir, skew)| (dir, skew != 0, skew));
     directions.dedup();
     for (dir, skew) in directions {
-        let members: Vec<usize> = page
-            .glyphs
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.dir == dir && g.skew == skew)
-            .map(|(i, _)| i)
-            .collect();
+        let members: Vec<usize> =
+            page.glyphs.iter().enumerate().filter(|(_, g)| g.dir == dir && g.skew == skew).map(|(i, _)| i).collect();
         if members.iter().all(|&i| page.glyphs.get(i).is_none_or(|g| g.is_space)) {
             continue;
         }

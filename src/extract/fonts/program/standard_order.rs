@@ -56,7 +56,8 @@ const MIN_MATCHING_SHARE: f32 = 0.85;
 const MAX_OTHER_SHARE: f32 = 0.65;
 
 /// Accent names that, appended to a letter, name a glyph as wide as that letter.
-const ACCENTS: &[&str] = &["acute", "grave", "circumflex", "dieresis", "tilde", "ring", "cedilla", "caron", "breve", "dotaccent"];
+const ACCENTS: &[&str] =
+    &["acute", "grave", "circumflex", "dieresis", "tilde", "ring", "cedilla", "caron", "breve", "dotaccent"];
 
 /// Text by glyph id for a non-embedded font named `base_font`, `None` for other families.
 pub(in super::super) fn texts(base_font: &[u8]) -> Option<CidTexts> {
