@@ -32,6 +32,12 @@ const MAX_SAVED_STATES: usize = 1024;
 /// Most open marked-content sequences tracked, for the same reason.
 const MAX_MARKED_DEPTH: usize = 1024;
 
+/// Text turned less than this (degrees) from an axis is laid out in the axis's frame, as
+/// before diagonal text was handled: OCR layers of scans are often a degree or so off and
+/// must stay one group in reading order. Beyond it (watermarks at 30–60°, stamps), glyphs
+/// are measured along their own baseline, or each would land on a line of its own.
+const MIN_SKEW_DEGREES: f32 = 2.0;
+
 /// A 2-D affine matrix `[a b c d e f]` in PDF's row-vector convention (`p' = p × M`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Matrix {
@@ -87,6 +93,10 @@ pub(crate) struct Glyph {
     pub size: f32,
     /// Writing direction in quarter turns counter-clockwise from left-to-right: 0..=3.
     pub dir: u8,
+    /// For diagonal text, the rest of the angle beyond `dir` in whole degrees (−45..=45,
+    /// counter-clockwise); 0 for text along an axis (within [`MIN_SKEW_DEGREES`]). Glyphs of
+    /// one direction and skew share a frame: x0, x1 and y are measured along the exact angle.
+    pub skew: i8,
     /// True for a space character: a word boundary, not text.
     pub is_space: bool,
     /// The glyph's characters: `GlyphPage::text[text_start..text_end]`.
@@ -407,16 +417,21 @@ impl<'a> Interpreter<'a> {
     fn record(&mut self, g: &DecodedGlyph, trm: &Matrix, gs: &GState, from: (f32, f32), to: (f32, f32)) {
         let (x0, y0) = trm.apply(from.0, from.1);
         let (x1, y1) = trm.apply(to.0, to.1);
-        let (mut dx, mut dy) = (x1 - x0, y1 - y0);
+        // The direction from the matrix's linear part: differences of page positions lose
+        // precision far from the origin, and glyphs of one line must agree on their angle.
+        let (tx, ty) = (to.0 - from.0, to.1 - from.1);
+        let (mut dx, mut dy) = (tx * trm.a + ty * trm.c, tx * trm.b + ty * trm.d);
         if dx.abs() + dy.abs() < 1e-3 {
             // Zero-width glyph: its direction is the text space x axis.
             (dx, dy) = (trm.a, trm.b);
         }
         let dir = quarter_turns(dx, dy);
-        let (ux0, uy) = upright(dir, x0, y0);
-        let (ux1, _) = upright(dir, x1, y1);
-        // Text space y axis length × font size = glyph height on the page.
-        let size = gs.font_size.abs() * trm.c.hypot(trm.d);
+        let (frame, skew) = Frame::of(dir, dx, dy);
+        let (ux0, uy) = frame.apply(x0, y0);
+        let (ux1, _) = frame.apply(x1, y1);
+        // Text space y axis length × font size × the font's em = glyph height on the page.
+        let em = gs.font.as_ref().map_or(1.0, |f| f.em_height());
+        let size = gs.font_size.abs() * em * trm.c.hypot(trm.d);
         if !(ux0.is_finite() && ux1.is_finite() && uy.is_finite() && size.is_finite()) {
             return;
         }
@@ -449,6 +464,7 @@ impl<'a> Interpreter<'a> {
             y: uy,
             size: size.max(0.1),
             dir,
+            skew,
             is_space,
             text_start,
             text_end,
@@ -554,7 +570,7 @@ impl<'a> Interpreter<'a> {
         let Some(Some(span)) = self.marked.pop() else { return };
         let Some(first) = self.out.glyphs.get(span.first_glyph).copied() else { return };
         let glyphs = self.out.glyphs.get(span.first_glyph..).unwrap_or(&[]);
-        let same_dir = glyphs.iter().filter(|g| g.dir == first.dir);
+        let same_dir = glyphs.iter().filter(|g| g.dir == first.dir && g.skew == first.skew);
         let x1 = same_dir.clone().fold(first.x1, |m, g| m.max(g.x1));
         let x0 = same_dir.fold(first.x0, |m, g| m.min(g.x0));
         self.out.glyphs.truncate(span.first_glyph);
@@ -599,13 +615,36 @@ fn quarter_turns(dx: f32, dy: f32) -> u8 {
     }
 }
 
-/// Rotates a point by `dir` quarter turns clockwise, so text in direction `dir` runs along +x.
-fn upright(dir: u8, x: f32, y: f32) -> (f32, f32) {
-    match dir {
-        1 => (y, -x),
-        2 => (-x, -y),
-        3 => (-y, x),
-        _ => (x, y),
+/// The rotation that makes a glyph's writing direction run along +x.
+enum Frame {
+    /// Text along an axis: `dir` quarter turns clockwise (exact, no rounding).
+    Axis(u8),
+    /// Diagonal text: by the baseline's angle, given as its cosine and sine.
+    Angle { cos: f32, sin: f32 },
+}
+
+impl Frame {
+    /// The frame for a glyph advancing by (`dx`, `dy`) on the page, nearest quarter turn
+    /// `dir`, and the skew recorded for it (see [`Glyph::skew`]).
+    fn of(dir: u8, dx: f32, dy: f32) -> (Frame, i8) {
+        let angle = dy.atan2(dx).to_degrees();
+        let skew = (angle - f32::from(dir) * 90.0 + 180.0).rem_euclid(360.0) - 180.0;
+        let length = dx.hypot(dy);
+        if skew.abs() < MIN_SKEW_DEGREES || !(length > 0.0 && length.is_finite()) {
+            return (Frame::Axis(dir), 0);
+        }
+        // |skew| ≤ 45 by the choice of `dir`, so the cast cannot saturate.
+        (Frame::Angle { cos: dx / length, sin: dy / length }, skew.round().clamp(-45.0, 45.0) as i8)
+    }
+
+    fn apply(&self, x: f32, y: f32) -> (f32, f32) {
+        match *self {
+            Frame::Axis(1) => (y, -x),
+            Frame::Axis(2) => (-x, -y),
+            Frame::Axis(3) => (-y, x),
+            Frame::Axis(_) => (x, y),
+            Frame::Angle { cos, sin } => (x * cos + y * sin, y * cos - x * sin),
+        }
     }
 }
 

@@ -129,12 +129,16 @@ struct Run {
     across: bool,
 }
 
-/// Lays out every writing direction of `page`; upright text first.
+/// Lays out every writing direction of `page` (quarter turn and skew, see [`Glyph::skew`]);
+/// upright text first, then the other axes, diagonal text of each after it.
 pub(crate) fn lay_out(page: &GlyphPage) -> PageLayout {
     let mut layout = PageLayout { blocks: Vec::new(), height: page.height };
-    for dir in 0..4u8 {
+    let mut directions: Vec<(u8, i8)> = page.glyphs.iter().map(|g| (g.dir, g.skew)).collect();
+    directions.sort_unstable_by_key(|&(dir, skew)| (dir, skew != 0, skew));
+    directions.dedup();
+    for (dir, skew) in directions {
         let members: Vec<usize> =
-            page.glyphs.iter().enumerate().filter(|(_, g)| g.dir == dir).map(|(i, _)| i).collect();
+            page.glyphs.iter().enumerate().filter(|(_, g)| g.dir == dir && g.skew == skew).map(|(i, _)| i).collect();
         if members.iter().all(|&i| page.glyphs.get(i).is_none_or(|g| g.is_space)) {
             continue;
         }
@@ -142,7 +146,8 @@ pub(crate) fn lay_out(page: &GlyphPage) -> PageLayout {
         let mut flows = Vec::new();
         split_columns(runs, 0, &mut flows);
         for flow in flows {
-            let lines = table::merge_wrapped_rows(build_lines(page, &members, flow, dir == 0));
+            let upright = dir == 0 && skew == 0;
+            let lines = table::merge_wrapped_rows(build_lines(page, &members, flow, upright));
             layout.blocks.extend(build_blocks(lines));
         }
     }

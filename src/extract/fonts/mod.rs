@@ -112,6 +112,16 @@ impl Font {
         }
     }
 
+    /// The height of the font's em in text space for a size of 1, so that `Tf` size × this
+    /// (under the text matrix) is how tall its glyphs are: 1 except for Type3 fonts, whose
+    /// FontMatrix and glyph space set their own scale (`0.24 Tf` can draw 17 pt letters).
+    pub fn em_height(&self) -> f32 {
+        match &self.kind {
+            FontKind::Simple(f) => f.em_height(),
+            FontKind::Composite(_) => 1.0,
+        }
+    }
+
     /// True for vertical writing (Identity-V and other `-V` CMaps).
     pub fn is_vertical(&self) -> bool {
         match &self.kind {

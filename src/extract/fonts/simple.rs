@@ -29,6 +29,8 @@ const FLAG_SYMBOLIC: i64 = 4;
 pub(super) struct SimpleFont {
     text: Box<CodeTable>,
     widths: Box<[f32; 256]>,
+    /// Glyph height in text space for size 1 (see [`SimpleFont::em_height`]).
+    em_height: f32,
 }
 
 impl SimpleFont {
@@ -65,12 +67,24 @@ impl SimpleFont {
 
         let scale = if is_type3 { type3::font_matrix_scales(doc, font).0 } else { type3::DEFAULT_SCALE };
         let widths = Box::new(widths(doc, font, scale, standard, &encoded));
-        SimpleFont { text, widths }
+        let em_height = if is_type3 {
+            let mean = mean_nonzero(widths.iter().copied()).map(|w| w / scale.abs());
+            type3::em_height(doc, font, mean)
+        } else {
+            1.0
+        };
+        SimpleFont { text, widths, em_height }
     }
 
     /// A font about which nothing is known: every glyph unmapped, [`DEFAULT_WIDTH`] wide.
     pub(super) fn unknown() -> SimpleFont {
-        SimpleFont { text: Box::new(encoding::empty_table()), widths: Box::new([DEFAULT_WIDTH; 256]) }
+        SimpleFont { text: Box::new(encoding::empty_table()), widths: Box::new([DEFAULT_WIDTH; 256]), em_height: 1.0 }
+    }
+
+    /// The height of the font's em in text space for size 1: 1 for ordinary fonts, whose glyph
+    /// space is 1000 units an em; a Type3 font's own (see `type3::em_height`).
+    pub(super) fn em_height(&self) -> f32 {
+        self.em_height
     }
 
     /// Appends one glyph per byte of `bytes`.
@@ -188,10 +202,11 @@ fn widths(
 
 /// The mean of the non-zero widths, or [`DEFAULT_WIDTH`] when there are none.
 fn average(widths: &[Option<f32>]) -> f32 {
-    let (sum, n) = widths.iter().flatten().filter(|w| **w > 0.0).fold((0.0f32, 0u32), |(s, n), w| (s + w, n + 1));
-    if n == 0 {
-        DEFAULT_WIDTH
-    } else {
-        sum / n as f32
-    }
+    mean_nonzero(widths.iter().flatten().copied()).unwrap_or(DEFAULT_WIDTH)
+}
+
+/// The mean of the positive widths; `None` when there are none.
+fn mean_nonzero(widths: impl Iterator<Item = f32>) -> Option<f32> {
+    let (sum, n) = widths.filter(|w| *w > 0.0).fold((0.0f32, 0u32), |(s, n), w| (s + w, n + 1));
+    (n > 0).then(|| sum / n as f32)
 }

@@ -1,12 +1,14 @@
 //! TrueType/OpenType programs: the text of each glyph id from the inverted Unicode `cmap`
 //! (then `post` glyph names, then the names of an OpenType font's CFF table), and a simple
-//! font's built-in encoding through its symbolic (3,0) or Macintosh (1,0) `cmap`.
+//! font's built-in encoding through its symbolic (3,0) or Macintosh (1,0) `cmap`. A program
+//! that names no glyph at all may still show the standard glyph order by its advance widths
+//! (see `standard_order`).
 
-use ttf_parser::{cmap, post, GlyphId, PlatformId, RawFace, Tag};
+use ttf_parser::{cmap, post, Face, GlyphId, PlatformId, RawFace, Tag};
 
 use super::super::encoding::CodeTable;
 use super::super::{glyph_names, glyph_text, GlyphText};
-use super::{cff, non_empty_table, CidTexts, CidToGid};
+use super::{cff, non_empty_table, standard_order, CidTexts, CidToGid};
 
 /// Glyph ids are 16-bit, so no font has more glyphs than this.
 const MAX_GLYPHS: usize = 1 << 16;
@@ -163,7 +165,16 @@ fn read_u32(data: &[u8], at: usize) -> Option<u32> {
 pub(super) fn cid_texts(bytes: &[u8], cid_to_gid: Option<CidToGid>) -> Option<CidTexts> {
     let tables = Tables::read(bytes)?;
     let cid_to_gid = cid_to_gid.or_else(|| tables.cff.and_then(cff::cid_to_gid)).unwrap_or(CidToGid::Identity);
-    CidTexts::non_empty(cid_to_gid, texts_by_gid(&tables))
+    let mut by_gid = texts_by_gid(&tables);
+    if by_gid.iter().all(|t| *t == GlyphText::Unmapped) {
+        // No names at all: a subset that kept its glyph ids may still show the standard order.
+        if let Ok(face) = Face::parse(bytes, 0) {
+            if let Some(standard) = standard_order::texts_by_advances(|g| face.glyph_hor_advance(GlyphId(g))) {
+                by_gid = standard;
+            }
+        }
+    }
+    CidTexts::non_empty(cid_to_gid, by_gid)
 }
 
 /// A simple TrueType font's built-in encoding: code → glyph through the symbolic (3,0)

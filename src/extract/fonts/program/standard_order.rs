@@ -7,6 +7,13 @@
 //! Arial also keeps the Cyrillic letters of Windows' WGL4 set in Unicode order at glyph ids
 //! 556–647 (checked on a real Arial document: the `/W` widths of those 92 ids equal, one by
 //! one, the advance widths of the same letters in the metric-compatible Liberation Sans).
+//!
+//! *Embedded* subsets of such fonts made by some Windows producers keep the original glyph
+//! ids but drop `cmap` and `post`, so the program names no glyph. Their `hmtx` still holds
+//! every glyph's advance, which is evidence of the order: in a font laid out in the standard
+//! order, each accented letter there (`aacute`, `Ntilde`, …) is exactly as wide as its base
+//! letter ([`texts_by_advances`]). Georgia, checked on a real document, follows the order
+//! with `nonbreakingspace` and `apple` left out, each shifting the glyphs after it down by one.
 
 use std::sync::OnceLock;
 
@@ -33,6 +40,25 @@ const CYRILLIC_EXCLUDED: &[&str] = &["arialunicode", "arialblack", "arialnarrow"
 const ARIAL_CYRILLIC: &[(u16, u32, u32)] =
     &[(556, 0x0401, 0x040C), (568, 0x040E, 0x044F), (634, 0x0451, 0x045C), (646, 0x045E, 0x045F)];
 
+/// Standard-order glyphs that Windows fonts may leave out (the no-break space is drawn with
+/// the space glyph; the Apple logo is Apple's own). Each starts a segment of the order whose
+/// glyph ids are shifted down by one more when the glyph is missing.
+const DROPPABLE: [u16; 2] = [172, 210];
+
+/// Share of accented letters that must be as wide as their base letter for a reading of the
+/// order to count. Not all: italics draw some capitals wider with their accent (Georgia
+/// Italic's accented O's are 1524 units, its O 1496), 3 of 32 in the worst real font seen.
+const MIN_MATCHING_SHARE: f32 = 0.85;
+
+/// Largest share of matching accented letters a rejected reading may have. Runs of letters
+/// sharing a base (`aacute` … `aring`) make readings one glyph off match about 0.6 in real
+/// standard-order fonts; fonts in other orders stay near 0.1.
+const MAX_OTHER_SHARE: f32 = 0.65;
+
+/// Accent names that, appended to a letter, name a glyph as wide as that letter.
+const ACCENTS: &[&str] =
+    &["acute", "grave", "circumflex", "dieresis", "tilde", "ring", "cedilla", "caron", "breve", "dotaccent"];
+
 /// Text by glyph id for a non-embedded font named `base_font`, `None` for other families.
 pub(in super::super) fn texts(base_font: &[u8]) -> Option<CidTexts> {
     let name: String = String::from_utf8_lossy(base_font)
@@ -49,6 +75,77 @@ pub(in super::super) fn texts(base_font: &[u8]) -> Option<CidTexts> {
         add_runs(&mut by_gid, ARIAL_CYRILLIC);
     }
     Some(CidTexts { cid_to_gid: CidToGid::Identity, by_gid })
+}
+
+/// Text by glyph id for an embedded program whose glyphs have no names, when its advance
+/// widths (`advance(gid)`, in font units) show the standard order: in the segment before the
+/// first droppable glyph, most accented letters are exactly as wide as their base letters, and
+/// clearly fewer are when read one glyph off (so a monospaced font, where every reading
+/// matches, proves nothing). Each later segment is read with whichever choice — droppable
+/// glyph present or missing — passes the same test; from the first segment where neither or
+/// both do, glyphs are left unmapped.
+pub(in super::super) fn texts_by_advances(advance: impl Fn(u16) -> Option<u16>) -> Option<Vec<GlyphText>> {
+    let standard = by_gid();
+    let pairs = accent_pairs();
+    // Share of the segment's accented letters as wide as their base letter, reading standard
+    // index i at glyph id i − shift.
+    let share = |range: std::ops::Range<u16>, shift: i32| -> f32 {
+        let in_range: Vec<_> = pairs.iter().filter(|(accented, _)| range.contains(accented)).collect();
+        let matching = in_range
+            .iter()
+            .filter(|&&&(accented, base)| {
+                let gid = u16::try_from(i32::from(accented) - shift).ok();
+                gid.and_then(&advance).is_some_and(|w| Some(w) == advance(base))
+            })
+            .count();
+        if in_range.is_empty() {
+            0.0
+        } else {
+            matching as f32 / in_range.len() as f32
+        }
+    };
+    let decides = |chosen: f32, other: f32| chosen >= MIN_MATCHING_SHARE && other <= MAX_OTHER_SHARE;
+    let first = 0..DROPPABLE[0];
+    let off_by_one = share(first.clone(), 1).max(share(first.clone(), -1));
+    if !decides(share(first.clone(), 0), off_by_one) {
+        return None;
+    }
+    let mut by_gid: Vec<GlyphText> = standard.iter().take(usize::from(first.end)).cloned().collect();
+    let ends = DROPPABLE.iter().skip(1).copied().chain([MAC_STANDARD_GLYPHS]);
+    let mut shift = 0;
+    for (start, end) in DROPPABLE.iter().copied().zip(ends) {
+        let (kept, dropped) = (share(start..end, shift), share(start..end, shift + 1));
+        let first_present = if decides(kept, dropped) {
+            start
+        } else if decides(dropped, kept) {
+            shift += 1;
+            start + 1
+        } else {
+            break;
+        };
+        // Glyph ids are dense: the segment's glyphs follow the previous segment's.
+        by_gid.extend(standard.iter().take(usize::from(end)).skip(usize::from(first_present)).cloned());
+    }
+    Some(by_gid)
+}
+
+/// (accented letter, base letter) pairs of standard-order indexes, found by glyph name.
+fn accent_pairs() -> &'static [(u16, u16)] {
+    static PAIRS: OnceLock<Vec<(u16, u16)>> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let names = standard_names();
+        let index_of = |name: &str| names.iter().position(|n| n == name).and_then(|i| u16::try_from(i).ok());
+        names
+            .iter()
+            .filter_map(|name| {
+                let base = ACCENTS.iter().find_map(|accent| name.strip_suffix(accent))?;
+                if base.len() != 1 || !base.chars().all(|c| c.is_ascii_alphabetic()) {
+                    return None;
+                }
+                Some((index_of(name)?, index_of(base)?))
+            })
+            .collect()
+    })
 }
 
 /// Sets the text of each glyph of `runs` (first glyph id, first and last code point).
@@ -68,14 +165,17 @@ fn add_runs(by_gid: &mut Vec<GlyphText>, runs: &[(u16, u32, u32)]) {
 /// The text of the standard glyphs, read once.
 fn by_gid() -> &'static [GlyphText] {
     static TEXTS: OnceLock<Vec<GlyphText>> = OnceLock::new();
-    TEXTS.get_or_init(|| {
+    TEXTS.get_or_init(|| standard_names().iter().map(|n| glyph_names::lookup(n.as_bytes())).collect())
+}
+
+/// The names of the standard glyphs in order, read once.
+fn standard_names() -> &'static [String] {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
         let table = standard_post_table();
         let post = post::Table::parse(&table);
         (0..MAC_STANDARD_GLYPHS)
-            .map(|g| {
-                post.and_then(|p| p.glyph_name(GlyphId(g)))
-                    .map_or(GlyphText::Unmapped, |n| glyph_names::lookup(n.as_bytes()))
-            })
+            .map(|g| post.and_then(|p| p.glyph_name(GlyphId(g))).unwrap_or_default().to_owned())
             .collect()
     })
 }
@@ -134,5 +234,50 @@ mod tests {
         // Other families keep only the standard order.
         assert_eq!(read(b"TimesNewRoman", &[570, 3]), "¤ ");
         assert_eq!(read(b"Arial Narrow", &[570]), "¤");
+    }
+
+    /// Advance widths of a font in the standard order without the glyphs `missing`: each
+    /// glyph its own width, accented letters their base letter's.
+    fn widths_without(missing: &[u16]) -> Vec<u16> {
+        let base_of = |i: u16| accent_pairs().iter().find(|(a, _)| *a == i).map_or(i, |(_, b)| *b);
+        (0..MAC_STANDARD_GLYPHS).filter(|i| !missing.contains(i)).map(|i| 300 + base_of(i)).collect()
+    }
+
+    fn read(widths: &[u16], gids: &[u16]) -> Option<String> {
+        let texts = texts_by_advances(|g| widths.get(usize::from(g)).copied())?;
+        Some(
+            gids.iter()
+                .map(|g| match texts.get(usize::from(*g)) {
+                    Some(GlyphText::Char(c)) => *c,
+                    _ => '¤',
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn widths_prove_the_order_and_the_left_out_glyphs() {
+        // aacute, Agrave (173), Scaron (228) at their standard ids.
+        assert_eq!(read(&widths_without(&[]), &[105, 173, 228]).as_deref(), Some("áÀŠ"));
+        // Georgia: no-break space and apple left out, so À is 172 and Š 226.
+        assert_eq!(read(&widths_without(&[172, 210]), &[105, 172, 226]).as_deref(), Some("áÀŠ"));
+        // Only the no-break space left out.
+        assert_eq!(read(&widths_without(&[172]), &[172, 227]).as_deref(), Some("ÀŠ"));
+        // Monospaced widths match every reading: no evidence.
+        assert_eq!(read(&[600; 300], &[105]), None);
+        // Glyphs in another order (here: all shifted by one) are not read.
+        let mut shifted = widths_without(&[]);
+        shifted.insert(5, 999);
+        assert_eq!(read(&shifted, &[105]), None);
+    }
+
+    #[test]
+    fn a_segment_without_a_clear_reading_is_left_unmapped() {
+        // After Agrave the widths follow no reading: the first segment alone is read.
+        let mut widths = widths_without(&[]);
+        for (i, w) in widths.iter_mut().enumerate().skip(174) {
+            *w = 2000 + u16::try_from(i).unwrap_or(0);
+        }
+        assert_eq!(read(&widths, &[105, 171, 173]).as_deref(), Some("á…¤"));
     }
 }
