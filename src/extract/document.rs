@@ -1,6 +1,7 @@
 //! Opening a PDF: sniffing, loading with lopdf under the decompression bound, data for streams
-//! without a usable `/Length` (`stream_recovery`), empty-password decryption, the object-count
-//! limit, and the page list with each page's inherited attributes
+//! without a usable `/Length` and for those lopdf drops for a wrong one (`stream_recovery`),
+//! empty-password decryption, the object-count
+//! limit, `/Filter` entries lopdf decodes wrongly (`streams`), and the page list with each page's inherited attributes
 //! (resources, box, rotation).
 //!
 //! lopdf 0.47 decompresses object and cross-reference streams eagerly while loading; its
@@ -14,7 +15,7 @@
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
 use super::decrypt::{self, Verdict};
-use super::stream_recovery::recover_unsized_streams;
+use super::stream_recovery::{recover_dropped_streams, recover_unsized_streams};
 use super::{ExtractError, Limits};
 
 /// How far into the file the `%PDF-` header may start. Real files sometimes carry a few bytes of
@@ -79,9 +80,12 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
     super::preflight::check_object_streams(bytes, limits)?;
     let options = LoadOptions::with_max_decompressed_size(limits.max_stream_bytes);
     let mut doc = Document::load_mem_with_options(bytes, options).map_err(|e| classify_load_error(e, limits))?;
-    let recover_streams = |doc: &mut Document| recover_unsized_streams(doc, bytes, limits.max_stream_bytes);
+    let recover_streams = |doc: &mut Document| {
+        recover_unsized_streams(doc, bytes, limits.max_stream_bytes);
+        recover_dropped_streams(doc, bytes, limits.max_stream_bytes);
+    };
     let was_encrypted = doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some();
-    let doc = match decrypt::verdict(&doc) {
+    let mut doc = match decrypt::verdict(&doc) {
         // Data recovered after lopdf decrypted the file would still be encrypted.
         Verdict::Loaded if doc.encryption_state.is_some() => doc,
         Verdict::Loaded => {
@@ -97,6 +101,7 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
             detail: format!("{} objects, at most {} allowed", doc.objects.len(), limits.max_objects),
         });
     }
+    super::streams::normalize_filters(&mut doc);
     let pages: Vec<ObjectId> = doc.page_iter().collect();
     if pages.is_empty() {
         return Err(ExtractError::Corrupt("no pages found (page tree missing or unreadable)".into()));

@@ -27,6 +27,7 @@ mod layout;
 mod lexer;
 mod preflight;
 mod stream_recovery;
+mod streams;
 mod table;
 
 use std::path::Path;
