@@ -111,7 +111,8 @@ fn pymupdf_test2238_with_junk_and_an_overshooting_length_reads_hello_world() {
 fn pymupdf_test_3854_with_an_empty_filter_array_has_its_text() {
     let Some(path) = extra_corpus_file("pymupdf-2.0__tests__resources__test_3854.pdf") else { return };
     let text = extract_path(&path, &Limits::default()).map(|d| d.body_text()).unwrap_or_default();
-    for expected in ["TO: 天津外代货运有限公司", "Shipper(Full Name & Address)(托运人):", "FLOAT GLASS CENTRE"] {
+    for expected in ["TO: 天津外代货运有限公司", "Shipper(Full Name & Address)(托运人):", "FLOAT GLASS CENTRE"]
+    {
         assert!(text.contains(expected), "{expected:?} missing from {text:?}");
     }
 }

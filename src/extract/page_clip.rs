@@ -68,13 +68,13 @@ mod tests {
     #[test]
     fn glyphs_off_the_page_go_and_those_over_an_edge_stay() {
         let glyphs = vec![
-            glyph(0, 10.0, 20.0),   // inside
-            glyph(0, 95.0, 20.0),   // runs over the right edge
-            glyph(0, 10.0, 54.0),   // baseline above the top, box bottom 51: 1 pt above it
-            glyph(0, 10.0, 58.0),   // box bottom 55: 5 pt (< 6 pt margin) above the top
-            glyph(0, 10.0, 60.0),   // box bottom 57: 7 pt above the top
-            glyph(0, -17.0, 20.0),  // 7 pt left of the page
-            glyph(0, 10.0, -20.0),  // below the page
+            glyph(0, 10.0, 20.0),     // inside
+            glyph(0, 95.0, 20.0),     // runs over the right edge
+            glyph(0, 10.0, 54.0),     // baseline above the top, box bottom 51: 1 pt above it
+            glyph(0, 10.0, 58.0),     // box bottom 55: 5 pt (< 6 pt margin) above the top
+            glyph(0, 10.0, 60.0),     // box bottom 57: 7 pt above the top
+            glyph(0, -17.0, 20.0),    // 7 pt left of the page
+            glyph(0, 10.0, -20.0),    // below the page
             glyph(0, f32::NAN, 20.0), // not judged
         ];
         let kept = kept(glyphs);

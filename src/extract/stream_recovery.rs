@@ -138,7 +138,8 @@ fn split_stream_object(id: ObjectId, body: &[u8], max_stream_bytes: usize) -> Op
     let after = body.get(keyword + STREAM.len()..)?;
     let spaces = after.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
     let after = after.get(spaces..)?;
-    let after = after.strip_prefix(b"\r\n").or_else(|| after.strip_prefix(b"\n")).or_else(|| after.strip_prefix(b"\r"))?;
+    let after =
+        after.strip_prefix(b"\r\n").or_else(|| after.strip_prefix(b"\n")).or_else(|| after.strip_prefix(b"\r"))?;
     let window = after.get(..max_stream_bytes.saturating_add(ENDSTREAM.len())).unwrap_or(after);
     let end = find(window, ENDSTREAM)?;
     Some(Dropped { id, dict, data: window.get(..end)? })
