@@ -1,6 +1,7 @@
 //! Opening a PDF: sniffing, loading with lopdf under the decompression bound, data for streams
-//! without a usable `/Length` (`stream_recovery`), empty-password decryption, the object-count
-//! limit, and the page list with each page's inherited attributes
+//! without a usable `/Length` and for those lopdf drops for a wrong one (`stream_recovery`),
+//! empty-password decryption, the object-count
+//! limit, `/Filter` entries lopdf decodes wrongly (`streams`), and the page list with each page's inherited attributes
 //! (resources, box, rotation).
 //!
 //! lopdf 0.47 decompresses object and cross-reference streams eagerly while loading; its
@@ -14,7 +15,7 @@
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
 use super::decrypt::{self, Verdict};
-use super::stream_recovery::recover_unsized_streams;
+use super::stream_recovery::{recover_dropped_streams, recover_unsized_streams};
 use super::{ExtractError, Limits};
 
 /// How far into the file the `%PDF-` header may start. Real files sometimes carry a few bytes of
@@ -35,7 +36,7 @@ pub(crate) struct OpenDocument {
 pub(crate) struct PageInfo<'a> {
     /// The page's (possibly inherited) `/Resources`.
     pub resources: Option<&'a Dictionary>,
-    /// Visible area `[x0, y0, x1, y1]` in default user space (CropBox, else MediaBox).
+    /// Visible area `[x0, y0, x1, y1]` in default user space (CropBox ∩ MediaBox).
     pub bbox: [f32; 4],
     /// Clockwise display rotation in degrees: 0, 90, 180 or 270.
     pub rotate: u16,
@@ -56,6 +57,9 @@ fn starts_with_object(head: &[u8]) -> bool {
 
 /// Default page size (US Letter) for a page whose boxes are missing or unreadable.
 const DEFAULT_BOX: [f32; 4] = [0.0, 0.0, 612.0, 792.0];
+
+/// The smallest side, in points, of a page box we believe; smaller ones are broken.
+const MIN_BOX_SIDE: f32 = 1.0;
 
 /// Loads `bytes` as a PDF and lists its pages, classifying every failure.
 pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, ExtractError> {
@@ -79,9 +83,12 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
     super::preflight::check_object_streams(bytes, limits)?;
     let options = LoadOptions::with_max_decompressed_size(limits.max_stream_bytes);
     let mut doc = Document::load_mem_with_options(bytes, options).map_err(|e| classify_load_error(e, limits))?;
-    let recover_streams = |doc: &mut Document| recover_unsized_streams(doc, bytes, limits.max_stream_bytes);
+    let recover_streams = |doc: &mut Document| {
+        recover_unsized_streams(doc, bytes, limits.max_stream_bytes);
+        recover_dropped_streams(doc, bytes, limits.max_stream_bytes);
+    };
     let was_encrypted = doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some();
-    let doc = match decrypt::verdict(&doc) {
+    let mut doc = match decrypt::verdict(&doc) {
         // Data recovered after lopdf decrypted the file would still be encrypted.
         Verdict::Loaded if doc.encryption_state.is_some() => doc,
         Verdict::Loaded => {
@@ -97,6 +104,7 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
             detail: format!("{} objects, at most {} allowed", doc.objects.len(), limits.max_objects),
         });
     }
+    super::streams::normalize_filters(&mut doc);
     let pages: Vec<ObjectId> = doc.page_iter().collect();
     if pages.is_empty() {
         return Err(ExtractError::Corrupt("no pages found (page tree missing or unreadable)".into()));
@@ -119,10 +127,14 @@ fn classify_load_error(err: lopdf::Error, limits: &Limits) -> ExtractError {
 /// Reads the inherited page attributes of `page_id`.
 pub(crate) fn page_info<'a>(doc: &'a Document, page_id: ObjectId, limits: &Limits) -> PageInfo<'a> {
     let resources = inherited(doc, page_id, b"Resources", limits).and_then(|o| o.as_dict().ok());
-    let bbox = inherited(doc, page_id, b"CropBox", limits)
-        .and_then(|o| read_box(doc, o))
-        .or_else(|| inherited(doc, page_id, b"MediaBox", limits).and_then(|o| read_box(doc, o)))
-        .unwrap_or(DEFAULT_BOX);
+    let media = inherited(doc, page_id, b"MediaBox", limits).and_then(|o| read_box(doc, o));
+    let crop = inherited(doc, page_id, b"CropBox", limits).and_then(|o| read_box(doc, o));
+    let bbox = match (crop, media) {
+        // What is shown is the part of the CropBox inside the MediaBox (ISO 32000-1 §14.11.2);
+        // a CropBox that misses the MediaBox altogether is ignored, as pdf.js does.
+        (Some(crop), Some(media)) => intersect(crop, media).unwrap_or(media),
+        (crop, media) => crop.or(media).unwrap_or(DEFAULT_BOX),
+    };
     let rotate = inherited(doc, page_id, b"Rotate", limits)
         .and_then(|o| o.as_i64().ok())
         .map(|r| r.rem_euclid(360))
@@ -146,6 +158,12 @@ fn inherited<'a>(doc: &'a Document, page_id: ObjectId, key: &[u8], limits: &Limi
     None
 }
 
+/// The overlap of two boxes, if it has positive area (the same minimum as [`read_box`]).
+fn intersect(a: [f32; 4], b: [f32; 4]) -> Option<[f32; 4]> {
+    let r = [a[0].max(b[0]), a[1].max(b[1]), a[2].min(b[2]), a[3].min(b[3])];
+    (r[2] - r[0] > MIN_BOX_SIDE && r[3] - r[1] > MIN_BOX_SIDE).then_some(r)
+}
+
 /// A rectangle array as `[x0, y0, x1, y1]` with x0 < x1 and y0 < y1, if it has positive area.
 fn read_box(doc: &Document, obj: &Object) -> Option<[f32; 4]> {
     let arr = obj.as_array().ok()?;
@@ -159,5 +177,5 @@ fn read_box(doc: &Document, obj: &Object) -> Option<[f32; 4]> {
     let [a, b, c, d] = v;
     let r = [a.min(c), b.min(d), a.max(c), b.max(d)];
     let finite = r.iter().all(|x| x.is_finite());
-    (finite && r[2] - r[0] > 1.0 && r[3] - r[1] > 1.0).then_some(r)
+    (finite && r[2] - r[0] > MIN_BOX_SIDE && r[3] - r[1] > MIN_BOX_SIDE).then_some(r)
 }

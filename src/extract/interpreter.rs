@@ -201,6 +201,7 @@ impl<'a> Interpreter<'a> {
         };
         let annotation_gs = gs.clone();
         self.run(&content, info.resources, gs, 0)?;
+        super::page_clip::drop_off_page(&mut self.out);
         for annotation in annotations::page_annotations(self.doc, page_id) {
             let mut gs = annotation_gs.clone();
             match annotation {

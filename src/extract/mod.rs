@@ -3,8 +3,8 @@
 //! The stages inside, in data order:
 //! `document` (open, decrypt, page tree, limits) → `fonts` (encodings, ToUnicode CMaps, widths)
 //! → `content` (content-stream bytes → operators, tolerant of damage) → `interpreter`
-//! (operators → positioned glyphs; page content, then form-field and text-box `annotations`)
-//! → `layout` (glyphs → words → lines → blocks, reading order) → `furniture` (running
+//! (operators → positioned glyphs; page content, clipped to the visible page by `page_clip`,
+//! then form-field and text-box `annotations`) → `layout` (glyphs → words → lines → blocks, reading order) → `furniture` (running
 //! headers/footers across pages) → `cleanup` (hyphenation, ligatures, NFC, control characters,
 //! right-to-left lines into logical order with `bidi`).
 //! `content` and the CMap reader in `fonts` read their tokens with the shared `lexer`.
@@ -25,8 +25,10 @@ mod guard;
 mod interpreter;
 mod layout;
 mod lexer;
+mod page_clip;
 mod preflight;
 mod stream_recovery;
+mod streams;
 mod table;
 
 use std::path::Path;

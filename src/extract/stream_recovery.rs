@@ -7,8 +7,14 @@
 //! keyword, and so do we: the data is the bytes between the `stream` line and the
 //! end-of-line marker before the next `endstream` (ISO 32000-1 §7.3.8.1), bounded so that a
 //! stream without one cannot swallow the file.
+//!
+//! A `/Length` that is a number but wrong (the data ends earlier or later) is worse: lopdf 0.47
+//! then fails to parse the object and drops it (its own fallback only accepts an `endstream`
+//! right after an end-of-line marker and followed by `endobj`, so `…ET\n\tendstream` is lost).
+//! [`recover_dropped_streams`] finds such objects in the file, lets lopdf parse their
+//! dictionaries alone, and takes the data up to `endstream` as above.
 
-use lopdf::{Document, Object};
+use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
 
 const ENDSTREAM: &[u8] = b"endstream";
 
@@ -44,6 +50,135 @@ pub(crate) fn recover_unsized_streams(doc: &mut Document, bytes: &[u8], max_stre
     }
 }
 
+/// Where an indirect object starts: "N G obj". The word boundary keeps "12 0 obj" from
+/// matching inside "112 0 obj" or a number run.
+static OBJECT_HEADER: std::sync::LazyLock<Option<regex::bytes::Regex>> = std::sync::LazyLock::new(|| {
+    regex::bytes::Regex::new(r"(?-u)\b(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,5})[\x00\t\n\x0c\r ]+obj\b").ok()
+});
+
+const STREAM: &[u8] = b"stream";
+const ENDOBJ: &[u8] = b"endobj";
+
+/// Stream types lopdf consumes while loading (and may then drop from `objects` on purpose):
+/// putting them back would only cost memory.
+const LOADER_STREAM_TYPES: [&[u8]; 2] = [b"ObjStm", b"XRef"];
+
+/// The largest object number a PDF may use (ISO 32000-1 Annex C). Larger "numbers" are not
+/// objects, and the bound leaves room above it for the catalog `parse_dictionaries` adds.
+const MAX_OBJECT_NUMBER: u32 = 8_388_607;
+
+/// A stream object found in the file that lopdf did not load.
+struct Dropped<'a> {
+    id: ObjectId,
+    /// The object's text between `obj` and the `stream` keyword: its dictionary.
+    dict: &'a [u8],
+    /// The data between the `stream` line and the `endstream` keyword.
+    data: &'a [u8],
+}
+
+/// Adds the stream objects of `bytes` that lopdf failed to load (typically because their
+/// `/Length` is wrong) to `doc`, with their data taken up to `endstream`. Objects lopdf did
+/// load are left alone; streams longer than `max_stream_bytes`, or without `endstream` before
+/// the next object, are not recovered.
+pub(crate) fn recover_dropped_streams(doc: &mut Document, bytes: &[u8], max_stream_bytes: usize) {
+    let Some(header) = OBJECT_HEADER.as_ref() else { return };
+    // Each object's text runs to the next object header, so all scans together read the file
+    // about once.
+    let mut headers = header.captures_iter(bytes).filter_map(|c| {
+        let whole = c.get(0)?;
+        let number = std::str::from_utf8(c.get(1)?.as_bytes()).ok()?.parse::<u32>().ok()?;
+        if number > MAX_OBJECT_NUMBER {
+            return None;
+        }
+        let generation = std::str::from_utf8(c.get(2)?.as_bytes()).ok()?.parse::<u16>().ok()?;
+        Some(((number, generation), whole.start(), whole.end()))
+    });
+    let mut dropped = Vec::new();
+    let mut current = headers.next();
+    while let Some((id, _, body_start)) = current {
+        let next = headers.next();
+        let body_end = next.map_or(bytes.len(), |(_, start, _)| start);
+        if !doc.objects.contains_key(&id) {
+            let body = bytes.get(body_start..body_end).unwrap_or(&[]);
+            if let Some(object) = split_stream_object(id, body, max_stream_bytes) {
+                dropped.push(object);
+            }
+        }
+        current = next;
+    }
+    if dropped.is_empty() {
+        return;
+    }
+    let dictionaries = parse_dictionaries(&dropped);
+    // A later definition of the same object (an incremental update) replaces an earlier one.
+    for object in dropped {
+        let Some(dict) = dictionaries.get(&object.id) else { continue };
+        let kind = dict.get(b"Type").and_then(Object::as_name).unwrap_or_default();
+        if LOADER_STREAM_TYPES.contains(&kind) {
+            continue;
+        }
+        let stream = Stream::new(dict.clone(), without_final_eol(object.data).to_vec());
+        doc.objects.insert(object.id, Object::Stream(stream));
+    }
+}
+
+/// Splits the text after "N G obj" into a stream's dictionary and data, if it is a stream
+/// whose `endstream` comes within `body` and at most `max_stream_bytes` after its data starts.
+fn split_stream_object(id: ObjectId, body: &[u8], max_stream_bytes: usize) -> Option<Dropped<'_>> {
+    let keyword = find(body, STREAM)?;
+    // `endobj` first: not a stream.
+    if find(body.get(..keyword)?, ENDOBJ).is_some() {
+        return None;
+    }
+    let dict = body.get(..keyword)?;
+    if !dict.trim_ascii_start().starts_with(b"<<") {
+        return None;
+    }
+    // The keyword line ends with CRLF or LF (a lone CR is tolerated, as pdf.js does).
+    let after = body.get(keyword + STREAM.len()..)?;
+    let spaces = after.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+    let after = after.get(spaces..)?;
+    let after =
+        after.strip_prefix(b"\r\n").or_else(|| after.strip_prefix(b"\n")).or_else(|| after.strip_prefix(b"\r"))?;
+    let window = after.get(..max_stream_bytes.saturating_add(ENDSTREAM.len())).unwrap_or(after);
+    let end = find(window, ENDSTREAM)?;
+    Some(Dropped { id, dict, data: window.get(..end)? })
+}
+
+/// Has lopdf parse the dictionaries of `objects`, by loading a small document made of them
+/// alone (lopdf's object parser is not public). Dictionaries it cannot parse are missing.
+fn parse_dictionaries(objects: &[Dropped<'_>]) -> std::collections::BTreeMap<ObjectId, Dictionary> {
+    let mut text = b"%PDF-1.7\n".to_vec();
+    for object in objects {
+        text.extend_from_slice(format!("{} {} obj\n", object.id.0, object.id.1).as_bytes());
+        text.extend_from_slice(object.dict);
+        text.extend_from_slice(b"\nendobj\n");
+    }
+    // lopdf refuses a document without a catalog: add an empty one after the objects.
+    let catalog = objects.iter().map(|o| o.id.0).max().unwrap_or(0).saturating_add(1);
+    let pages = catalog.saturating_add(1);
+    text.extend_from_slice(
+        format!(
+            "{catalog} 0 obj\n<< /Type /Catalog /Pages {pages} 0 R >>\nendobj\n\
+             {pages} 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n\
+             trailer\n<< /Root {catalog} 0 R /Size {} >>\n%%EOF\n",
+            pages.saturating_add(1)
+        )
+        .as_bytes(),
+    );
+    let Ok(parsed) = Document::load_mem_with_options(&text, LoadOptions::default()) else {
+        return Default::default();
+    };
+    parsed
+        .objects
+        .into_iter()
+        .filter_map(|(id, object)| match object {
+            Object::Dictionary(dict) => Some((id, dict)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The first position of `needle` in `haystack`.
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
@@ -58,7 +193,6 @@ fn without_final_eol(data: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lopdf::{Dictionary, Stream};
 
     fn doc_with_stream(start: usize) -> Document {
         let mut doc = Document::new();
@@ -66,8 +200,8 @@ mod tests {
         doc
     }
 
-    fn content(doc: &Document) -> Vec<u8> {
-        doc.get_object((5, 0)).and_then(Object::as_stream).map(|s| s.content.clone()).unwrap_or_default()
+    fn content(doc: &Document, id: ObjectId) -> Vec<u8> {
+        doc.get_object(id).and_then(Object::as_stream).map(|s| s.content.clone()).unwrap_or_default()
     }
 
     #[test]
@@ -76,7 +210,47 @@ mod tests {
         let start = file.windows(3).position(|w| w == b"BT ").unwrap_or(0);
         let mut doc = doc_with_stream(start);
         recover_unsized_streams(&mut doc, file, 1024);
-        assert_eq!(content(&doc), b"BT (a) Tj ET");
+        assert_eq!(content(&doc, (5, 0)), b"BT (a) Tj ET");
+    }
+
+    /// A one-page file whose content stream (object 4) has `/Length` `length`; its data is
+    /// `BT (a) Tj ET\n` followed by a tab before `endstream`, as in PyMuPDF's test2238.pdf.
+    fn file_with_length(length: usize) -> Vec<u8> {
+        format!(
+            "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+             2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n\
+             3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n\
+             4 0 obj\n\t<< /Length {length} /Foo [1 0 R (x)] >>\n\tstream\nBT (a) Tj ET\n\tendstream\nendobj\n\
+             trailer << /Root 1 0 R /Size 5 >>\n%%EOF\n"
+        )
+        .into_bytes()
+    }
+
+    #[test]
+    fn streams_lopdf_drops_for_a_wrong_length_are_recovered() {
+        for length in [3, 15, 40] {
+            let file = file_with_length(length);
+            let mut doc = Document::load_mem(&file).unwrap_or_default();
+            assert!(doc.objects.contains_key(&(3, 0)), "length {length}");
+            assert!(!doc.objects.contains_key(&(4, 0)), "lopdf now loads length {length}");
+            recover_dropped_streams(&mut doc, &file, 1024);
+            assert_eq!(content(&doc, (4, 0)), b"BT (a) Tj ET\n\t", "length {length}");
+            let stream = doc.get_object((4, 0)).and_then(Object::as_stream).ok().map(|s| s.dict.clone());
+            let foo = stream.as_ref().and_then(|d| d.get(b"Foo").ok()).and_then(|o| o.as_array().ok()).cloned();
+            assert_eq!(foo, Some(vec![Object::Reference((1, 0)), Object::string_literal("x")]));
+        }
+    }
+
+    #[test]
+    fn dropped_streams_are_bounded_by_size_and_the_next_object() {
+        let file = file_with_length(40);
+        let mut doc = Document::load_mem(&file).unwrap_or_default();
+        recover_dropped_streams(&mut doc, &file, 8);
+        assert!(!doc.objects.contains_key(&(4, 0)));
+        let cut = String::from_utf8_lossy(&file).replace("\tendstream", "5 0 obj\n").into_bytes();
+        let mut doc = Document::load_mem(&cut).unwrap_or_default();
+        recover_dropped_streams(&mut doc, &cut, 1024);
+        assert!(!doc.objects.contains_key(&(4, 0)));
     }
 
     #[test]
@@ -84,10 +258,10 @@ mod tests {
         let file = b"5 0 obj << >>\nstream\nBT (a) Tj ET\n";
         let mut doc = doc_with_stream(21);
         recover_unsized_streams(&mut doc, file, 1024);
-        assert_eq!(content(&doc), b"");
+        assert_eq!(content(&doc, (5, 0)), b"");
         let file = b"5 0 obj << >>\nstream\nBT (a) Tj ET\nendstream\n";
         let mut doc = doc_with_stream(21);
         recover_unsized_streams(&mut doc, file, 4);
-        assert_eq!(content(&doc), b"");
+        assert_eq!(content(&doc, (5, 0)), b"");
     }
 }
