@@ -5,7 +5,9 @@
 //! purpose (labels parked beside a tiny page, hidden watermarks) or by accident; it is never
 //! read by anyone, so it must not reach the index either. A glyph is dropped only when its
 //! estimated box is off the page by more than [`KEEP_MARGIN_EM`], so that text running over
-//! an edge, or whose box we estimate a little too small, stays.
+//! an edge, or whose box we estimate a little too small, stays. A page whose every glyph lies
+//! off its box keeps them all: a box that hides all of a page's text is more likely wrong
+//! (ImageMagick writes 3.84 pt pages around full-size text) than the text meant to be hidden.
 
 use super::interpreter::{Glyph, GlyphPage};
 
@@ -22,31 +24,41 @@ const KEEP_MARGIN_EM: f32 = 0.5;
 const DESCENT_EM: f32 = 0.25;
 
 /// Removes from `page` the glyphs that lie wholly outside its visible area
-/// (`0..page.width` × `0..page.height` in the displayed page's space).
+/// (`0..page.width` × `0..page.height` in the displayed page's space), unless that would
+/// remove every visible glyph of the page.
 pub(crate) fn drop_off_page(page: &mut GlyphPage) {
     let (width, height) = (page.width, page.height);
-    page.glyphs.retain(|g| !off_page(g, width, height));
+    let any_on_page = page.glyphs.iter().any(|g| !g.is_space && !off_page(g, width, height));
+    if any_on_page {
+        page.glyphs.retain(|g| !off_page(g, width, height));
+    }
 }
 
 /// Whether `g` lies wholly outside the `width` × `height` page by more than the margin. A
 /// glyph with non-finite coordinates is not judged (every comparison with NaN is false).
 fn off_page(g: &Glyph, width: f32, height: f32) -> bool {
     let margin = g.size * KEEP_MARGIN_EM;
-    let (ax, ay) = from_upright(g.dir, g.x0, g.y - g.size * DESCENT_EM);
-    let (bx, by) = from_upright(g.dir, g.x1, g.y + g.size);
+    let (ax, ay) = to_page(g, g.x0, g.y - g.size * DESCENT_EM);
+    let (bx, by) = to_page(g, g.x1, g.y + g.size);
     let (x0, x1) = (ax.min(bx), ax.max(bx));
     let (y0, y1) = (ay.min(by), ay.max(by));
     x1 < -margin || x0 > width + margin || y1 < -margin || y0 > height + margin
 }
 
-/// Maps a point of direction `dir`'s upright frame (text running towards +x) back to the
-/// displayed page: rotates it by `dir` quarter turns counter-clockwise.
-fn from_upright(dir: u8, x: f32, y: f32) -> (f32, f32) {
-    match dir {
-        1 => (-y, x),
-        2 => (-x, -y),
-        3 => (y, -x),
-        _ => (x, y),
+/// Maps a point of `g`'s upright frame (its text running towards +x) back to the displayed
+/// page: rotates it counter-clockwise by the glyph's direction in quarter turns plus its skew
+/// (whole degrees, so diagonal text is placed to within a degree — far inside the margin for
+/// any real page).
+fn to_page(g: &Glyph, x: f32, y: f32) -> (f32, f32) {
+    match (g.dir, g.skew) {
+        (1, 0) => (-y, x),
+        (2, 0) => (-x, -y),
+        (3, 0) => (y, -x),
+        (_, 0) => (x, y),
+        (dir, skew) => {
+            let (sin, cos) = (f32::from(dir) * 90.0 + f32::from(skew)).to_radians().sin_cos();
+            (x * cos - y * sin, x * sin + y * cos)
+        }
     }
 }
 
@@ -56,7 +68,7 @@ mod tests {
 
     /// A 12 pt glyph 10 pt wide whose upright-frame left end and baseline are `x0`, `y`.
     fn glyph(dir: u8, x0: f32, y: f32) -> Glyph {
-        Glyph { x0, x1: x0 + 10.0, y, size: 12.0, dir, is_space: false, text_start: 0, text_end: 1 }
+        Glyph { x0, x1: x0 + 10.0, y, size: 12.0, dir, skew: 0, is_space: false, text_start: 0, text_end: 1 }
     }
 
     fn kept(glyphs: Vec<Glyph>) -> Vec<(f32, f32)> {
@@ -88,5 +100,24 @@ mod tests {
         // x = 30 has upright y = -30, and upright x is its height on the page.
         let kept = kept(vec![glyph(1, 10.0, -30.0), glyph(1, 10.0, 30.0), glyph(3, -20.0, 30.0)]);
         assert_eq!(kept, [(10.0, -30.0), (-20.0, 30.0)]);
+    }
+
+    #[test]
+    fn diagonal_glyphs_are_turned_back_by_their_exact_angle() {
+        // 45° text: upright (x, 0) lies at page (x·0.71, x·0.71).
+        let mut inside = glyph(0, 40.0, 0.0);
+        inside.skew = 45;
+        let mut outside = glyph(0, 200.0, 0.0);
+        outside.skew = 45;
+        assert_eq!(kept(vec![inside, outside]), [(40.0, 0.0)]);
+    }
+
+    #[test]
+    fn a_page_whose_text_is_all_off_its_box_keeps_it() {
+        let mut space = glyph(0, 10.0, 20.0);
+        space.is_space = true;
+        // Only a space on the page: the letters off it are the page's text.
+        let kept = kept(vec![glyph(0, 10.0, 80.0), space, glyph(0, 130.0, 20.0)]);
+        assert_eq!(kept, [(10.0, 80.0), (10.0, 20.0), (130.0, 20.0)]);
     }
 }
