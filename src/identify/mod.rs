@@ -65,6 +65,19 @@ pub fn identify(relative_path: &Path, manifest: Option<&Manifest>, pages: &[&str
     Identity { municipality, year, doctype: doctype::classify(&file_name, pages), lang: language::detect(pages) }
 }
 
+/// The five real Danish seed texts in `../shared/seeds/`, sorted by file name (tests only).
+#[cfg(test)]
+pub(crate) fn seed_texts() -> Vec<(std::path::PathBuf, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("../shared/seeds beside the repo")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    paths.into_iter().map(|p| (p.clone(), std::fs::read_to_string(&p).expect("seed text"))).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,17 +150,4 @@ mod tests {
         let json = serde_json::to_string(&[Source::Manifest, Source::Path, Source::Text]);
         assert_eq!(json.ok().as_deref(), Some(r#"["manifest","path","text"]"#));
     }
-}
-
-/// The five real Danish seed texts in `../shared/seeds/`, sorted by file name (tests only).
-#[cfg(test)]
-pub(crate) fn seed_texts() -> Vec<(std::path::PathBuf, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("../shared/seeds beside the repo")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    paths.into_iter().map(|p| (p.clone(), std::fs::read_to_string(&p).expect("seed text"))).collect()
 }
