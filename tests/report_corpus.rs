@@ -110,7 +110,11 @@ fn topic_year_cells_equal_the_truth() {
             continue;
         };
         for (year, want) in years.as_object().unwrap() {
-            let got = topic["years"].as_array().unwrap().iter().find(|c| c["year"].as_u64().map(|y| y.to_string()).as_deref() == Some(year.as_str()));
+            let got = topic["years"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["year"].as_u64().map(|y| y.to_string()).as_deref() == Some(year.as_str()));
             let Some(got) = got else {
                 wrong.push(format!("{id} {year}: no cell"));
                 continue;

@@ -44,7 +44,9 @@ pub(crate) fn render(pages: &[PageLayout]) -> Vec<String> {
     // pages → blocks → lines, cleaned character by character.
     let mut doc: Vec<Vec<Vec<String>>> = pages
         .iter()
-        .map(|p| p.blocks.iter().map(|b| b.lines.iter().map(|l| logical_order(&clean_chars(&l.text))).collect()).collect())
+        .map(|p| {
+            p.blocks.iter().map(|b| b.lines.iter().map(|l| logical_order(&clean_chars(&l.text))).collect()).collect()
+        })
         .collect();
     let counts = word_counts(&doc);
     for line in doc.iter_mut().flatten().flatten() {
