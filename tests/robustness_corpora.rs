@@ -324,19 +324,7 @@ fn one_page_pdf_with(extra: &str) -> Vec<u8> {
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         extra,
     ];
-    let mut pdf = String::from("%PDF-1.7\n");
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf += &format!("{} 0 obj\n{body}\nendobj\n", i + 1);
-    }
-    let xref = pdf.len();
-    pdf += &format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
-    for offset in offsets {
-        pdf += &format!("{offset:010} 00000 n \n");
-    }
-    pdf += &format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1);
-    pdf.into_bytes()
+    common::pdf_from_objects(&objects)
 }
 
 #[test]
