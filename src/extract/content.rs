@@ -311,7 +311,7 @@ fn find_image_end(data: &[u8], start: usize, length: Option<usize>) -> usize {
         }
     }
     let mut from = start;
-    while let Some(offset) = data.get(from..).and_then(|rest| rest.windows(2).position(|w| w == b"EI")) {
+    while let Some(offset) = data.get(from..).and_then(|rest| memchr::memmem::find(rest, b"EI")) {
         let at = from + offset;
         let after_whitespace =
             at == start || at.checked_sub(1).and_then(|i| data.get(i)).is_some_and(|b| is_whitespace(*b));

@@ -68,7 +68,7 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
     }
     let head = bytes.get(..HEADER_SEARCH_BYTES).unwrap_or(bytes);
     let with_header;
-    let bytes = if head.windows(5).any(|w| w == b"%PDF-") {
+    let bytes = if memchr::memmem::find(head, b"%PDF-").is_some() {
         bytes
     } else if starts_with_object(head) {
         // The header was lost but the objects are there (pdf.js bug 1606566): lopdf needs a

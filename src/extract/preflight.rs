@@ -9,6 +9,7 @@
 //! the time budget can look at anything, so it is checked here first.
 
 use lopdf::{Dictionary, Object, Stream};
+use memchr::memmem;
 use regex::bytes::Regex;
 use std::sync::LazyLock;
 
@@ -104,27 +105,22 @@ pub(crate) fn check_object_streams(bytes: &[u8], limits: &Limits) -> Result<(), 
 /// the match at `start..end`, or `None` if it does not look like one.
 fn stream_around(bytes: &[u8], start: usize, end: usize) -> Option<(&[u8], &[u8], usize)> {
     let before = bytes.get(start.saturating_sub(MAX_DICT_BYTES)..start)?;
-    let dict_start = start - before.len() + before.windows(3).rposition(|w| w == b"obj")?;
+    let dict_start = start - before.len() + memmem::rfind(before, b"obj")?;
     let after = bytes.get(end..)?;
     let window = after.get(..MAX_DICT_BYTES).unwrap_or(after);
-    let keyword = end + window.windows(6).position(|w| w == b"stream")?;
+    let keyword = end + memmem::find(window, b"stream")?;
     let dict = bytes.get(dict_start..keyword)?;
-    let mut data_start = keyword + b"stream".len();
-    if bytes.get(data_start) == Some(&b'\r') {
-        data_start += 1;
-    }
-    if bytes.get(data_start) == Some(&b'\n') {
-        data_start += 1;
-    }
-    let rest = bytes.get(data_start..)?;
-    let data_len = rest.windows(9).position(|w| w == b"endstream")?;
-    Some((dict, rest.get(..data_len)?, data_start + data_len))
+    let after_keyword = keyword + b"stream".len();
+    // No length bound here: the decoder bounds what the data inflates to.
+    let data = super::stream_recovery::stream_data(bytes.get(after_keyword..)?, usize::MAX)?;
+    let (data_start, data_end) = (after_keyword + data.start, after_keyword + data.end);
+    Some((dict, bytes.get(data_start..data_end)?, data_end))
 }
 
 /// Decodes a stream whose dictionary text is `dict`: Flate or unfiltered, within the stream
 /// limit. `Ok(None)` when it cannot be decoded here.
 fn decode(dict: &[u8], data: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, ExtractError> {
-    let has = |needle: &[u8]| dict.windows(needle.len()).any(|w| w == needle);
+    let has = |needle: &[u8]| memmem::find(dict, needle).is_some();
     if !has(b"/Filter") {
         return Ok(Some(data.to_vec()));
     }
@@ -180,7 +176,7 @@ mod tests {
     fn a_stream_is_found_around_its_type() {
         let pdf =
             b"%PDF-1.7\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length 9 >>\nstream\n1 0 <<>>\nendstream\nendobj\n";
-        let at = pdf.windows(7).position(|w| w == b"/ObjStm").unwrap_or(0);
+        let at = memmem::find(pdf, b"/ObjStm").unwrap_or(0);
         let (dict, data, _) = stream_around(pdf, at, at + 7).unwrap_or_default();
         assert_eq!(data, b"1 0 <<>>\n");
         assert!(dict.starts_with(b"obj\n<< /Type"));

@@ -14,7 +14,10 @@
 //! [`recover_dropped_streams`] finds such objects in the file, lets lopdf parse their
 //! dictionaries alone, and takes the data up to `endstream` as above.
 
+use std::ops::Range;
+
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
+use memchr::memmem;
 
 const ENDSTREAM: &[u8] = b"endstream";
 
@@ -39,7 +42,7 @@ pub(crate) fn recover_unsized_streams(doc: &mut Document, bytes: &[u8], max_stre
         let window = bytes.get(start..).unwrap_or(&[]);
         let window = window.get(..max_stream_bytes.saturating_add(ENDSTREAM.len())).unwrap_or(window);
         let window = window.get(..budget).unwrap_or(window);
-        let found = find(window, ENDSTREAM);
+        let found = memmem::find(window, ENDSTREAM);
         budget = budget.saturating_sub(found.map_or(window.len(), |at| at + ENDSTREAM.len()));
         if let Some(end) = found {
             stream.set_content(without_final_eol(window.get(..end).unwrap_or(&[])).to_vec());
@@ -125,24 +128,37 @@ pub(crate) fn recover_dropped_streams(doc: &mut Document, bytes: &[u8], max_stre
 /// Splits the text after "N G obj" into a stream's dictionary and data, if it is a stream
 /// whose `endstream` comes within `body` and at most `max_stream_bytes` after its data starts.
 fn split_stream_object(id: ObjectId, body: &[u8], max_stream_bytes: usize) -> Option<Dropped<'_>> {
-    let keyword = find(body, STREAM)?;
+    let keyword = memmem::find(body, STREAM)?;
     // `endobj` first: not a stream.
-    if find(body.get(..keyword)?, ENDOBJ).is_some() {
+    if memmem::find(body.get(..keyword)?, ENDOBJ).is_some() {
         return None;
     }
     let dict = body.get(..keyword)?;
     if !dict.trim_ascii_start().starts_with(b"<<") {
         return None;
     }
-    // The keyword line ends with CRLF or LF (a lone CR is tolerated, as pdf.js does).
     let after = body.get(keyword + STREAM.len()..)?;
-    let spaces = after.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
-    let after = after.get(spaces..)?;
-    let after =
-        after.strip_prefix(b"\r\n").or_else(|| after.strip_prefix(b"\n")).or_else(|| after.strip_prefix(b"\r"))?;
-    let window = after.get(..max_stream_bytes.saturating_add(ENDSTREAM.len())).unwrap_or(after);
-    let end = find(window, ENDSTREAM)?;
-    Some(Dropped { id, dict, data: window.get(..end)? })
+    let data = stream_data(after, max_stream_bytes)?;
+    Some(Dropped { id, dict, data: after.get(data)? })
+}
+
+/// Where a stream's data lies in `after_keyword` (the bytes right after its `stream` keyword):
+/// past the keyword's end of line (spaces, then CRLF, LF or a lone CR, as pdf.js tolerates;
+/// a missing one is tolerated too) up to the next `endstream`, at most `max_len` bytes. The
+/// end-of-line marker before `endstream` is inside the range. `None` without `endstream`.
+pub(super) fn stream_data(after_keyword: &[u8], max_len: usize) -> Option<Range<usize>> {
+    let spaces = after_keyword.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+    let rest = after_keyword.get(spaces..)?;
+    let eol = match rest {
+        [b'\r', b'\n', ..] => 2,
+        [b'\n' | b'\r', ..] => 1,
+        _ => 0,
+    };
+    let start = spaces + eol;
+    let data = after_keyword.get(start..)?;
+    let window = data.get(..max_len.saturating_add(ENDSTREAM.len())).unwrap_or(data);
+    let len = memmem::find(window, ENDSTREAM)?;
+    Some(start..start + len)
 }
 
 /// Has lopdf parse the dictionaries of `objects`, by loading a small document made of them
@@ -179,11 +195,6 @@ fn parse_dictionaries(objects: &[Dropped<'_>]) -> std::collections::BTreeMap<Obj
         .collect()
 }
 
-/// The first position of `needle` in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
 /// `data` without the end-of-line marker that precedes `endstream`.
 fn without_final_eol(data: &[u8]) -> &[u8] {
     let data = data.strip_suffix(b"\n").unwrap_or(data);
@@ -207,7 +218,7 @@ mod tests {
     #[test]
     fn data_runs_to_the_end_of_line_before_endstream() {
         let file = b"5 0 obj << >>\nstream\nBT (a) Tj ET\r\nendstream\nendobj\n";
-        let start = file.windows(3).position(|w| w == b"BT ").unwrap_or(0);
+        let start = memmem::find(file, b"BT ").unwrap_or(0);
         let mut doc = doc_with_stream(start);
         recover_unsized_streams(&mut doc, file, 1024);
         assert_eq!(content(&doc, (5, 0)), b"BT (a) Tj ET");

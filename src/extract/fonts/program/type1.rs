@@ -39,7 +39,7 @@ enum Encoding {
 
 fn encoding_entry(bytes: &[u8]) -> Option<Encoding> {
     let clear = cleartext(bytes);
-    let at = find(clear, b"/Encoding")?;
+    let at = memchr::memmem::find(clear, b"/Encoding")?;
     let rest = clear.get(at + b"/Encoding".len()..)?;
     let mut tokens = Tokens { rest };
     match tokens.next()? {
@@ -79,14 +79,10 @@ fn cleartext(bytes: &[u8]) -> &[u8] {
         }
         _ => bytes,
     };
-    match find(body, EEXEC) {
+    match memchr::memmem::find(body, EEXEC) {
         Some(end) => body.get(..end).unwrap_or(body),
         None => body,
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// PostScript tokens, enough for encoding arrays: names keep their leading `/`, and `/`
