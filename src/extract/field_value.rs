@@ -17,6 +17,7 @@
 use lopdf::{Dictionary, Document, Object};
 
 use super::annotations::numbers;
+use super::content::{Operand, Operations};
 
 /// Assumed advance of every character, in em: about the mean width of Latin text in Helvetica
 /// (and Courier's exact width), so line lengths and alignment come out roughly right.
@@ -139,10 +140,15 @@ fn lay_out(text: &str, rect: [f32; 4], size: Option<f32>, quadding: i64, multili
 
 /// The font size of a default appearance string such as `/Helv 12 Tf 0 g`.
 fn font_size(da: &str) -> Option<f32> {
-    let tokens: Vec<&str> = da.split_whitespace().collect();
-    let at = tokens.iter().rposition(|t| *t == "Tf")?;
-    let size: f32 = tokens.get(at.checked_sub(1)?)?.parse().ok()?;
-    (size.is_finite() && size >= 0.0).then_some(size)
+    // `/DA` is content-stream syntax: read it with the content parser, keep the last `Tf`.
+    let mut operations = Operations::new(da.as_bytes());
+    let mut size = None;
+    while let Some(operation) = operations.next_operation() {
+        if operation.operator == b"Tf" {
+            size = operation.operands.last().and_then(Operand::as_number);
+        }
+    }
+    size.filter(|s| s.is_finite() && *s >= 0.0)
 }
 
 /// A field value as text: a string, a text stream, or (choice fields) an array of strings,
