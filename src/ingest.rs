@@ -2,9 +2,11 @@
 //!
 //! Files whose size and mtime match their record are skipped without being read; files whose
 //! bytes hash the same are skipped after hashing; everything else is extracted on all cores
-//! (rayon) and written by the one index writer. Each file's old pages are deleted and its new
-//! pages and record added before the single commit at the end, so a crash at any point leaves
-//! the previous commit intact and the next run redoes exactly the unfinished files.
+//! (rayon), each in a memory-capped worker process when [`IngestOptions::isolation`] says so,
+//! and written by the one index writer. Each file's old pages are deleted and its new pages and
+//! record added in the same commit; the run commits after every batch of files, so a crash late
+//! in a long run keeps what the finished batches did, leaves every file whole (its old state or
+//! its new one) and the next run redoes exactly the unfinished files.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -18,6 +20,7 @@ use crate::discover::{self, Candidate, Skipped};
 use crate::extract::{self, ExtractedPdf, Limits};
 use crate::identify::{self, Manifest};
 use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
+use crate::isolation::{Extractor, Isolation};
 
 /// Bumped whenever extraction or identification changes what is stored for a file, so that the
 /// next ingest re-reads every file instead of trusting its old record.
@@ -26,12 +29,31 @@ pub const EXTRACTOR_VERSION: u64 = 2;
 /// How many opening pages identification reads: titles, headers and first paragraphs are there.
 const IDENTIFY_PAGES: usize = 3;
 
+/// Files extracted between two commits: small enough that a crash loses little, large enough
+/// that the cores stay busy and commits (a segment flush each) stay a small cost.
+const BATCH_FILES: usize = 64;
+
 /// What to ingest and where.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
     pub corpus: PathBuf,
     pub index_dir: PathBuf,
     pub limits: Limits,
+    /// Where each file is extracted: the command line uses memory-capped worker processes.
+    pub isolation: Isolation,
+}
+
+impl IngestOptions {
+    /// Default limits, extraction in this process (library users and tests; the command line
+    /// sets [`Isolation::current_exe`]).
+    pub fn new(corpus: impl Into<PathBuf>, index_dir: impl Into<PathBuf>) -> Self {
+        IngestOptions {
+            corpus: corpus.into(),
+            index_dir: index_dir.into(),
+            limits: Limits::default(),
+            isolation: Isolation::InProcess,
+        }
+    }
 }
 
 /// Receives progress while an ingest runs (the command line draws a progress bar with it).
@@ -148,7 +170,7 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     }
 
     let manifests = load_manifests(&options.corpus, &work, &mut summary.warnings);
-    let writer = index.writer()?;
+    let mut writer = index.writer()?;
     let fields = *index.fields();
     let write_err = |source| IngestError::Write { dir: options.index_dir.clone(), source };
 
@@ -157,41 +179,54 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
         summary.removed += 1;
     }
 
+    let extractor = options.isolation.extractor();
     progress.start(work.len());
-    let outcomes: Vec<Result<Outcome, tantivy::TantivyError>> = work
-        .par_iter()
-        .map(|(candidate, previous)| {
-            let manifest = manifests.get(top_folder(&candidate.relative));
-            let outcome =
-                process_file(&index, &writer, candidate, *previous, manifest.and_then(Option::as_ref), &options.limits);
-            if let Ok(Outcome::Processed { record, .. }) = &outcome {
-                progress.file_done(record.pages as usize, record.error.is_some());
-            } else {
-                progress.file_done(0, false);
-            }
-            outcome
-        })
-        .collect();
-    progress.finish();
-
-    for outcome in outcomes {
-        match outcome.map_err(write_err)? {
-            Outcome::Touched(record) => {
-                summary.unchanged += 1;
-                current.insert(record.path.clone(), record);
-            }
-            Outcome::Processed { record, characters } => {
-                if record.error.is_none() {
-                    summary.indexed += 1;
-                    summary.pages += u64::from(record.pages);
-                    summary.characters += characters;
+    for batch in work.chunks(BATCH_FILES) {
+        let outcomes: Vec<Result<Outcome, tantivy::TantivyError>> = batch
+            .par_iter()
+            .map(|(candidate, previous)| {
+                let manifest = manifests.get(top_folder(&candidate.relative));
+                let outcome = process_file(
+                    &index,
+                    &writer,
+                    candidate,
+                    *previous,
+                    manifest.and_then(Option::as_ref),
+                    &options.limits,
+                    &extractor,
+                );
+                if let Ok(Outcome::Processed { record, .. }) = &outcome {
+                    progress.file_done(record.pages as usize, record.error.is_some());
+                } else {
+                    progress.file_done(0, false);
                 }
-                current.insert(record.path.clone(), record);
+                outcome
+            })
+            .collect();
+        for outcome in outcomes {
+            match outcome.map_err(write_err)? {
+                Outcome::Touched(record) => {
+                    summary.unchanged += 1;
+                    current.insert(record.path.clone(), record);
+                }
+                Outcome::Processed { record, characters } => {
+                    if record.error.is_none() {
+                        summary.indexed += 1;
+                        summary.pages += u64::from(record.pages);
+                        summary.characters += characters;
+                    }
+                    current.insert(record.path.clone(), record);
+                }
             }
         }
+        // What this batch did survives a crash later in the run.
+        commit(&mut writer, &options.corpus, &index)?;
     }
+    progress.finish();
+    drop(extractor);
 
-    commit(writer, &options.corpus, &index)?;
+    commit(&mut writer, &options.corpus, &index)?;
+    writer.wait_merging_threads().map_err(write_err)?;
     describe_state(&options.corpus, &current, &mut summary);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
@@ -245,6 +280,7 @@ fn process_file(
     previous: Option<&FileRecord>,
     manifest: Option<&Manifest>,
     limits: &Limits,
+    extractor: &Extractor,
 ) -> Result<Outcome, tantivy::TantivyError> {
     let fields = index.fields();
     let mut record = FileRecord {
@@ -269,7 +305,7 @@ fn process_file(
         return Ok(Outcome::Touched(touched));
     }
 
-    let pdf = match extract::extract_watched(bytes, limits) {
+    let pdf = match extractor.extract(bytes, limits) {
         Ok(pdf) => pdf,
         Err(error) => {
             record.error = Some(error.to_string());
@@ -323,14 +359,13 @@ fn replace_file(
     Ok(())
 }
 
-fn commit(mut writer: IndexWriter, corpus: &Path, index: &CorpusIndex) -> Result<(), IngestError> {
+fn commit(writer: &mut IndexWriter, corpus: &Path, index: &CorpusIndex) -> Result<(), IngestError> {
     let info = CommitInfo { schema_version: SCHEMA_VERSION, corpus: corpus.display().to_string() };
     let payload = serde_json::to_string(&info).unwrap_or_default();
     let write_err = |source| IngestError::Write { dir: index.dir().to_path_buf(), source };
     let mut prepared = writer.prepare_commit().map_err(write_err)?;
     prepared.set_payload(&payload);
     prepared.commit().map_err(write_err)?;
-    writer.wait_merging_threads().map_err(write_err)?;
     Ok(())
 }
 

@@ -10,7 +10,8 @@
 //! 5. [`analyse`] counts topic mentions from the editable dictionaries in `queries/`.
 //! 6. [`report`] aggregates mentions to "N ud af M" per topic and year and renders them.
 //!
-//! [`ingest`] drives stages 1–4 over a corpus; [`search`] queries the index.
+//! [`ingest`] drives stages 1–4 over a corpus, extracting each file in a memory-capped worker
+//! process ([`isolation`]); [`search`] queries the index.
 
 pub mod analyse;
 pub mod commands;
@@ -20,5 +21,6 @@ pub mod extract;
 pub mod identify;
 pub mod index;
 pub mod ingest;
+pub mod isolation;
 pub mod report;
 pub mod search;

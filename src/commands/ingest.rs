@@ -10,8 +10,8 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::output::emit;
-use crate::extract::Limits;
 use crate::ingest::{ingest, IngestOptions, IngestSummary, NoProgress, Progress};
+use crate::isolation::Isolation;
 
 /// Defaults shared with `report`, which ingests on its own when the index is missing or stale.
 pub const DEFAULT_CORPUS: &str = "corpus";
@@ -68,8 +68,10 @@ pub fn ingest_with_progress(options: &IngestOptions, quiet: bool) -> anyhow::Res
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    // Each file is extracted in a memory-capped worker process: a file that would exhaust
+    // memory fails alone.
     let options =
-        IngestOptions { corpus: args.corpus.clone(), index_dir: args.index.clone(), limits: Limits::default() };
+        IngestOptions { isolation: Isolation::current_exe()?, ..IngestOptions::new(&args.corpus, &args.index) };
     let summary = ingest_with_progress(&options, args.json)?;
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;

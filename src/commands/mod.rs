@@ -12,6 +12,7 @@ mod output;
 mod report;
 mod search;
 mod topics;
+mod worker;
 
 use std::process::ExitCode;
 
@@ -43,6 +44,9 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Show the topic dictionary (and check its examples with --check).
     Topics(topics::TopicsArgs),
+    /// Internal: the memory-capped extraction process that `ingest` and `extract` start.
+    #[command(name = "extract-worker", hide = true)]
+    ExtractWorker(worker::WorkerArgs),
 }
 
 /// Runs a parsed command line and turns its outcome into an exit code.
@@ -55,6 +59,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Topics(args) => topics::run(args),
+        Command::ExtractWorker(args) => worker::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -11,10 +11,10 @@ use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
 use super::output::{emit, UsageError};
 use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
-use crate::extract::Limits;
 use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
+use crate::isolation::Isolation;
 use crate::report::evidence::EvidenceFilter;
 use crate::report::{self, Format, Scope};
 use crate::search::display_path;
@@ -94,8 +94,7 @@ pub(super) fn refresh_index(corpus: &Path, index_dir: &Path, no_ingest: bool) ->
         index_dir.display(),
         corpus.display()
     );
-    let options =
-        IngestOptions { corpus: corpus.to_path_buf(), index_dir: index_dir.to_path_buf(), limits: Limits::default() };
+    let options = IngestOptions { isolation: Isolation::current_exe()?, ..IngestOptions::new(corpus, index_dir) };
     let summary = ingest_with_progress(&options, false)?;
     eprintln!(
         "kommunsk: {} indexed, {} unchanged, {} removed, {} failed",

@@ -33,11 +33,12 @@ mod table;
 
 use std::path::Path;
 
-pub use guard::extract_watched;
+pub use guard::{extract_caught, extract_watched};
 use std::time::{Duration, Instant};
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
-#[derive(Debug, Clone)]
+/// Serializable so that an isolated extraction process gets the same bounds as its caller.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
     /// Largest decompressed stream we accept. Real page content streams are a few MB at most;
     /// a zip-bomb stream is not.
@@ -68,7 +69,7 @@ impl Default for Limits {
 }
 
 /// The text of one page.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Page {
     /// 1-based page number in document order.
     pub number: u32,
@@ -82,8 +83,9 @@ pub struct Page {
     pub unmapped_glyphs: u32,
 }
 
-/// The text of a whole document.
-#[derive(Debug, Clone, Default)]
+/// The text of a whole document. Serializable whole, so that an isolated extraction process
+/// hands back every field without a protocol of its own.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ExtractedPdf {
     /// Every page in document order (pages without text have an empty body).
     pub pages: Vec<Page>,
@@ -122,6 +124,15 @@ pub enum ExtractError {
     /// A bug of ours met by this file (a caught panic): reported for this file, never fatal.
     #[error("internal error while reading this PDF (please report it): {0}")]
     Internal(String),
+    /// The isolated extraction process ran out of its address space (see `crate::isolation`).
+    #[error("exceeded the memory limit ({mb} MB)")]
+    MemoryLimit { mb: u64 },
+    /// The isolated extraction process died for another reason (a signal, a crash of ours).
+    #[error("the extraction process ended abnormally ({0})")]
+    WorkerDied(String),
+    /// An error reported by an isolated extraction process, shown exactly as it was worded there.
+    #[error("{0}")]
+    Relayed(String),
 }
 
 /// Extracts every page of the PDF at `path`.
