@@ -27,7 +27,7 @@ pub fn extract_watched(bytes: Vec<u8>, limits: &Limits) -> Result<ExtractedPdf, 
     let (send, receive) = mpsc::channel();
     let thread_limits = limits.clone();
     std::thread::Builder::new()
-        .name("kommunsk-extract".into())
+        .name("pdf-extract".into())
         .stack_size(EXTRACT_STACK_BYTES)
         .spawn(move || {
             // The receiver may be gone after a timeout; nothing is left to tell then.
@@ -49,7 +49,7 @@ pub fn extract_watched(bytes: Vec<u8>, limits: &Limits) -> Result<ExtractedPdf, 
 
 /// Extracts `bytes` on a thread with a large stack and panics caught, waiting as long as it
 /// takes: for a caller that bounds the time itself, such as an isolated extraction process whose
-/// parent stops it (`crate::isolation`), where an abandoned thread would keep a core.
+/// parent stops it (`kommunsk::isolation`), where an abandoned thread would keep a core.
 pub fn extract_caught(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, ExtractError> {
     std::thread::scope(|scope| {
         std::thread::Builder::new()

@@ -1,4 +1,22 @@
-//! PDF → per-page text, on lopdf's object parser.
+//! Text of untrusted PDFs, page by page in reading order, on lopdf's object parser.
+//!
+//! [`extract_path`] or [`extract_bytes`] read a whole document into an [`ExtractedPdf`]: one
+//! [`Page`] per page with its body text, the running headers/footers taken out of it, and the
+//! count of glyphs no font could map to Unicode. [`extract_watched`] does the same on a thread
+//! of its own with panics caught and a hard deadline, for callers that read many files.
+//! Every resource a file can make us spend is bounded by [`Limits`]; a file that cannot be read
+//! is an [`ExtractError`] saying why.
+//!
+//! ```
+//! use kommunsk_extract::{extract_path, Limits};
+//!
+//! let pdf = extract_path("tests/data/page-break-hyphen.pdf".as_ref(), &Limits::default())?;
+//! assert_eq!(pdf.pages.len(), 2);
+//! for page in &pdf.pages {
+//!     println!("page {}: {} lines, furniture {:?}", page.number, page.body.lines().count(), page.furniture);
+//! }
+//! Ok::<(), kommunsk_extract::ExtractError>(())
+//! ```
 //!
 //! The stages inside, in data order:
 //! `document` (open, decrypt, page tree, limits) → `fonts` (encodings, ToUnicode CMaps, widths)
@@ -30,6 +48,8 @@ mod preflight;
 mod stream_recovery;
 mod streams;
 mod table;
+#[cfg(test)]
+mod test_paths;
 
 use std::path::Path;
 
@@ -38,7 +58,8 @@ use std::time::{Duration, Instant};
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
 /// Serializable so that an isolated extraction process gets the same bounds as its caller.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Limits {
     /// Largest decompressed stream we accept. Real page content streams are a few MB at most;
     /// a zip-bomb stream is not.
@@ -69,7 +90,8 @@ impl Default for Limits {
 }
 
 /// The text of one page.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Page {
     /// 1-based page number in document order.
     pub number: u32,
@@ -85,7 +107,8 @@ pub struct Page {
 
 /// The text of a whole document. Serializable whole, so that an isolated extraction process
 /// hands back every field without a protocol of its own.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ExtractedPdf {
     /// Every page in document order (pages without text have an empty body).
     pub pages: Vec<Page>,
@@ -95,7 +118,7 @@ pub struct ExtractedPdf {
 }
 
 impl ExtractedPdf {
-    /// Body text of all pages joined with form feeds, as `kommunsk extract` prints it.
+    /// Body text of all pages joined with form feeds (U+000C), the plain-text form of the document.
     pub fn body_text(&self) -> String {
         let bodies: Vec<&str> = self.pages.iter().map(|p| p.body.as_str()).collect();
         bodies.join("\u{c}")
@@ -124,7 +147,7 @@ pub enum ExtractError {
     /// A bug of ours met by this file (a caught panic): reported for this file, never fatal.
     #[error("internal error while reading this PDF (please report it): {0}")]
     Internal(String),
-    /// The isolated extraction process ran out of its address space (see `crate::isolation`).
+    /// The isolated extraction process ran out of its address space (see `kommunsk::isolation`).
     #[error("exceeded the memory limit ({mb} MB)")]
     MemoryLimit { mb: u64 },
     /// The isolated extraction process died for another reason (a signal, a crash of ours).
