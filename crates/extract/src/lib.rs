@@ -75,6 +75,14 @@ pub struct Limits {
     pub max_depth: usize,
     /// Wall-clock budget for the whole file.
     pub time_budget: Duration,
+    /// Most glyphs shown on one page (including Form XObjects drawn there). A dense page of
+    /// small print has about 10,000; a million is a glyph flood (one `Tj` with a 60 MB string,
+    /// a form drawn three times at each of twenty levels) whose glyphs and layout would take
+    /// gigabytes.
+    pub max_glyphs_per_page: usize,
+    /// Most glyphs in the whole document: 2,000 dense pages' worth. The text and layout of every
+    /// page are held until running headers are found across pages, so this bounds that memory.
+    pub max_glyphs_per_document: usize,
 }
 
 impl Default for Limits {
@@ -85,6 +93,8 @@ impl Default for Limits {
             max_ops_per_page: 2_000_000,
             max_depth: 32,
             time_budget: Duration::from_secs(30),
+            max_glyphs_per_page: 1_000_000,
+            max_glyphs_per_document: 20_000_000,
         }
     }
 }
@@ -172,6 +182,7 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
     let mut layouts = Vec::with_capacity(opened.pages.len());
     let mut unmapped = Vec::with_capacity(opened.pages.len());
     let mut any_text = false;
+    let mut glyphs_in_document = 0usize;
     for &page_id in &opened.pages {
         if Instant::now() > deadline {
             return Err(interpreter::time_limit(limits));
@@ -179,6 +190,13 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
         let info = document::page_info(&opened.doc, page_id, limits);
         let glyphs =
             interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline).run_page(page_id, &info)?;
+        glyphs_in_document = glyphs_in_document.saturating_add(glyphs.glyphs.len() + glyphs.unmapped as usize);
+        if glyphs_in_document > limits.max_glyphs_per_document {
+            return Err(ExtractError::LimitExceeded {
+                limit: "max_glyphs_per_document",
+                detail: format!("more than {} glyphs in the document", limits.max_glyphs_per_document),
+            });
+        }
         any_text |= !glyphs.glyphs.is_empty() || glyphs.unmapped > 0;
         unmapped.push(glyphs.unmapped);
         layouts.push(layout::lay_out(&glyphs));

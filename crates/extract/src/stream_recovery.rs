@@ -55,7 +55,7 @@ pub(crate) fn recover_unsized_streams(doc: &mut Document, bytes: &[u8], max_stre
 
 /// Where an indirect object starts: "N G obj". The word boundary keeps "12 0 obj" from
 /// matching inside "112 0 obj" or a number run.
-static OBJECT_HEADER: std::sync::LazyLock<Option<regex::bytes::Regex>> = std::sync::LazyLock::new(|| {
+pub(super) static OBJECT_HEADER: std::sync::LazyLock<Option<regex::bytes::Regex>> = std::sync::LazyLock::new(|| {
     regex::bytes::Regex::new(r"(?-u)\b(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,5})[\x00\t\n\x0c\r ]+obj\b").ok()
 });
 
