@@ -214,3 +214,24 @@ fn twenty_good_files_beside_hostile_ones_are_all_indexed_and_memory_stays_bounde
     assert_eq!(again["indexed"].as_u64(), Some(0), "{again:#}");
     assert_eq!(again["failed"].as_array().map(Vec::len), Some(MUST_FAIL.len()), "{again:#}");
 }
+
+#[test]
+fn a_file_over_the_worker_memory_cap_fails_alone_and_the_worker_is_replaced() {
+    use kommunsk::extract::Limits;
+    use kommunsk::isolation::WorkerPool;
+    // Without the glyph limits, one 60 MB `Tj` needs gigabytes: the worker's cap stops it.
+    let unlimited =
+        Limits { max_glyphs_per_page: usize::MAX, max_glyphs_per_document: usize::MAX, ..Limits::default() };
+    let pool = WorkerPool::new(PathBuf::from(env!("CARGO_BIN_EXE_kommunsk")), 512);
+    let bomb = std::fs::read(hostile("glyphs_one_tj.pdf")).unwrap();
+    let err = pool.extract(&bomb, &unlimited).err().map(|e| e.to_string());
+    assert_eq!(err.as_deref(), Some("exceeded the memory limit (512 MB)"));
+    // The next file gets a fresh worker and its text.
+    let good = std::fs::read(hostile("page_tree_repeats.pdf")).unwrap();
+    let pdf = pool.extract(&good, &unlimited).unwrap();
+    assert_eq!(pdf.pages.len(), 3);
+    assert_eq!(pdf.pages[0].body, "Bomb page");
+    // Errors of the file itself come back as themselves.
+    let err = pool.extract(b"hello", &Limits::default()).err();
+    assert!(matches!(err, Some(kommunsk::extract::ExtractError::NotPdf { .. })), "{err:?}");
+}

@@ -130,7 +130,8 @@ fn stream_objects(bytes: &[u8]) -> Vec<StreamObject<'_>> {
 fn stream_data<'a>(bytes: &'a [u8], after_keyword: usize, dict: &Dictionary) -> Option<&'a [u8]> {
     let after = bytes.get(after_keyword..)?;
     let extent = super::stream_recovery::stream_data(after, usize::MAX);
-    let start = extent.as_ref().map_or_else(|| after.iter().take_while(|b| b.is_ascii_whitespace()).count(), |r| r.start);
+    let start =
+        extent.as_ref().map_or_else(|| after.iter().take_while(|b| b.is_ascii_whitespace()).count(), |r| r.start);
     let by_length = dict
         .get(b"Length")
         .and_then(Object::as_i64)
