@@ -41,6 +41,8 @@ pub struct IngestOptions {
     pub limits: Limits,
     /// Where each file is extracted: the command line uses memory-capped worker processes.
     pub isolation: Isolation,
+    /// Follow symbolic links that lead outside the corpus folder (normally listed as skipped).
+    pub follow_outside_links: bool,
 }
 
 impl IngestOptions {
@@ -52,6 +54,7 @@ impl IngestOptions {
             index_dir: index_dir.into(),
             limits: Limits::default(),
             isolation: Isolation::InProcess,
+            follow_outside_links: false,
         }
     }
 }
@@ -150,8 +153,9 @@ enum Outcome {
 /// Ingests `options.corpus` into `options.index_dir`.
 pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<IngestSummary, IngestError> {
     let started = Instant::now();
-    let found = discover::discover(&options.corpus)?;
+    let found = discover::discover_with(&options.corpus, options.follow_outside_links)?;
     let index = CorpusIndex::open_or_create(&options.index_dir)?;
+    let _running = IngestLock::take(&options.index_dir);
     let reader = index.reader()?;
     let old: HashMap<String, FileRecord> =
         index.file_records(&reader.searcher())?.into_iter().map(|r| (r.path.clone(), r)).collect();
@@ -230,6 +234,35 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     describe_state(&options.corpus, &current, &mut summary);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// The file in an index folder that says an ingest is writing it: its process id.
+pub const LOCK_FILE: &str = "kommunsk-ingest.lock";
+
+/// Marks the index as being written while it lives (removed on drop; a crashed run's file is
+/// recognised by its process being gone).
+struct IngestLock(PathBuf);
+
+impl IngestLock {
+    fn take(index_dir: &Path) -> Option<IngestLock> {
+        let path = index_dir.join(LOCK_FILE);
+        // Only a notice for other commands: an index we cannot mark is still written.
+        std::fs::write(&path, std::process::id().to_string()).ok()?;
+        Some(IngestLock(path))
+    }
+}
+
+impl Drop for IngestLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The process id of an ingest writing `index_dir` right now, if one is.
+pub fn running_ingest(index_dir: &Path) -> Option<u32> {
+    let pid: u32 = std::fs::read_to_string(index_dir.join(LOCK_FILE)).ok()?.trim().parse().ok()?;
+    let alive = Path::new("/proc").join(pid.to_string()).exists();
+    (alive && pid != std::process::id()).then_some(pid)
 }
 
 /// Same size, same mtime, same extractor: trusted without reading the file.

@@ -23,4 +23,5 @@ pub mod index;
 pub mod ingest;
 pub mod isolation;
 pub mod report;
+pub mod safe_text;
 pub mod search;

@@ -16,6 +16,7 @@ use crate::identify::registry;
 use crate::index::CorpusIndex;
 use crate::report::evidence::{collect, EvidenceFilter};
 use crate::report::Scope;
+use crate::safe_text::terminal;
 use crate::search::display_path;
 
 #[derive(Debug, Args)]
@@ -85,8 +86,16 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
         let who = e.municipality.as_deref().unwrap_or("?");
         let code = e.code.map(|c| c.to_string()).unwrap_or_default();
         let year = e.year.map(|y| y.to_string()).unwrap_or_default();
-        let _ = writeln!(out, "{who} ({code}) · {year} · {} page {}", e.path, e.page);
-        let _ = writeln!(out, "    {}\n", e.marked(open, close));
+        let _ = writeln!(out, "{who} ({code}) · {year} · {} page {}", terminal(&e.path), e.page);
+        // The sentence is PDF text: escaped piece by piece so only our markers are obeyed.
+        let mut shown = e.clone();
+        shown.sentence = terminal(&e.sentence).into_owned();
+        let (start, end) = (
+            terminal(e.sentence.get(..e.start).unwrap_or_default()).len(),
+            terminal(e.sentence.get(..e.end).unwrap_or_default()).len(),
+        );
+        (shown.start, shown.end) = (start, end);
+        let _ = writeln!(out, "    {}\n", shown.marked(open, close));
     }
     emit(&out)?;
     Ok(ExitCode::SUCCESS)

@@ -52,7 +52,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         let total: u64 = pdf.pages.iter().map(|p| u64::from(p.unmapped_glyphs)).sum();
         eprintln!(
             "kommunsk: {}: {total} glyphs without a Unicode mapping are shown as \u{fffd} ({})",
-            args.file.display(),
+            crate::safe_text::terminal(&args.file.display().to_string()),
             pages_with_unmapped.join(", ")
         );
     }

@@ -28,6 +28,9 @@ pub struct IngestArgs {
     /// Print one JSON object instead of a readable summary (and no progress bar).
     #[arg(long)]
     pub json: bool,
+    /// Follow symbolic links that lead outside the corpus folder (normally skipped and listed).
+    #[arg(long)]
+    pub follow_symlinks: bool,
 }
 
 /// Draws files done/total, pages, throughput, ETA and failures on stderr.
@@ -70,8 +73,11 @@ pub fn ingest_with_progress(options: &IngestOptions, quiet: bool) -> anyhow::Res
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     // Each file is extracted in a memory-capped worker process: a file that would exhaust
     // memory fails alone.
-    let options =
-        IngestOptions { isolation: Isolation::current_exe()?, ..IngestOptions::new(&args.corpus, &args.index) };
+    let options = IngestOptions {
+        isolation: Isolation::current_exe()?,
+        follow_outside_links: args.follow_symlinks,
+        ..IngestOptions::new(&args.corpus, &args.index)
+    };
     let summary = ingest_with_progress(&options, args.json)?;
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
@@ -104,7 +110,8 @@ pub fn human_summary(s: &IngestSummary) -> String {
         if !items.is_empty() {
             let _ = writeln!(out, "\n{title} ({}):", items.len());
             for item in items {
-                let _ = writeln!(out, "  {item}");
+                // Paths and reasons come from the corpus: one line each, whatever they hold.
+                let _ = writeln!(out, "  {}", crate::safe_text::terminal(&item));
             }
         }
     };

@@ -65,7 +65,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(code) => code,
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("kommunsk: {err:#}");
+            // Errors name files, whose names may hold escape sequences.
+            eprintln!("kommunsk: {}", crate::safe_text::terminal(&format!("{err:#}")));
             if err.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {

@@ -86,6 +86,14 @@ fn is_synthetic(corpus: &Path) -> bool {
 
 /// Ingests `corpus` into `index_dir` first when the index is missing or stale (unless told not to).
 pub(super) fn refresh_index(corpus: &Path, index_dir: &Path, no_ingest: bool) -> anyhow::Result<()> {
+    if let Some(pid) = crate::ingest::running_ingest(index_dir) {
+        // Its batches are committed as it goes: what is shown is the index as far as it got.
+        eprintln!(
+            "kommunsk: an ingest (process {pid}) is writing {}; showing the index as committed so far",
+            crate::safe_text::terminal(&index_dir.display().to_string())
+        );
+        return Ok(());
+    }
     if no_ingest || !corpus.is_dir() || !is_stale(corpus, index_dir)? {
         return Ok(());
     }
@@ -130,7 +138,7 @@ fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
         let set = TopicSet::load(&args.topics)?;
         // An edit that breaks a topic's own examples is worth knowing before trusting its counts.
         for failure in set.check_examples() {
-            eprintln!("kommunsk: warning: {}: {failure}", set.source);
+            eprintln!("kommunsk: warning: {}", crate::safe_text::terminal(&format!("{}: {failure}", set.source)));
         }
         Ok(set)
     } else {
@@ -170,7 +178,10 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     };
     let text = report::render(&built, args.format, &args.lang, &evidence);
     match &args.out {
-        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => {
+            super::output::check_out_path(path, &args.index)?;
+            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?
+        }
         None => emit(&text)?,
     }
     Ok(ExitCode::SUCCESS)

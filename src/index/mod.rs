@@ -33,6 +33,8 @@ pub enum IndexError {
     Tantivy { dir: PathBuf, source: tantivy::TantivyError },
     #[error("cannot create index folder {dir}: {source}")]
     CreateDir { dir: PathBuf, source: std::io::Error },
+    #[error("{dir} is neither empty nor a kommunsk index; refusing to write an index into it")]
+    NotAnIndex { dir: PathBuf },
 }
 
 /// What each commit records about itself (tantivy's commit payload).
@@ -79,6 +81,10 @@ impl CorpusIndex {
     pub fn open_or_create(dir: &Path) -> Result<CorpusIndex, IndexError> {
         if Self::exists(dir) {
             return Self::open(dir);
+        }
+        // Files of something else would be mixed with (or taken for) the index's own.
+        if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+            return Err(IndexError::NotAnIndex { dir: dir.into() });
         }
         std::fs::create_dir_all(dir).map_err(|source| IndexError::CreateDir { dir: dir.into(), source })?;
         let (schema, _) = schema::build();

@@ -2,6 +2,7 @@
 
 use super::labels::Labels;
 use super::Report;
+use crate::safe_text::csv_cell;
 
 /// Excel only detects UTF-8 when the file starts with a byte order mark.
 const UTF8_BOM: &str = "\u{feff}";
@@ -24,8 +25,9 @@ pub fn render(report: &Report, words: &Labels) -> String {
         for cell in &topic.years {
             let change = cell.change.map(|d| d.to_string()).unwrap_or_default();
             let _ = writer.write_record([
-                topic.id.as_str(),
-                topic.label.as_str(),
+                // Ids, labels and ad hoc terms are the user's text: never a formula in Excel.
+                &*csv_cell(&topic.id),
+                &*csv_cell(&topic.label),
                 &cell.year.to_string(),
                 &cell.municipalities.to_string(),
                 &cell.of.to_string(),
