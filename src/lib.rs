@@ -11,7 +11,8 @@
 //! 6. [`report`] aggregates mentions to "N ud af M" per topic and year and renders them.
 //!
 //! [`ingest`] drives stages 1–4 over a corpus, extracting each file in a memory-capped worker
-//! process ([`isolation`]); [`search`] queries the index.
+//! process ([`isolation`]); [`search`] queries the index; [`review`] keeps people's verdicts on
+//! mentions and feeds them back into the counts.
 
 pub mod analyse;
 pub mod commands;
@@ -23,5 +24,6 @@ pub mod index;
 pub mod ingest;
 pub mod isolation;
 pub mod report;
+pub mod review;
 pub mod safe_text;
 pub mod search;

@@ -1,23 +1,24 @@
-//! Untrusted text (file names, anything read from a PDF, dictionary labels and terms) made safe
-//! for where it is written: a spreadsheet cell, a terminal, a Markdown table.
-//!
-//! One place for all writers of CSV, terminal lines and Markdown, so none forgets it.
+//! Untrusted text made safe for where it is written: anything extracted from a document, file
+//! names, dictionary labels and terms. A CSV cell a spreadsheet would run as a formula, a
+//! terminal line (escape sequences, line breaks that fake lines), a Markdown table cell. One
+//! place for every writer, so none forgets it.
 
 use std::borrow::Cow;
 use std::fmt::Write;
 
-/// Characters that make a spreadsheet cell a formula (Excel, LibreOffice, Google Sheets) when
-/// they start it; a tab or carriage return at the start is treated the same by some.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// True when a spreadsheet would take the cell for a formula: it starts with `=`, `+`, `-`, `@`,
+/// or a tab or carriage return that Excel skips before looking for one.
+pub fn csv_cell_needs_neutralising(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
 
-/// A CSV cell that a spreadsheet shows as text: a cell starting like a formula gets a leading
-/// apostrophe (the OWASP advice; Excel hides it and shows the text). Numbers written by us are
-/// not passed through this.
-pub fn csv_cell(text: &str) -> Cow<'_, str> {
-    if text.starts_with(FORMULA_STARTS) {
-        Cow::Owned(format!("'{text}"))
+/// The cell as written into any CSV meant for a spreadsheet: text that would run as a formula
+/// gets a leading `'`, which Excel and LibreOffice show as text and never evaluate.
+pub fn neutralise_csv_cell(cell: &str) -> Cow<'_, str> {
+    if csv_cell_needs_neutralising(cell) {
+        Cow::Owned(format!("'{cell}"))
     } else {
-        Cow::Borrowed(text)
+        Cow::Borrowed(cell)
     }
 }
 
@@ -35,25 +36,6 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
         } else {
             out.push(c);
         }
-    }
-    Cow::Owned(out)
-}
-
-/// Like [`terminal`], but keeps line breaks and tabs: for multi-line text we print as such
-/// (the body of a page), where only escape sequences and the like are a danger.
-pub fn terminal_lines(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && c != '\t' && is_unsafe_on_terminal(c)) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for line in text.split_inclusive('\n') {
-        let (body, newline) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
-        for part in body.split_inclusive('\t') {
-            let (part, tab) = part.strip_suffix('\t').map_or((part, ""), |p| (p, "\t"));
-            out.push_str(&terminal(part));
-            out.push_str(tab);
-        }
-        out.push_str(newline);
     }
     Cow::Owned(out)
 }
@@ -87,12 +69,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formula_cells_are_neutralised_and_others_kept() {
-        for bad in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
-            assert_eq!(csv_cell(bad), format!("'{bad}"));
+    fn formula_starters_are_neutralised_and_other_text_is_not() {
+        for cell in ["=1+1", "+45 1234", "-AI", "@SUM(A1)", "\t=1", "\r=1"] {
+            assert_eq!(neutralise_csv_cell(cell), format!("'{cell}"));
         }
-        assert_eq!(csv_cell("Kunstig intelligens (AI)"), "Kunstig intelligens (AI)");
-        assert_eq!(csv_cell(""), "");
+        for cell in ["AI", "Kunstig intelligens", "", "1-2", "'quoted"] {
+            assert_eq!(neutralise_csv_cell(cell), cell);
+        }
     }
 
     #[test]
@@ -101,7 +84,6 @@ mod tests {
         assert_eq!(terminal("x.pdf\n1 indexed"), "x.pdf\\u{a}1 indexed");
         assert_eq!(terminal("fil\u{202e}fdp.exe"), "fil\\u{202e}fdp.exe");
         assert_eq!(terminal("Budgetaftale 2025 - Tønder.pdf"), "Budgetaftale 2025 - Tønder.pdf");
-        assert_eq!(terminal_lines("a\n\tb\u{1b}[2J\n"), "a\n\tb\\u{1b}[2J\n");
     }
 
     #[test]
