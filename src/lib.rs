@@ -20,5 +20,6 @@ pub mod extract;
 pub mod identify;
 pub mod index;
 pub mod ingest;
+pub mod mention_cache;
 pub mod report;
 pub mod search;

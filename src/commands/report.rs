@@ -15,6 +15,7 @@ use crate::extract::Limits;
 use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
+use crate::mention_cache;
 use crate::report::evidence::EvidenceFilter;
 use crate::report::{self, Format, Scope};
 use crate::search::display_path;
@@ -146,9 +147,8 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let searcher = index.reader()?.searcher();
-    let pages = index.pages(&searcher)?;
-    let records = index.file_records(&searcher)?;
-    let mut built = report::build(&pages, &records, &topics, &scope, &args.lang);
+    let counted = mention_cache::count(&index, &searcher, &topics)?;
+    let mut built = report::build_from_mentions(&counted.pages, &counted.records, &topics, &scope, &args.lang);
     built.source.corpus = corpus.display().to_string();
     built.source.index = args.index.display().to_string();
     built.source.synthetic = is_synthetic(&corpus);
@@ -160,6 +160,8 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     }
 
     let evidence = if args.format == Format::Html {
+        // The sentences need the page text: read it only for this format.
+        let pages = index.pages(&searcher)?;
         let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
         let shown = corpus.display().to_string();
         for mention in &mut found {

@@ -5,6 +5,7 @@
 //! folder it was built from, so `report` can check whether it is stale.
 
 pub mod analyzers;
+pub mod literal_terms;
 pub mod records;
 pub mod schema;
 

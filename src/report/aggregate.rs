@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::analyse::{flatten_whitespace, TopicSet};
+use crate::analyse::TopicSet;
 use crate::index::{DocumentInfo, FileRecord, StoredPage};
+use crate::mention_cache::PageMentions;
 
 /// Which pages count.
 #[derive(Debug, Clone, Default)]
@@ -127,23 +128,28 @@ impl DocCounts {
     }
 }
 
-/// Counts every topic on every page in scope and aggregates.
+/// Counts every topic on every page in scope (a full recount, no cache) and aggregates.
 pub fn build(pages: &[StoredPage], records: &[FileRecord], topics: &TopicSet, scope: &Scope, lang: &str) -> Report {
-    // Count per page in parallel, then sum per document.
-    let counted: Vec<(&StoredPage, Vec<usize>)> = pages
-        .par_iter()
-        .filter(|p| scope.covers(&p.info))
-        .map(|p| {
-            let flat = flatten_whitespace(&p.text);
-            (p, topics.topics.iter().map(|t| t.mentions_in_flat(&flat).len()).collect())
-        })
-        .collect();
+    let counted: Vec<PageMentions> =
+        pages.par_iter().filter(|p| scope.covers(&p.info)).map(|p| PageMentions::recount(p, topics)).collect();
+    build_from_mentions(&counted, records, topics, scope, lang)
+}
+
+/// Aggregates pages whose mentions are already known (from [`crate::mention_cache`], possibly
+/// filtered); pages out of scope are skipped.
+pub fn build_from_mentions(
+    pages: &[PageMentions],
+    records: &[FileRecord],
+    topics: &TopicSet,
+    scope: &Scope,
+    lang: &str,
+) -> Report {
     let mut docs: BTreeMap<&str, DocCounts> = BTreeMap::new();
-    for (page, counts) in counted {
+    for page in pages.iter().filter(|p| scope.covers(&p.info)) {
         let Some(empty) = DocCounts::empty(&page.info, topics.topics.len()) else { continue };
         let doc = docs.entry(page.path.as_str()).or_insert(empty);
-        for (sum, n) in doc.counts.iter_mut().zip(counts) {
-            *sum += n;
+        for (sum, mentions) in doc.counts.iter_mut().zip(&page.mentions) {
+            *sum += mentions.len();
         }
     }
     // Documents without any stored page still count towards `of`.
