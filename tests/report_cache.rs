@@ -11,6 +11,7 @@ use kommunsk::analyse::TopicSet;
 use kommunsk::index::CorpusIndex;
 use kommunsk::mention_cache::{self, CacheActivity};
 use kommunsk::report::{self, Scope};
+use kommunsk::review::Rejected;
 
 /// The report as JSON by a full recount and through the cache, and what the cache did.
 fn both(index_dir: &Path, topics: &TopicSet) -> (serde_json::Value, serde_json::Value, CacheActivity) {
@@ -20,7 +21,8 @@ fn both(index_dir: &Path, topics: &TopicSet) -> (serde_json::Value, serde_json::
     let full =
         report::build(&index.pages(&searcher).unwrap(), &index.file_records(&searcher).unwrap(), topics, &scope, "da");
     let counted = mention_cache::count(&index, &searcher, topics).unwrap();
-    let cached = report::build_from_mentions(&counted.pages, &counted.records, topics, &scope, "da");
+    let cached =
+        report::build_from_mentions(&counted.pages, &counted.records, topics, &scope, "da", &Rejected::default());
     (serde_json::to_value(&full).unwrap(), serde_json::to_value(&cached).unwrap(), counted.activity)
 }
 

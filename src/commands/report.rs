@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
 use super::output::{emit, UsageError};
+use super::review::reviews_path;
 use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
 use crate::extract::Limits;
@@ -17,7 +18,8 @@ use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::mention_cache;
 use crate::report::evidence::EvidenceFilter;
-use crate::report::{self, Format, Scope};
+use crate::report::{self, Format, ReviewSummary, Scope};
+use crate::review::{self, Applied, ReviewFile, Verdict};
 use crate::search::display_path;
 
 #[derive(Debug, Args)]
@@ -57,6 +59,12 @@ pub struct ReportArgs {
     /// Never ingest, even when the index is missing or stale.
     #[arg(long)]
     pub no_ingest: bool,
+    /// Reviews file (default: reviews.csv beside the topic dictionary); rejected mentions are not counted.
+    #[arg(long, value_name = "FILE")]
+    pub reviews: Option<PathBuf>,
+    /// Count every mention as found, ignoring reviews (the raw counts).
+    #[arg(long)]
+    pub ignore_reviews: bool,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -148,7 +156,34 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let index = CorpusIndex::open(&args.index)?;
     let searcher = index.reader()?.searcher();
     let counted = mention_cache::count(&index, &searcher, &topics)?;
-    let mut built = report::build_from_mentions(&counted.pages, &counted.records, &topics, &scope, &args.lang);
+    let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(args.topics.as_path());
+    let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
+    let applied = if args.ignore_reviews || !reviews.exists {
+        Applied::default()
+    } else {
+        // Reviews are matched against the reviewed documents' pages only.
+        let paths: Vec<&str> = reviews.reviews.iter().map(|r| r.path.as_str()).collect();
+        let reviewed = index.pages_of(&searcher, &paths)?;
+        review::apply::apply(&reviewed, &topics, &reviews, |p| scope.covers(&p.info))
+    };
+    let mut built =
+        report::build_from_mentions(&counted.pages, &counted.records, &topics, &scope, &args.lang, &applied.rejected);
+    if reviews.exists {
+        if !applied.orphaned.is_empty() {
+            eprintln!(
+                "kommunsk: {} reviews in {} are orphaned (their sentence is no longer found); list them with `kommunsk review --orphans`",
+                applied.orphaned.len(),
+                reviews.path.display()
+            );
+        }
+        built.source.reviews = Some(ReviewSummary {
+            file: reviews.path.display().to_string(),
+            ignored: args.ignore_reviews,
+            dropped: applied.dropped,
+            orphaned: applied.orphaned.len(),
+            topics: applied.topics.clone(),
+        });
+    }
     built.source.corpus = corpus.display().to_string();
     built.source.index = args.index.display().to_string();
     built.source.synthetic = is_synthetic(&corpus);
@@ -163,6 +198,14 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
         // The sentences need the page text: read it only for this format.
         let pages = index.pages(&searcher)?;
         let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
+        if !args.ignore_reviews && applied.dropped > 0 {
+            // The page shows the mentions behind its numbers: rejected ones are not among them.
+            let verdicts = review::annotate(&found, &reviews);
+            let kept: Vec<bool> =
+                verdicts.iter().map(|(_, r)| !r.is_some_and(|r| r.verdict == Verdict::Wrong)).collect();
+            let mut keep = kept.into_iter();
+            found.retain(|_| keep.next().unwrap_or(true));
+        }
         let shown = corpus.display().to_string();
         for mention in &mut found {
             mention.path = display_path(&shown, &mention.path);
