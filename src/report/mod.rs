@@ -12,6 +12,7 @@ pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod reviewed;
 pub mod svg;
 pub mod table;
 
