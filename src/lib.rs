@@ -23,6 +23,7 @@ pub mod identify;
 pub mod index;
 pub mod ingest;
 pub mod isolation;
+pub mod mention_cache;
 pub mod report;
 pub mod review;
 pub mod safe_text;

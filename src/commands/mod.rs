@@ -70,12 +70,43 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // Errors name files, whose names may hold escape sequences.
-            eprintln!("kommunsk: {}", crate::safe_text::terminal(&format!("{err:#}")));
+            eprintln!("kommunsk: {}", crate::safe_text::terminal(&error_chain(&err)));
             if err.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {
                 ExitCode::FAILURE
             }
         }
+    }
+}
+
+/// The error and its causes joined with ": ", leaving out a cause whose text the message already
+/// holds (our errors often name their source in their own message, and anyhow's `{:#}` would
+/// print it twice).
+fn error_chain(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_repeated() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
+        let err = anyhow::Error::new(crate::export::ExportError::Write { path: "out/x".into(), source: io })
+            .context("exporting");
+        assert_eq!(error_chain(&err), "exporting: writing out/x: No such file or directory");
     }
 }
