@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
 use super::output::{emit, UsageError};
+use super::review::reviews_path;
 use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
 use crate::extract::Limits;
@@ -16,7 +17,9 @@ use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::report::evidence::EvidenceFilter;
+use crate::report::reviewed::{build_with_reviews, drop_rejected};
 use crate::report::{self, Format, Scope};
+use crate::review::ReviewFile;
 use crate::search::display_path;
 
 #[derive(Debug, Args)]
@@ -56,6 +59,12 @@ pub struct ReportArgs {
     /// Never ingest, even when the index is missing or stale.
     #[arg(long)]
     pub no_ingest: bool,
+    /// Reviews file (default: reviews.csv beside the topic dictionary); rejected mentions are not counted.
+    #[arg(long, value_name = "FILE")]
+    pub reviews: Option<PathBuf>,
+    /// Count every mention as found, ignoring reviews (the raw counts).
+    #[arg(long)]
+    pub ignore_reviews: bool,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -148,7 +157,17 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let searcher = index.reader()?.searcher();
     let pages = index.pages(&searcher)?;
     let records = index.file_records(&searcher)?;
-    let mut built = report::build(&pages, &records, &topics, &scope, &args.lang);
+    let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(args.topics.as_path());
+    let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
+    let (mut built, applied) =
+        build_with_reviews(&pages, &records, &topics, &scope, &args.lang, &reviews, args.ignore_reviews);
+    if !applied.orphaned.is_empty() {
+        eprintln!(
+            "kommunsk: {} reviews in {} are orphaned (their sentence is no longer found); list them with `kommunsk review --orphans`",
+            applied.orphaned.len(),
+            reviews.path.display()
+        );
+    }
     built.source.corpus = corpus.display().to_string();
     built.source.index = args.index.display().to_string();
     built.source.synthetic = is_synthetic(&corpus);
@@ -161,6 +180,9 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
 
     let evidence = if args.format == Format::Html {
         let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
+        if !args.ignore_reviews {
+            drop_rejected(&mut found, &reviews);
+        }
         let shown = corpus.display().to_string();
         for mention in &mut found {
             mention.path = display_path(&shown, &mention.path);

@@ -7,10 +7,12 @@
 pub mod aggregate;
 pub mod csv;
 pub mod evidence;
+pub mod hits;
 pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod reviewed;
 pub mod svg;
 pub mod table;
 
@@ -18,7 +20,9 @@ use std::str::FromStr;
 
 use crate::analyse::Evidence;
 
-pub use aggregate::{build, MunicipalityRow, Provenance, Report, Scope, TopicRow, YearCell};
+pub use aggregate::{
+    build, build_reviewed, MunicipalityRow, Provenance, Report, ReviewSummary, Scope, TopicRow, YearCell,
+};
 
 /// Output formats of `kommunsk report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,49 @@
+//! The report with reviews applied, for every caller (CLI, server): rejected mentions leave the
+//! counts and the evidence, and `source.reviews` says what the reviews did.
+
+use super::aggregate::{build_reviewed, Report, ReviewSummary, Scope};
+use crate::analyse::{Evidence, TopicSet};
+use crate::index::{FileRecord, StoredPage};
+use crate::review::apply::apply;
+use crate::review::{annotate, Applied, ReviewFile, Verdict};
+
+/// Builds the report without the mentions `reviews` rejects (raw counts when `ignore`), and
+/// states the reviews in `source.reviews` whenever the reviews file exists.
+pub fn build_with_reviews(
+    pages: &[StoredPage],
+    records: &[FileRecord],
+    topics: &TopicSet,
+    scope: &Scope,
+    lang: &str,
+    reviews: &ReviewFile,
+    ignore: bool,
+) -> (Report, Applied) {
+    let applied = if ignore || !reviews.exists {
+        Applied::default()
+    } else {
+        apply(pages, topics, reviews, |p| scope.covers(&p.info))
+    };
+    let mut built = build_reviewed(pages, records, topics, scope, lang, &applied.rejected);
+    if reviews.exists {
+        built.source.reviews = Some(ReviewSummary {
+            file: reviews.path.display().to_string(),
+            ignored: ignore,
+            dropped: applied.dropped,
+            orphaned: applied.orphaned.len(),
+            topics: applied.topics.clone(),
+        });
+    }
+    (built, applied)
+}
+
+/// Leaves out the mentions `reviews` rejects, so the evidence shown is what the numbers count.
+/// `found` must still carry stored (corpus-relative) paths and every mention of its documents.
+pub fn drop_rejected(found: &mut Vec<Evidence>, reviews: &ReviewFile) {
+    if reviews.reviews.iter().all(|r| r.verdict != Verdict::Wrong) {
+        return;
+    }
+    let keep: Vec<bool> =
+        annotate(found, reviews).iter().map(|(_, r)| !r.is_some_and(|r| r.verdict == Verdict::Wrong)).collect();
+    let mut keep = keep.into_iter();
+    found.retain(|_| keep.next().unwrap_or(true));
+}
