@@ -17,7 +17,7 @@ use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::report::evidence::EvidenceFilter;
-use crate::report::reviewed::{build_with_reviews, drop_rejected};
+use crate::report::reviewed::{build_cached_with_reviews, drop_rejected};
 use crate::report::{self, Format, Scope};
 use crate::review::ReviewFile;
 use crate::search::display_path;
@@ -155,12 +155,10 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let searcher = index.reader()?.searcher();
-    let pages = index.pages(&searcher)?;
-    let records = index.file_records(&searcher)?;
     let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(args.topics.as_path());
     let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
     let (mut built, applied) =
-        build_with_reviews(&pages, &records, &topics, &scope, &args.lang, &reviews, args.ignore_reviews);
+        build_cached_with_reviews(&index, &searcher, &topics, &scope, &args.lang, &reviews, args.ignore_reviews)?;
     if !applied.orphaned.is_empty() {
         eprintln!(
             "kommunsk: {} reviews in {} are orphaned (their sentence is no longer found); list them with `kommunsk review --orphans`",
@@ -179,6 +177,8 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     }
 
     let evidence = if args.format == Format::Html {
+        // The sentences need the page text: read it only for this format.
+        let pages = index.pages(&searcher)?;
         let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
         if !args.ignore_reviews {
             drop_rejected(&mut found, &reviews);

@@ -21,7 +21,8 @@ use std::str::FromStr;
 use crate::analyse::Evidence;
 
 pub use aggregate::{
-    build, build_reviewed, MunicipalityRow, Provenance, Report, ReviewSummary, Scope, TopicRow, YearCell,
+    build, build_from_mentions, build_reviewed, MunicipalityRow, Provenance, Report, ReviewSummary, Scope, TopicRow,
+    YearCell,
 };
 
 /// Output formats of `kommunsk report`.

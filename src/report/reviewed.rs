@@ -1,9 +1,12 @@
 //! The report with reviews applied, for every caller (CLI, server): rejected mentions leave the
 //! counts and the evidence, and `source.reviews` says what the reviews did.
 
-use super::aggregate::{build_reviewed, Report, ReviewSummary, Scope};
+use tantivy::Searcher;
+
+use super::aggregate::{build_from_mentions, build_reviewed, Report, ReviewSummary, Scope};
 use crate::analyse::{Evidence, TopicSet};
-use crate::index::{FileRecord, StoredPage};
+use crate::index::{CorpusIndex, FileRecord, IndexError, StoredPage};
+use crate::mention_cache;
 use crate::review::apply::apply;
 use crate::review::{annotate, Applied, ReviewFile, Verdict};
 
@@ -24,6 +27,35 @@ pub fn build_with_reviews(
         apply(pages, topics, reviews, |p| scope.covers(&p.info))
     };
     let mut built = build_reviewed(pages, records, topics, scope, lang, &applied.rejected);
+    state_reviews(&mut built, &applied, reviews, ignore);
+    (built, applied)
+}
+
+/// As [`build_with_reviews`], with the mentions counted through the report cache
+/// ([`crate::mention_cache`]); only the reviewed documents' pages are read for the reviews.
+pub fn build_cached_with_reviews(
+    index: &CorpusIndex,
+    searcher: &Searcher,
+    topics: &TopicSet,
+    scope: &Scope,
+    lang: &str,
+    reviews: &ReviewFile,
+    ignore: bool,
+) -> Result<(Report, Applied), IndexError> {
+    let counted = mention_cache::count(index, searcher, topics)?;
+    let applied = if ignore || !reviews.exists {
+        Applied::default()
+    } else {
+        let paths: Vec<&str> = reviews.reviews.iter().map(|r| r.path.as_str()).collect();
+        apply(&index.pages_of(searcher, &paths)?, topics, reviews, |p| scope.covers(&p.info))
+    };
+    let mut built = build_from_mentions(&counted.pages, &counted.records, topics, scope, lang, &applied.rejected);
+    state_reviews(&mut built, &applied, reviews, ignore);
+    Ok((built, applied))
+}
+
+/// Says in `source.reviews` what the reviews did, whenever the reviews file exists.
+fn state_reviews(built: &mut Report, applied: &Applied, reviews: &ReviewFile, ignore: bool) {
     if reviews.exists {
         built.source.reviews = Some(ReviewSummary {
             file: reviews.path.display().to_string(),
@@ -33,7 +65,6 @@ pub fn build_with_reviews(
             topics: applied.topics.clone(),
         });
     }
-    (built, applied)
 }
 
 /// Leaves out the mentions `reviews` rejects, so the evidence shown is what the numbers count.
