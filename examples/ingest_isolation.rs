@@ -73,7 +73,8 @@ fn run() -> anyhow::Result<()> {
             files = summary.indexed + summary.failed.len();
         }
     }
-    let (wall, cpu): (Vec<f64>, Vec<f64>) = (wall.into_iter().map(median).collect(), cpu.into_iter().map(median).collect());
+    let (wall, cpu): (Vec<f64>, Vec<f64>) =
+        (wall.into_iter().map(median).collect(), cpu.into_iter().map(median).collect());
     println!(
         "{}",
         serde_json::json!({

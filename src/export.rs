@@ -74,8 +74,8 @@ pub struct ExportSummary {
 pub enum ExportError {
     #[error(transparent)]
     Index(#[from] IndexError),
-    #[error("writing {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    #[error("writing {path}: {cause}")]
+    Write { path: PathBuf, cause: std::io::Error },
     #[error(
         "{dir} holds files that are not export batches ({example}); export into an empty folder or an earlier export's"
     )]
@@ -90,7 +90,7 @@ pub fn export_ndjson(index_dir: &Path, out_dir: &Path, batch_bytes: usize) -> Re
     let index = CorpusIndex::open(index_dir)?;
     let corpus = index.commit_info()?.map(|c| c.corpus).unwrap_or_default();
     let searcher = index.reader()?.searcher();
-    std::fs::create_dir_all(out_dir).map_err(|source| ExportError::Write { path: out_dir.into(), source })?;
+    std::fs::create_dir_all(out_dir).map_err(|cause| ExportError::Write { path: out_dir.into(), cause })?;
     let removed = remove_earlier_batches(out_dir)?;
 
     let mut writer =
@@ -123,7 +123,7 @@ pub fn export_ndjson(index_dir: &Path, out_dir: &Path, batch_bytes: usize) -> Re
 /// Empties `out_dir` of an earlier export's batches, so a downstream engine never reads stale
 /// pages beside new ones; a folder holding anything else is refused untouched.
 fn remove_earlier_batches(out_dir: &Path) -> Result<usize, ExportError> {
-    let io = |source| ExportError::Write { path: out_dir.into(), source };
+    let io = |cause| ExportError::Write { path: out_dir.into(), cause };
     let mut batches = Vec::new();
     for entry in std::fs::read_dir(out_dir).map_err(io)? {
         let entry = entry.map_err(io)?;
@@ -134,7 +134,7 @@ fn remove_earlier_batches(out_dir: &Path) -> Result<usize, ExportError> {
         batches.push(entry.path());
     }
     for batch in &batches {
-        std::fs::remove_file(batch).map_err(|source| ExportError::Write { path: batch.clone(), source })?;
+        std::fs::remove_file(batch).map_err(|cause| ExportError::Write { path: batch.clone(), cause })?;
     }
     Ok(batches.len())
 }
@@ -174,7 +174,7 @@ impl BatchWriter {
             file.write_all(&self.current)?;
             file.sync_all()
         };
-        write().map_err(|source| ExportError::Write { path: path.clone(), source })?;
+        write().map_err(|cause| ExportError::Write { path: path.clone(), cause })?;
         self.bytes += self.current.len() as u64;
         self.current.clear();
         self.batches.push(path);

@@ -105,7 +105,7 @@ mod tests {
     #[test]
     fn a_cause_already_in_the_message_is_not_repeated() {
         let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
-        let err = anyhow::Error::new(crate::export::ExportError::Write { path: "out/x".into(), source: io })
+        let err = anyhow::Error::new(crate::export::ExportError::Write { path: "out/x".into(), cause: io })
             .context("exporting");
         assert_eq!(error_chain(&err), "exporting: writing out/x: No such file or directory");
     }

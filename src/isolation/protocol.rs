@@ -8,7 +8,7 @@ use std::io::{self, Read, Write};
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::{ExtractError, ExtractedPdf};
+use crate::extract::{ErrorKind, ExtractError, ExtractedPdf};
 
 /// Largest frame either side accepts: the biggest PDF we would read, or the text of one.
 pub const MAX_FRAME_BYTES: u64 = 2 << 30;
@@ -24,13 +24,21 @@ pub enum Reply {
 /// the others travel as their message.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum WireError {
-    NotPdf { start: String },
+    NotPdf {
+        start: String,
+    },
     Empty,
     Encrypted,
-    NoTextLayer { pages: usize },
+    NoTextLayer {
+        pages: usize,
+    },
     Corrupt(String),
     Internal(String),
-    Message(String),
+    /// Any other error: its kind's stable name and its message.
+    Message {
+        kind: String,
+        message: String,
+    },
 }
 
 impl From<&ExtractError> for WireError {
@@ -42,7 +50,7 @@ impl From<&ExtractError> for WireError {
             ExtractError::NoTextLayer { pages } => WireError::NoTextLayer { pages: *pages },
             ExtractError::Corrupt(detail) => WireError::Corrupt(detail.clone()),
             ExtractError::Internal(detail) => WireError::Internal(detail.clone()),
-            other => WireError::Message(other.to_string()),
+            other => WireError::Message { kind: other.kind().as_str().to_string(), message: other.to_string() },
         }
     }
 }
@@ -56,7 +64,9 @@ impl From<WireError> for ExtractError {
             WireError::NoTextLayer { pages } => ExtractError::NoTextLayer { pages },
             WireError::Corrupt(detail) => ExtractError::Corrupt(detail),
             WireError::Internal(detail) => ExtractError::Internal(detail),
-            WireError::Message(message) => ExtractError::Relayed(message),
+            WireError::Message { kind, message } => {
+                ExtractError::Relayed { kind: ErrorKind::from_name(&kind).unwrap_or(ErrorKind::Internal), message }
+            }
         }
     }
 }
@@ -116,6 +126,7 @@ mod tests {
             let json = serde_json::to_string(&WireError::from(&err)).unwrap();
             let back: ExtractError = serde_json::from_str::<WireError>(&json).unwrap().into();
             assert_eq!(back.to_string(), err.to_string());
+            assert_eq!(back.kind(), err.kind());
         }
     }
 }
