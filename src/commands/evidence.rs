@@ -10,8 +10,7 @@ use clap::Args;
 use super::ingest::DEFAULT_INDEX;
 use super::output::{emit, UsageError};
 use super::report::{corpus_folder, parse_doctype, refresh_index};
-use super::topics::DEFAULT_TOPICS;
-use crate::analyse::TopicSet;
+use crate::analyse::dictionary;
 use crate::identify::registry;
 use crate::index::CorpusIndex;
 use crate::report::evidence::{collect, EvidenceFilter};
@@ -37,9 +36,10 @@ pub struct EvidenceArgs {
     /// Corpus folder to ingest from when the index is missing or stale.
     #[arg(long, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
-    /// Topic dictionary (TOML).
-    #[arg(long, value_name = "FILE", default_value = DEFAULT_TOPICS)]
-    pub topics: PathBuf,
+    /// Topic dictionary (TOML) [default: queries/topics.toml beside the corpus folder or in the
+    /// working directory, else the built-in one].
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<PathBuf>,
     /// Print the mentions as a JSON array.
     #[arg(long)]
     pub json: bool,
@@ -49,7 +49,8 @@ pub struct EvidenceArgs {
 }
 
 pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
-    let topics = TopicSet::load(&args.topics)?;
+    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
+    let topics = dictionary::load(args.topics.as_deref(), Some(&corpus))?;
     if topics.get(&args.topic).is_none() {
         let ids: Vec<&str> = topics.topics.iter().map(|t| t.id.as_str()).collect();
         return Err(UsageError(format!("unknown topic {:?} (one of {})", args.topic, ids.join(", "))).into());
@@ -61,7 +62,6 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
-    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let pages = index.pages(&index.reader()?.searcher())?;
@@ -73,14 +73,16 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
     }
 
     if args.json {
+        // The JSON contract is a bare array of mentions; the dictionary is named on stderr.
+        eprintln!("kommunsk: topic dictionary: {}", topics.source);
         emit(&format!("{}\n", serde_json::to_string_pretty(&found)?))?;
         return Ok(ExitCode::SUCCESS);
     }
     let (open, close) = if std::io::stdout().is_terminal() { ("\x1b[1;33m", "\x1b[0m") } else { ("«", "»") };
     let mut out = String::new();
     let municipalities: std::collections::BTreeSet<_> = found.iter().map(|e| (e.year, e.code)).collect();
-    let _ =
-        writeln!(out, "{} mentions of {} in {} municipality-years\n", found.len(), args.topic, municipalities.len());
+    let _ = writeln!(out, "{} mentions of {} in {} municipality-years", found.len(), args.topic, municipalities.len());
+    let _ = writeln!(out, "topic dictionary: {}\n", topics.source);
     for e in &found {
         let who = e.municipality.as_deref().unwrap_or("?");
         let code = e.code.map(|c| c.to_string()).unwrap_or_default();

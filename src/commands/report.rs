@@ -9,8 +9,7 @@ use clap::Args;
 
 use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
 use super::output::{emit, UsageError};
-use super::topics::DEFAULT_TOPICS;
-use crate::analyse::TopicSet;
+use crate::analyse::{dictionary, TopicSet};
 use crate::extract::Limits;
 use crate::identify::DocType;
 use crate::index::CorpusIndex;
@@ -34,9 +33,10 @@ pub struct ReportArgs {
     /// Only this document type (agreement, proposal, appendix, agenda, report, other).
     #[arg(long, value_name = "T")]
     pub doctype: Option<String>,
-    /// Topic dictionary (TOML).
-    #[arg(long, value_name = "FILE", default_value = DEFAULT_TOPICS)]
-    pub topics: PathBuf,
+    /// Topic dictionary (TOML) [default: queries/topics.toml beside the corpus folder or in the
+    /// working directory, else the built-in one].
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<PathBuf>,
     /// Count these terms instead of the dictionary (repeatable; a word counts its inflections
     /// and compounds, /regex/ is used as it stands).
     #[arg(long, value_name = "TERM")]
@@ -120,7 +120,7 @@ pub(super) fn parse_doctype(given: Option<&str>) -> Result<Option<String>, Usage
         .transpose()
 }
 
-fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
+fn load_topics(args: &ReportArgs, corpus: &Path) -> anyhow::Result<TopicSet> {
     let mut terms = args.term.clone();
     if let Some(file) = &args.terms {
         let text =
@@ -128,7 +128,7 @@ fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
         terms.extend(text.lines().map(str::to_string));
     }
     if terms.is_empty() {
-        let set = TopicSet::load(&args.topics)?;
+        let set = dictionary::load(args.topics.as_deref(), Some(corpus))?;
         // An edit that breaks a topic's own examples is worth knowing before trusting its counts.
         for failure in set.check_examples() {
             eprintln!("kommunsk: warning: {}: {failure}", set.source);
@@ -141,8 +141,8 @@ fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
 
 pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
-    let topics = load_topics(&args)?;
     let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
+    let topics = load_topics(&args, &corpus)?;
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let searcher = index.reader()?.searcher();
