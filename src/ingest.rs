@@ -21,7 +21,7 @@ use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError
 
 /// Bumped whenever extraction or identification changes what is stored for a file, so that the
 /// next ingest re-reads every file instead of trusting its old record.
-pub const EXTRACTOR_VERSION: u64 = 2;
+pub const EXTRACTOR_VERSION: u64 = 3;
 
 /// How many opening pages identification reads: titles, headers and first paragraphs are there.
 const IDENTIFY_PAGES: usize = 3;
@@ -296,7 +296,7 @@ pub fn identify_document(relative: &str, manifest: Option<&Manifest>, pdf: &Extr
         )
         .collect();
     let opening: Vec<&str> = opening.iter().map(String::as_str).collect();
-    let id = identify::identify(Path::new(relative), manifest, &opening);
+    let id = identify::identify_with_metadata(Path::new(relative), manifest, &opening, &pdf.metadata);
     DocumentInfo {
         code: id.municipality.map(|(m, _)| m.code),
         municipality: id.municipality.map(|(m, _)| m.name.to_string()),

@@ -25,6 +25,7 @@ mod guard;
 mod interpreter;
 mod layout;
 mod lexer;
+mod metadata;
 mod page_clip;
 mod preflight;
 mod stream_recovery;
@@ -34,6 +35,7 @@ mod table;
 use std::path::Path;
 
 pub use guard::extract_watched;
+pub use metadata::PdfMetadata;
 use std::time::{Duration, Instant};
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
@@ -90,6 +92,8 @@ pub struct ExtractedPdf {
     /// True when the file was encrypted and is read without a password: encrypted with an empty
     /// user password and decrypted, or with only its attachments encrypted.
     pub was_encrypted: bool,
+    /// Title, author, subject, keywords and creation date from the Info dictionary or XMP.
+    pub metadata: PdfMetadata,
 }
 
 impl ExtractedPdf {
@@ -166,5 +170,5 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
             unmapped_glyphs,
         })
         .collect();
-    Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted })
+    Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted, metadata: metadata::read(&opened.doc) })
 }
