@@ -9,13 +9,15 @@ use clap::Args;
 
 use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
 use super::output::{emit, UsageError};
+use super::review::reviews_path;
 use crate::analyse::{dictionary, TopicSet};
 use crate::extract::Limits;
 use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::report::evidence::EvidenceFilter;
-use crate::report::{self, Format, Scope};
+use crate::report::{self, Format, ReviewSummary, Scope};
+use crate::review::{self, Applied, ReviewFile, Verdict};
 use crate::search::display_path;
 
 #[derive(Debug, Args)]
@@ -33,8 +35,9 @@ pub struct ReportArgs {
     /// Only this document type (agreement, proposal, appendix, agenda, report, other).
     #[arg(long, value_name = "T")]
     pub doctype: Option<String>,
-    /// Topic dictionary (TOML) [default: queries/topics.toml beside the corpus folder or in the
-    /// working directory, else the built-in one].
+    /// Topic dictionary (TOML).
+    /// [default: queries/topics.toml beside the corpus folder or in the working directory,
+    /// else the built-in one]
     #[arg(long, value_name = "FILE")]
     pub topics: Option<PathBuf>,
     /// Count these terms instead of the dictionary (repeatable; a word counts its inflections
@@ -56,6 +59,12 @@ pub struct ReportArgs {
     /// Never ingest, even when the index is missing or stale.
     #[arg(long)]
     pub no_ingest: bool,
+    /// Reviews file (default: reviews.csv beside the topic dictionary); rejected mentions are not counted.
+    #[arg(long, value_name = "FILE")]
+    pub reviews: Option<PathBuf>,
+    /// Count every mention as found, ignoring reviews (the raw counts).
+    #[arg(long)]
+    pub ignore_reviews: bool,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -148,7 +157,31 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let searcher = index.reader()?.searcher();
     let pages = index.pages(&searcher)?;
     let records = index.file_records(&searcher)?;
-    let mut built = report::build(&pages, &records, &topics, &scope, &args.lang);
+    let dictionary_file = dictionary::locate(args.topics.as_deref(), Some(&corpus));
+    let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(dictionary_file.as_deref()).flatten();
+    let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
+    let applied = if args.ignore_reviews || !reviews.exists {
+        Applied::default()
+    } else {
+        review::apply::apply(&pages, &topics, &reviews, |p| scope.covers(&p.info))
+    };
+    let mut built = report::build_reviewed(&pages, &records, &topics, &scope, &args.lang, &applied.rejected);
+    if reviews.exists {
+        if !applied.orphaned.is_empty() {
+            eprintln!(
+                "kommunsk: {} reviews in {} are orphaned (their sentence is no longer found); list them with `kommunsk review --orphans`",
+                applied.orphaned.len(),
+                reviews.path.display()
+            );
+        }
+        built.source.reviews = Some(ReviewSummary {
+            file: reviews.path.display().to_string(),
+            ignored: args.ignore_reviews,
+            dropped: applied.dropped,
+            orphaned: applied.orphaned.len(),
+            topics: applied.topics.clone(),
+        });
+    }
     built.source.corpus = corpus.display().to_string();
     built.source.index = args.index.display().to_string();
     built.source.synthetic = is_synthetic(&corpus);
@@ -161,6 +194,14 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
 
     let evidence = if args.format == Format::Html {
         let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
+        if !args.ignore_reviews && applied.dropped > 0 {
+            // The page shows the mentions behind its numbers: rejected ones are not among them.
+            let verdicts = review::annotate(&found, &reviews);
+            let kept: Vec<bool> =
+                verdicts.iter().map(|(_, r)| !r.is_some_and(|r| r.verdict == Verdict::Wrong)).collect();
+            let mut keep = kept.into_iter();
+            found.retain(|_| keep.next().unwrap_or(true));
+        }
         let shown = corpus.display().to_string();
         for mention in &mut found {
             mention.path = display_path(&shown, &mention.path);

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::analyse::{flatten_whitespace, TopicSet};
 use crate::index::{DocumentInfo, FileRecord, StoredPage};
+use crate::review::{Rejected, TopicReview};
 
 /// Which pages count.
 #[derive(Debug, Clone, Default)]
@@ -95,6 +96,24 @@ pub struct Provenance {
     pub failed: usize,
     /// True when the corpus declares itself a synthetic sample (its `truth.json`).
     pub synthetic: bool,
+    /// What reviews did to the counts; absent when there is no reviews file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviews: Option<ReviewSummary>,
+}
+
+/// The reviews behind a report: how many mentions were dropped and how precise each topic was.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct ReviewSummary {
+    /// The reviews file.
+    pub file: String,
+    /// True with `--ignore-reviews`: the counts are raw and nothing was dropped.
+    pub ignored: bool,
+    /// Rejected mentions left out of the counts.
+    pub dropped: usize,
+    /// Reviews whose sentence is no longer found.
+    pub orphaned: usize,
+    /// Topics with reviewed mentions in scope.
+    pub topics: Vec<TopicReview>,
 }
 
 /// A complete report, ready to render.
@@ -129,13 +148,28 @@ impl DocCounts {
 
 /// Counts every topic on every page in scope and aggregates.
 pub fn build(pages: &[StoredPage], records: &[FileRecord], topics: &TopicSet, scope: &Scope, lang: &str) -> Report {
+    build_reviewed(pages, records, topics, scope, lang, &Rejected::default())
+}
+
+/// As [`build`], leaving out the mentions reviewers rejected (see [`crate::review::apply`]).
+pub fn build_reviewed(
+    pages: &[StoredPage],
+    records: &[FileRecord],
+    topics: &TopicSet,
+    scope: &Scope,
+    lang: &str,
+    rejected: &Rejected,
+) -> Report {
     // Count per page in parallel, then sum per document.
     let counted: Vec<(&StoredPage, Vec<usize>)> = pages
         .par_iter()
         .filter(|p| scope.covers(&p.info))
         .map(|p| {
             let flat = flatten_whitespace(&p.text);
-            (p, topics.topics.iter().map(|t| t.mentions_in_flat(&flat).len()).collect())
+            let counts = topics.topics.iter().map(|t| t.mentions_in_flat(&flat).len());
+            let kept =
+                counts.zip(&topics.topics).map(|(n, t)| n.saturating_sub(rejected.on_page(&p.path, p.page, &t.id)));
+            (p, kept.collect())
         })
         .collect();
     let mut docs: BTreeMap<&str, DocCounts> = BTreeMap::new();

@@ -7,6 +7,7 @@
 pub mod aggregate;
 pub mod csv;
 pub mod evidence;
+pub mod hits;
 pub mod html;
 pub mod json;
 pub mod labels;
@@ -18,7 +19,9 @@ use std::str::FromStr;
 
 use crate::analyse::Evidence;
 
-pub use aggregate::{build, MunicipalityRow, Provenance, Report, Scope, TopicRow, YearCell};
+pub use aggregate::{
+    build, build_reviewed, MunicipalityRow, Provenance, Report, ReviewSummary, Scope, TopicRow, YearCell,
+};
 
 /// Output formats of `kommunsk report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
