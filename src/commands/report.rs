@@ -185,6 +185,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     built.source.corpus = corpus.display().to_string();
     built.source.index = args.index.display().to_string();
     built.source.synthetic = is_synthetic(&corpus);
+    built.source.warning = report::warning::not_counted(&built.source, &args.lang);
     if built.source.documents == 0 {
         anyhow::bail!(
             "nothing to report: the index {} has no documents with a known municipality and year in scope",

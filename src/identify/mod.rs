@@ -9,6 +9,7 @@
 //! - [`fold`]: the spelling-insensitive words all matchers share; [`sample`]: which part of a
 //!   document's text is read, and how much at most.
 
+pub mod corrections;
 pub mod date;
 pub mod doctype;
 pub mod domains;
@@ -38,6 +39,8 @@ pub enum Source {
     Text,
     /// The PDF's own metadata (Info dictionary or XMP).
     Metadata,
+    /// The user's answer in the corpus's `corrections.csv`.
+    Correction,
 }
 
 /// What decided one fact about a document (or why it stays undecided): shown by
@@ -131,6 +134,37 @@ impl Identity {
     /// True when the municipality or the year rests on weak evidence.
     pub fn weak(&self) -> bool {
         self.evidence.iter().any(|e| e.weak)
+    }
+
+    /// Applies the user's answer from `corrections.csv`: it beats every other source, and the
+    /// evidence says what it replaced.
+    pub fn correct(&mut self, correction: &corrections::Correction, file: &str) {
+        let mut replace = |field: &str, value: String| {
+            let before = self.evidence.iter().position(|e| e.field == field);
+            let old = before.map(|i| self.evidence.remove(i));
+            let mut found =
+                Evidence::decided(field, value, Source::Correction, "corrections.csv", file.to_string(), None);
+            if let Some(old) = old {
+                found.outweighed.push(match &old.value {
+                    Some(v) => format!("{v} ({}, {})", old.source, old.signal),
+                    None => format!("undecided: {}", old.undecidable.unwrap_or_default()),
+                });
+            }
+            let at = before.unwrap_or(self.evidence.len()).min(self.evidence.len());
+            self.evidence.insert(at, found);
+        };
+        if let Some(m) = correction.municipality {
+            replace("municipality", m.name.to_string());
+            self.municipality = Some((m, Source::Correction));
+        }
+        if let Some(y) = correction.year {
+            replace("year", y.to_string());
+            self.year = Some((y, Source::Correction));
+        }
+        if let Some(d) = correction.doctype {
+            replace("doctype", d.as_str().to_string());
+            self.doctype = d;
+        }
     }
 }
 
@@ -392,7 +426,13 @@ mod tests {
 
     #[test]
     fn sources_serialize_lowercase() {
-        let json = serde_json::to_string(&[Source::Manifest, Source::Path, Source::Text, Source::Metadata]);
-        assert_eq!(json.ok().as_deref(), Some(r#"["manifest","path","text","metadata"]"#));
+        let json = serde_json::to_string(&[
+            Source::Manifest,
+            Source::Path,
+            Source::Text,
+            Source::Metadata,
+            Source::Correction,
+        ]);
+        assert_eq!(json.ok().as_deref(), Some(r#"["manifest","path","text","metadata","correction"]"#));
     }
 }

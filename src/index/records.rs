@@ -78,9 +78,20 @@ pub struct FileRecord {
     /// Why the file could not be read; `None` when it was indexed.
     pub error: Option<String>,
     pub info: DocumentInfo,
+    /// Fingerprint of the `corrections.csv` answer applied (empty: none); a changed answer
+    /// makes the next ingest identify the file again.
+    pub correction: String,
+    /// What decided municipality, year and doctype, as JSON (see [`FileRecord::evidence`]).
+    pub identification: String,
 }
 
 impl FileRecord {
+    /// The evidence that identified the document (`kommunsk identify` shows the same); empty
+    /// for a file that could not be read.
+    pub fn evidence(&self) -> Vec<crate::identify::Evidence> {
+        serde_json::from_str(&self.identification).unwrap_or_default()
+    }
+
     /// The tantivy document for this record.
     pub fn to_document(&self, fields: &Fields) -> TantivyDocument {
         let mut doc = TantivyDocument::default();
@@ -100,6 +111,12 @@ impl FileRecord {
             doc.add_text(fields.missing, missing);
         }
         self.info.write(fields, &mut doc);
+        if !self.correction.is_empty() {
+            doc.add_text(fields.correction, &self.correction);
+        }
+        if !self.identification.is_empty() {
+            doc.add_text(fields.identification, &self.identification);
+        }
         doc
     }
 
@@ -115,6 +132,8 @@ impl FileRecord {
             unmapped_glyphs: stored_u64(doc, fields.unmapped).unwrap_or(0),
             error: Some(error).filter(|e| !e.is_empty()),
             info: DocumentInfo::read(fields, doc),
+            correction: stored_str(doc, fields.correction),
+            identification: stored_str(doc, fields.identification),
         }
     }
 }

@@ -14,7 +14,7 @@ use super::analyzers::{FOLDED_ANALYZER, STEMMED_ANALYZER};
 
 /// Bumped whenever the schema or the meaning of a field changes; an index with another value is
 /// rebuilt rather than misread.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// `kind` of a page document.
 pub const KIND_PAGE: &str = "page";
@@ -52,6 +52,10 @@ pub struct Fields {
     pub error: Field,
     pub missing: Field,
     pub extractor: Field,
+    /// The evidence that identified the document (JSON array of `identify::Evidence`), stored only.
+    pub identification: Field,
+    /// The `corrections.csv` answer applied to a file record (its fingerprint), stored only.
+    pub correction: Field,
 }
 
 /// Builds the schema and returns it with its field handles.
@@ -91,6 +95,8 @@ pub fn build() -> (Schema, Fields) {
         error: b.add_text_field("error", STORED),
         missing: b.add_text_field("missing", STORED),
         extractor: b.add_u64_field("extractor", stored_u64),
+        identification: b.add_text_field("identification", STORED),
+        correction: b.add_text_field("correction", STORED),
     };
     (b.build(), fields)
 }

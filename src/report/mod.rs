@@ -14,6 +14,7 @@ pub mod labels;
 pub mod markdown;
 pub mod svg;
 pub mod table;
+pub mod warning;
 
 use std::str::FromStr;
 
