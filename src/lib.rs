@@ -21,6 +21,7 @@ pub use kommunsk_extract as extract;
 pub mod identify;
 pub mod index;
 pub mod ingest;
+pub mod mention_cache;
 pub mod report;
 pub mod review;
 pub mod safe_text;

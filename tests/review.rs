@@ -168,6 +168,12 @@ fn a_rejected_mention_leaves_the_counts_and_the_evidence_shows_it_rejected() {
     assert!(table.contains("rejected mentions dropped: 2"), "{table}");
     assert!(table.contains("Precision Artificial intelligence (AI): 33 % (6–79 %) of 3 reviewed, 2 wrong"), "{table}");
 
+    // The report page's evidence is what its numbers count: rejected sentences are not among them.
+    let html = setup.stdout(&["report", "--format", "html"]);
+    assert!(html.contains("sagsbehandlingen") && !html.contains("Sport i Valby"), "rejected evidence on the page");
+    let raw_html = setup.stdout(&["report", "--format", "html", "--ignore-reviews"]);
+    assert!(raw_html.contains("Sport i Valby"));
+
     // The evidence still lists the rejected mentions, marked as such.
     let evidence = setup.json(&["evidence", "ai", "--json"]);
     let verdicts: Vec<(&str, Option<&str>)> =

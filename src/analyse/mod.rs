@@ -6,6 +6,7 @@
 
 pub mod dictionary;
 pub mod evidence;
+pub mod literals;
 pub mod matcher;
 pub mod topics;
 

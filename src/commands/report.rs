@@ -16,8 +16,9 @@ use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::report::evidence::EvidenceFilter;
-use crate::report::{self, Format, ReviewSummary, Scope};
-use crate::review::{self, Applied, ReviewFile, Verdict};
+use crate::report::reviewed::{build_cached_with_reviews, drop_rejected};
+use crate::report::{self, Format, Scope};
+use crate::review::ReviewFile;
 use crate::search::display_path;
 
 #[derive(Debug, Args)]
@@ -155,32 +156,17 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let searcher = index.reader()?.searcher();
-    let pages = index.pages(&searcher)?;
-    let records = index.file_records(&searcher)?;
     let dictionary_file = dictionary::locate(args.topics.as_deref(), Some(&corpus));
     let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(dictionary_file.as_deref()).flatten();
     let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
-    let applied = if args.ignore_reviews || !reviews.exists {
-        Applied::default()
-    } else {
-        review::apply::apply(&pages, &topics, &reviews, |p| scope.covers(&p.info))
-    };
-    let mut built = report::build_reviewed(&pages, &records, &topics, &scope, &args.lang, &applied.rejected);
-    if reviews.exists {
-        if !applied.orphaned.is_empty() {
-            eprintln!(
-                "kommunsk: {} reviews in {} are orphaned (their sentence is no longer found); list them with `kommunsk review --orphans`",
-                applied.orphaned.len(),
-                reviews.path.display()
-            );
-        }
-        built.source.reviews = Some(ReviewSummary {
-            file: reviews.path.display().to_string(),
-            ignored: args.ignore_reviews,
-            dropped: applied.dropped,
-            orphaned: applied.orphaned.len(),
-            topics: applied.topics.clone(),
-        });
+    let (mut built, applied) =
+        build_cached_with_reviews(&index, &searcher, &topics, &scope, &args.lang, &reviews, args.ignore_reviews)?;
+    if !applied.orphaned.is_empty() {
+        eprintln!(
+            "kommunsk: {} reviews in {} are orphaned (their sentence is no longer found); list them with `kommunsk review --orphans`",
+            applied.orphaned.len(),
+            reviews.path.display()
+        );
     }
     built.source.corpus = corpus.display().to_string();
     built.source.index = args.index.display().to_string();
@@ -194,14 +180,11 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     }
 
     let evidence = if args.format == Format::Html {
+        // The sentences need the page text: read it only for this format.
+        let pages = index.pages(&searcher)?;
         let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
-        if !args.ignore_reviews && applied.dropped > 0 {
-            // The page shows the mentions behind its numbers: rejected ones are not among them.
-            let verdicts = review::annotate(&found, &reviews);
-            let kept: Vec<bool> =
-                verdicts.iter().map(|(_, r)| !r.is_some_and(|r| r.verdict == Verdict::Wrong)).collect();
-            let mut keep = kept.into_iter();
-            found.retain(|_| keep.next().unwrap_or(true));
+        if !args.ignore_reviews {
+            drop_rejected(&mut found, &reviews);
         }
         let shown = corpus.display().to_string();
         for mention in &mut found {

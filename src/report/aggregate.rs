@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::analyse::{flatten_whitespace, TopicSet};
+use crate::analyse::TopicSet;
 use crate::index::{DocumentInfo, FileRecord, StoredPage};
+use crate::mention_cache::PageMentions;
 use crate::review::{Rejected, TopicReview};
 
 /// Which pages count.
@@ -152,7 +153,7 @@ impl DocCounts {
     }
 }
 
-/// Counts every topic on every page in scope and aggregates.
+/// Counts every topic on every page in scope (a full recount, no cache) and aggregates.
 pub fn build(pages: &[StoredPage], records: &[FileRecord], topics: &TopicSet, scope: &Scope, lang: &str) -> Report {
     build_reviewed(pages, records, topics, scope, lang, &Rejected::default())
 }
@@ -166,24 +167,27 @@ pub fn build_reviewed(
     lang: &str,
     rejected: &Rejected,
 ) -> Report {
-    // Count per page in parallel, then sum per document.
-    let counted: Vec<(&StoredPage, Vec<usize>)> = pages
-        .par_iter()
-        .filter(|p| scope.covers(&p.info))
-        .map(|p| {
-            let flat = flatten_whitespace(&p.text);
-            let counts = topics.topics.iter().map(|t| t.mentions_in_flat(&flat).len());
-            let kept =
-                counts.zip(&topics.topics).map(|(n, t)| n.saturating_sub(rejected.on_page(&p.path, p.page, &t.id)));
-            (p, kept.collect())
-        })
-        .collect();
+    let counted: Vec<PageMentions> =
+        pages.par_iter().filter(|p| scope.covers(&p.info)).map(|p| PageMentions::recount(p, topics)).collect();
+    build_from_mentions(&counted, records, topics, scope, lang, rejected)
+}
+
+/// Aggregates pages whose mentions are already known (from [`crate::mention_cache`]) after
+/// leaving out the rejected ones; pages out of scope are skipped.
+pub fn build_from_mentions(
+    pages: &[PageMentions],
+    records: &[FileRecord],
+    topics: &TopicSet,
+    scope: &Scope,
+    lang: &str,
+    rejected: &Rejected,
+) -> Report {
     let mut docs: BTreeMap<&str, DocCounts> = BTreeMap::new();
-    for (page, counts) in counted {
+    for page in pages.iter().filter(|p| scope.covers(&p.info)) {
         let Some(empty) = DocCounts::empty(&page.info, topics.topics.len()) else { continue };
         let doc = docs.entry(page.path.as_str()).or_insert(empty);
-        for (sum, n) in doc.counts.iter_mut().zip(counts) {
-            *sum += n;
+        for ((sum, mentions), topic) in doc.counts.iter_mut().zip(&page.mentions).zip(&topics.topics) {
+            *sum += mentions.len().saturating_sub(rejected.on_page(&page.path, page.page, &topic.id));
         }
     }
     // Documents without any stored page still count towards `of`.

@@ -12,6 +12,7 @@ pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod reviewed;
 pub mod svg;
 pub mod table;
 pub mod warning;
@@ -21,7 +22,8 @@ use std::str::FromStr;
 use crate::analyse::Evidence;
 
 pub use aggregate::{
-    build, build_reviewed, MunicipalityRow, Provenance, Report, ReviewSummary, Scope, TopicRow, YearCell,
+    build, build_from_mentions, build_reviewed, MunicipalityRow, Provenance, Report, ReviewSummary, Scope, TopicRow,
+    YearCell,
 };
 
 /// Output formats of `kommunsk report`.
