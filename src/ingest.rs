@@ -67,6 +67,19 @@ pub struct Unresolved {
     pub missing: &'static str,
 }
 
+/// A document whose folder or file name decided its municipality or year while its text says
+/// otherwise: indexed as the name says, with a warning.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Disagreement {
+    pub path: String,
+    /// "municipality" or "year".
+    pub field: String,
+    /// What the name decided.
+    pub decided: String,
+    /// What the document says instead, and where.
+    pub document: String,
+}
+
 /// A document whose language is not Danish.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Foreign {
@@ -94,6 +107,8 @@ pub struct IngestSummary {
     pub removed: usize,
     pub failed: Vec<Failure>,
     pub unresolved: Vec<Unresolved>,
+    /// Folder or file name and text disagree on municipality or year.
+    pub disagreements: Vec<Disagreement>,
     pub non_danish: Vec<Foreign>,
     /// Documents with glyphs shown as U+FFFD because their fonts give no Unicode mapping: their text
     /// (and so their counts) may be incomplete.
@@ -383,6 +398,16 @@ fn describe_state(corpus: &Path, records: &BTreeMap<String, FileRecord>, summary
         }
         if let Some(missing) = record.info.missing() {
             summary.unresolved.push(Unresolved { path: shown(&record.path), missing });
+        }
+        for evidence in record.evidence() {
+            if let (Some(document), Some(decided)) = (evidence.disagrees, evidence.value) {
+                summary.disagreements.push(Disagreement {
+                    path: shown(&record.path),
+                    field: evidence.field,
+                    decided,
+                    document,
+                });
+            }
         }
         if let Some(lang) = record.info.lang.as_deref().filter(|l| *l != "dan") {
             summary.non_danish.push(Foreign { path: shown(&record.path), lang: lang.to_string() });

@@ -112,6 +112,10 @@ pub fn human_summary(s: &IngestSummary) -> String {
         s.unresolved.iter().map(|u| format!("{}: unknown {}", u.path, u.missing)).collect(),
     );
     list(
+        "Name and text disagree (indexed as the name says)",
+        s.disagreements.iter().map(|d| format!("{}: {} {}, but {}", d.path, d.field, d.decided, d.document)).collect(),
+    );
+    list(
         "Glyphs without a Unicode mapping (shown as \u{fffd} in the text)",
         s.unmapped.iter().map(|u| format!("{}: {} glyphs", u.path, u.glyphs)).collect(),
     );

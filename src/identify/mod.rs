@@ -68,6 +68,10 @@ pub struct Evidence {
     /// Why nothing could be decided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub undecidable: Option<String>,
+    /// What the document itself says when it contradicts the folder or file name that decided
+    /// ("the text says Vejle (running header/footer …)"): ingest warns about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disagrees: Option<String>,
 }
 
 impl Evidence {
@@ -109,6 +113,9 @@ impl Evidence {
         }
         if self.weak {
             line.push_str(" [weak evidence: please confirm]");
+        }
+        if let Some(other) = &self.disagrees {
+            line.push_str(&format!(" [but {other}]"));
         }
         line
     }
@@ -203,19 +210,32 @@ pub fn identify_with_metadata(
         ));
         Some((m, Source::Manifest))
     } else if let Some(m) = municipality::from_path(relative_path) {
-        evidence.push(Evidence::decided(
+        let mut found = Evidence::decided(
             "municipality",
             m.name.into(),
             Source::Path,
             "file or folder name",
             path_text.to_string(),
             None,
-        ));
+        );
+        // The name decides, but a text that clearly names another municipality is worth a warning.
+        if let municipality::Verdict::Decided { municipality: said, decisive, weak: false, .. } =
+            municipality::weigh(pages, &metadata_texts(metadata))
+        {
+            if said.code != m.code {
+                found.disagrees = Some(format!(
+                    "the text says {} ({} \"{}\"{})",
+                    said.name,
+                    decisive.signal,
+                    decisive.words,
+                    if decisive.page > 0 { format!(" on page {}", decisive.page) } else { String::new() }
+                ));
+            }
+        }
+        evidence.push(found);
         Some((m, Source::Path))
     } else {
-        let fields = [&metadata.title, &metadata.subject, &metadata.keywords, &metadata.author];
-        let texts: Vec<&str> = fields.iter().filter_map(|f| f.as_deref()).collect();
-        match municipality::weigh(pages, &texts) {
+        match municipality::weigh(pages, &metadata_texts(metadata)) {
             municipality::Verdict::Decided { municipality, decisive, score, outweighed, weak } => {
                 let source = if decisive.page == 0 { Source::Metadata } else { Source::Text };
                 let page = (decisive.page > 0).then_some(decisive.page);
@@ -263,28 +283,22 @@ pub fn identify_with_metadata(
     Identity { municipality, year, doctype, lang: language::detect(pages), evidence }
 }
 
-/// The year and its evidence (see [`identify_with_metadata`] for the order and why).
-fn decide_year(
-    relative_path: &Path,
-    pages: &[&str],
-    metadata: &PdfMetadata,
-    doctype: DocType,
-    evidence: &mut Vec<Evidence>,
-) -> Option<(u16, Source)> {
-    let path_text = relative_path.to_string_lossy().to_string();
-    if let Some(y) = year::from_path(relative_path) {
-        evidence.push(Evidence::decided(
-            "year",
-            y.to_string(),
-            Source::Path,
-            "year folder or file name",
-            path_text,
-            None,
-        ));
-        return Some((y, Source::Path));
-    }
+/// The metadata fields weighed with the text: title, subject, keywords, author.
+fn metadata_texts(metadata: &PdfMetadata) -> Vec<&str> {
+    [&metadata.title, &metadata.subject, &metadata.keywords, &metadata.author]
+        .into_iter()
+        .filter_map(|f| f.as_deref())
+        .collect()
+}
+
+/// The year the document states: a budget year in its title; then for budget documents
+/// (agreements, proposals) the budget year its opening pages agree on, else its own date; for
+/// all others its own date, else the agreed budget year. A budget document is about its budget
+/// year, whatever day it was signed; minutes, notes and letters belong to the day they were
+/// written, whatever budget they discuss.
+fn stated_year(pages: &[&str], doctype: DocType) -> Option<Evidence> {
     if let Some(y) = year::from_title(pages) {
-        evidence.push(Evidence::decided(
+        return Some(Evidence::decided(
             "year",
             y.to_string(),
             Source::Text,
@@ -292,7 +306,6 @@ fn decide_year(
             String::new(),
             Some(1),
         ));
-        return Some((y, Source::Text));
     }
     let date = || {
         date::document_date(pages).map(|d| {
@@ -311,10 +324,38 @@ fn decide_year(
             )
         })
     };
-    // A budget document is about its budget year, whatever day it was signed; minutes, notes
-    // and letters belong to the day they were written, whatever budget they discuss.
-    let budget_document = matches!(doctype, DocType::Agreement | DocType::Proposal);
-    let found = if budget_document { body().or_else(date) } else { date().or_else(body) };
+    if matches!(doctype, DocType::Agreement | DocType::Proposal) {
+        body().or_else(date)
+    } else {
+        date().or_else(body)
+    }
+}
+
+/// The year and its evidence (see [`identify_with_metadata`] for the order and why).
+fn decide_year(
+    relative_path: &Path,
+    pages: &[&str],
+    metadata: &PdfMetadata,
+    doctype: DocType,
+    evidence: &mut Vec<Evidence>,
+) -> Option<(u16, Source)> {
+    let path_text = relative_path.to_string_lossy().to_string();
+    if let Some(y) = year::from_path(relative_path) {
+        let mut found =
+            Evidence::decided("year", y.to_string(), Source::Path, "year folder or file name", path_text, None);
+        // The folder decides, but a document that states another year is worth a warning.
+        if let Some(said) = stated_year(pages, doctype).filter(|s| s.value != found.value) {
+            found.disagrees = Some(format!(
+                "the document says {} ({}{})",
+                said.value.unwrap_or_default(),
+                said.signal,
+                if said.words.is_empty() { String::new() } else { format!(" \"{}\"", said.words) }
+            ));
+        }
+        evidence.push(found);
+        return Some((y, Source::Path));
+    }
+    let found = stated_year(pages, doctype);
     let created = metadata.created_year();
     if let Some(mut found) = found {
         if let Some(c) = created.filter(|c| Some(c.to_string()) != found.value) {
@@ -393,6 +434,17 @@ mod tests {
         let unlisted = manifest("file,municipality\nandet.pdf,Vejle\n");
         let id = identify(path, Some(&unlisted), &[AGREEMENT]);
         assert_eq!(id.municipality.map(|(m, s)| (m.name, s)), Some(("Odense", Source::Path)));
+    }
+
+    #[test]
+    fn a_name_that_the_text_contradicts_is_flagged() {
+        let id = identify(Path::new("2024/odense-budgetaftale.pdf"), None, &[AGREEMENT]);
+        let said = |field: &str| id.evidence.iter().find(|e| e.field == field).and_then(|e| e.disagrees.clone());
+        assert_eq!(id.municipality.map(|(m, _)| m.name), Some("Odense"), "the name still decides");
+        assert!(said("municipality").is_some_and(|s| s.starts_with("the text says Aarhus (title")), "{:?}", id.evidence);
+        assert_eq!(said("year").as_deref(), Some("the document says 2025 (budget year in the title)"));
+        let agreeing = identify(Path::new("2025/aarhus-budgetaftale.pdf"), None, &[AGREEMENT]);
+        assert!(agreeing.evidence.iter().all(|e| e.disagrees.is_none()), "{:?}", agreeing.evidence);
     }
 
     #[test]
