@@ -227,7 +227,7 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     commit(writer, &options.corpus, &index)?;
     describe_state(&options.corpus, &current, &mut summary);
     if let Some(corrections) = &corrections {
-        write_corrections(&options.corpus, corrections, &current, &mut summary);
+        write_corrections(&options.corpus, &options.index_dir, corrections, &current, &mut summary);
     }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
@@ -424,10 +424,13 @@ pub fn corrections_path(corpus: &Path) -> PathBuf {
 }
 
 /// Rewrites the corrections file with today's open questions (documents without municipality
-/// or year, or identified only on weak evidence), keeping every answer the user filled in. The
-/// file is written next to itself and renamed, so a crash never leaves half of it.
+/// or year, or identified only on weak evidence), keeping every answer the user filled in.
+/// Nothing is written when nothing changed; otherwise the text goes to a file in the index
+/// folder (private to this ingest, so concurrent ingests of one corpus never share it) and is
+/// renamed into place, so a crash never leaves half a file.
 fn write_corrections(
     corpus: &Path,
+    index_dir: &Path,
     corrections: &Corrections,
     records: &BTreeMap<String, FileRecord>,
     summary: &mut IngestSummary,
@@ -453,8 +456,17 @@ fn write_corrections(
         return;
     }
     let text = corrections.updated(&open);
-    let temporary = path.with_extension("csv.tmp");
-    let written = std::fs::write(&temporary, &text).and_then(|()| std::fs::rename(&temporary, &path));
+    if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+        summary.corrections = Some(path.display().to_string());
+        return;
+    }
+    let temporary = index_dir.join(format!("{}.tmp", corrections::FILE_NAME));
+    let renamed = std::fs::write(&temporary, &text).and_then(|()| std::fs::rename(&temporary, &path));
+    // Across file systems a rename cannot work: write in place instead.
+    let written = renamed.or_else(|_| {
+        let _ = std::fs::remove_file(&temporary);
+        std::fs::write(&path, &text)
+    });
     match written {
         Ok(()) => summary.corrections = Some(path.display().to_string()),
         Err(err) => summary.warnings.push(format!("cannot write {}: {err}", path.display())),

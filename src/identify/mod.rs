@@ -441,7 +441,11 @@ mod tests {
         let id = identify(Path::new("2024/odense-budgetaftale.pdf"), None, &[AGREEMENT]);
         let said = |field: &str| id.evidence.iter().find(|e| e.field == field).and_then(|e| e.disagrees.clone());
         assert_eq!(id.municipality.map(|(m, _)| m.name), Some("Odense"), "the name still decides");
-        assert!(said("municipality").is_some_and(|s| s.starts_with("the text says Aarhus (title")), "{:?}", id.evidence);
+        assert!(
+            said("municipality").is_some_and(|s| s.starts_with("the text says Aarhus (title")),
+            "{:?}",
+            id.evidence
+        );
         assert_eq!(said("year").as_deref(), Some("the document says 2025 (budget year in the title)"));
         let agreeing = identify(Path::new("2025/aarhus-budgetaftale.pdf"), None, &[AGREEMENT]);
         assert!(agreeing.evidence.iter().all(|e| e.disagrees.is_none()), "{:?}", agreeing.evidence);
