@@ -12,6 +12,7 @@ const MAX_XMP_BYTES: usize = 64 * 1024;
 
 /// What a PDF says about itself. Every field is untrusted text, `None` when absent or blank.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PdfMetadata {
     pub title: Option<String>,
     pub author: Option<String>,
