@@ -10,10 +10,12 @@
 //! 5. [`analyse`] counts topic mentions from the editable dictionaries in `queries/`.
 //! 6. [`report`] aggregates mentions to "N ud af M" per topic and year and renders them.
 //!
-//! [`ingest`] drives stages 1–4 over a corpus; [`search`] queries the index.
+//! [`ingest`] drives stages 1–4 over a corpus; [`search`] queries the index; [`serve`] shows
+//! search and report in a browser.
 
 pub mod analyse;
 pub mod commands;
+pub mod corpus;
 pub mod discover;
 pub mod export;
 pub mod extract;
@@ -22,3 +24,4 @@ pub mod index;
 pub mod ingest;
 pub mod report;
 pub mod search;
+pub mod serve;

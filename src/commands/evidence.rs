@@ -14,9 +14,8 @@ use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
 use crate::identify::registry;
 use crate::index::CorpusIndex;
-use crate::report::evidence::{collect, EvidenceFilter};
-use crate::report::Scope;
-use crate::search::display_path;
+use crate::report::evidence::EvidenceFilter;
+use crate::report::{evidence_from_source, ReportSource, Scope};
 
 #[derive(Debug, Args)]
 pub struct EvidenceArgs {
@@ -64,13 +63,11 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
     let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
-    let pages = index.pages(&index.reader()?.searcher())?;
+    let searcher = index.reader()?.searcher();
+    let (pages, records) = ReportSource::read(&index, &searcher)?;
+    let source = ReportSource { pages: &pages, records: &records, corpus: &corpus, index_dir: &args.index };
     let filter = EvidenceFilter { scope, topics: vec![args.topic.clone()], code };
-    let mut found = collect(&pages, &topics, &filter);
-    let shown_corpus = corpus.display().to_string();
-    for mention in &mut found {
-        mention.path = display_path(&shown_corpus, &mention.path);
-    }
+    let found = evidence_from_source(&source, &topics, &filter, None);
 
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&found)?))?;

@@ -11,6 +11,7 @@ mod ingest;
 mod output;
 mod report;
 mod search;
+mod serve;
 mod topics;
 
 use std::process::ExitCode;
@@ -43,6 +44,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Show the topic dictionary (and check its examples with --check).
     Topics(topics::TopicsArgs),
+    /// Search, report and documents in the browser (http://127.0.0.1:8080/ by default).
+    Serve(serve::ServeArgs),
 }
 
 /// Runs a parsed command line and turns its outcome into an exit code.
@@ -55,6 +58,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Topics(args) => topics::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match outcome {
         Ok(code) => code,

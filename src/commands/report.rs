@@ -12,12 +12,11 @@ use super::output::{emit, UsageError};
 use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
 use crate::extract::Limits;
-use crate::identify::DocType;
+use crate::identify::{DocType, Region};
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::report::evidence::EvidenceFilter;
-use crate::report::{self, Format, Scope};
-use crate::search::display_path;
+use crate::report::{self, Format, ReportSource, Scope};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -34,6 +33,10 @@ pub struct ReportArgs {
     /// Only this document type (agreement, proposal, appendix, agenda, report, other).
     #[arg(long, value_name = "T")]
     pub doctype: Option<String>,
+    /// Only documents of this region's municipalities (Hovedstaden, Sjælland, Syddanmark,
+    /// Midtjylland, Nordjylland).
+    #[arg(long, value_name = "R")]
+    pub region: Option<String>,
     /// Topic dictionary (TOML).
     #[arg(long, value_name = "FILE", default_value = DEFAULT_TOPICS)]
     pub topics: PathBuf,
@@ -65,23 +68,7 @@ fn parse_format(s: &str) -> Result<Format, String> {
 /// The corpus folder to check for staleness and to ingest from: the one given, else the one the
 /// index was built from, else `corpus`.
 pub(super) fn corpus_folder(given: Option<&Path>, index_dir: &Path) -> PathBuf {
-    if let Some(corpus) = given {
-        return corpus.to_path_buf();
-    }
-    CorpusIndex::open(index_dir)
-        .ok()
-        .and_then(|index| index.commit_info().ok().flatten())
-        .map(|info| PathBuf::from(info.corpus))
-        .unwrap_or_else(|| PathBuf::from(DEFAULT_CORPUS))
-}
-
-/// True when the corpus folder says it is a synthetic sample (`truth.json` with `"synthetic": true`).
-fn is_synthetic(corpus: &Path) -> bool {
-    std::fs::read_to_string(corpus.join("truth.json"))
-        .ok()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .and_then(|v| v.get("synthetic").and_then(serde_json::Value::as_bool))
-        .unwrap_or(false)
+    crate::corpus::corpus_folder(given, index_dir, Path::new(DEFAULT_CORPUS))
 }
 
 /// Ingests `corpus` into `index_dir` first when the index is missing or stale (unless told not to).
@@ -120,7 +107,21 @@ pub(super) fn parse_doctype(given: Option<&str>) -> Result<Option<String>, Usage
         .transpose()
 }
 
-fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
+/// The region a `--region` value names.
+pub(super) fn parse_region(given: Option<&str>) -> Result<Option<Region>, UsageError> {
+    given
+        .map(|r| {
+            Region::parse(r).ok_or_else(|| {
+                UsageError(format!(
+                    "unknown region {r:?} (Hovedstaden, Sjælland, Syddanmark, Midtjylland, Nordjylland)"
+                ))
+            })
+        })
+        .transpose()
+}
+
+/// The topics a report counts: the given terms, else the dictionary.
+pub(super) fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
     let mut terms = args.term.clone();
     if let Some(file) = &args.terms {
         let text =
@@ -141,17 +142,15 @@ fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
 
 pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
+    let region = parse_region(args.region.as_deref())?;
     let topics = load_topics(&args)?;
     let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let searcher = index.reader()?.searcher();
-    let pages = index.pages(&searcher)?;
-    let records = index.file_records(&searcher)?;
-    let mut built = report::build(&pages, &records, &topics, &scope, &args.lang);
-    built.source.corpus = corpus.display().to_string();
-    built.source.index = args.index.display().to_string();
-    built.source.synthetic = is_synthetic(&corpus);
+    let (pages, records) = ReportSource::read(&index, &searcher)?;
+    let source = ReportSource { pages: &pages, records: &records, corpus: &corpus, index_dir: &args.index };
+    let built = report::from_source(&source, &topics, &scope, region, &args.lang);
     if built.source.documents == 0 {
         anyhow::bail!(
             "nothing to report: the index {} has no documents with a known municipality and year in scope",
@@ -160,12 +159,8 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     }
 
     let evidence = if args.format == Format::Html {
-        let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
-        let shown = corpus.display().to_string();
-        for mention in &mut found {
-            mention.path = display_path(&shown, &mention.path);
-        }
-        found
+        let filter = EvidenceFilter { scope, ..Default::default() };
+        report::evidence_from_source(&source, &topics, &filter, region)
     } else {
         Vec::new()
     };

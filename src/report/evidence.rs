@@ -51,3 +51,11 @@ pub fn collect(pages: &[StoredPage], topics: &TopicSet, filter: &EvidenceFilter)
     });
     found
 }
+
+/// Turns the relative paths of `found` into the paths users know (the corpus folder joined).
+pub fn show_paths(found: &mut [Evidence], corpus: &std::path::Path) {
+    let shown = corpus.display().to_string();
+    for mention in found {
+        mention.path = crate::search::display_path(&shown, &mention.path);
+    }
+}

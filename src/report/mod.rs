@@ -56,3 +56,70 @@ pub fn render(report: &Report, format: Format, lang: &str, evidence: &[Evidence]
         Format::Html => html::render(report, evidence, words),
     }
 }
+
+/// What a report is computed over: the stored pages and file records, and where they came from.
+pub struct ReportSource<'a> {
+    pub pages: &'a [crate::index::StoredPage],
+    pub records: &'a [crate::index::FileRecord],
+    /// The corpus folder, as it is shown in the report and in evidence paths.
+    pub corpus: &'a std::path::Path,
+    /// The index folder, as it is shown in the report.
+    pub index_dir: &'a std::path::Path,
+}
+
+impl ReportSource<'_> {
+    /// Reads every page and file record the searcher sees.
+    pub fn read(
+        index: &crate::index::CorpusIndex,
+        searcher: &tantivy::Searcher,
+    ) -> Result<(Vec<crate::index::StoredPage>, Vec<crate::index::FileRecord>), crate::index::IndexError> {
+        Ok((index.pages(searcher)?, index.file_records(searcher)?))
+    }
+}
+
+/// Only documents of this region (their municipality's), when given.
+fn in_region(info: &crate::index::DocumentInfo, region: Option<crate::identify::Region>) -> bool {
+    region.is_none_or(|r| info.region.as_deref() == Some(r.name()))
+}
+
+/// Builds the report the CLI prints and the server shows, with its provenance filled in.
+/// `region` narrows the documents to one region's municipalities.
+pub fn from_source(
+    source: &ReportSource,
+    topics: &crate::analyse::TopicSet,
+    scope: &Scope,
+    region: Option<crate::identify::Region>,
+    lang: &str,
+) -> Report {
+    let mut built = match region {
+        None => build(source.pages, source.records, topics, scope, lang),
+        Some(_) => {
+            let pages: Vec<_> = source.pages.iter().filter(|p| in_region(&p.info, region)).cloned().collect();
+            let records: Vec<_> = source.records.iter().filter(|r| in_region(&r.info, region)).cloned().collect();
+            build(&pages, &records, topics, scope, lang)
+        }
+    };
+    built.source.corpus = source.corpus.display().to_string();
+    built.source.index = source.index_dir.display().to_string();
+    built.source.synthetic = crate::corpus::is_synthetic(source.corpus);
+    built
+}
+
+/// Every counted mention the filter selects (in `region` when given), with the paths users
+/// know (the corpus folder joined), as `kommunsk evidence` prints them.
+pub fn evidence_from_source(
+    source: &ReportSource,
+    topics: &crate::analyse::TopicSet,
+    filter: &evidence::EvidenceFilter,
+    region: Option<crate::identify::Region>,
+) -> Vec<Evidence> {
+    let mut found = match region {
+        None => evidence::collect(source.pages, topics, filter),
+        Some(_) => {
+            let pages: Vec<_> = source.pages.iter().filter(|p| in_region(&p.info, region)).cloned().collect();
+            evidence::collect(&pages, topics, filter)
+        }
+    };
+    evidence::show_paths(&mut found, source.corpus);
+    found
+}
