@@ -117,9 +117,7 @@ fn fetch(addr: SocketAddr, path: &str) -> anyhow::Result<usize> {
 }
 
 fn encode(q: &str) -> String {
-    q.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { char::from(b).to_string() } else { format!("%{b:02X}") })
-        .collect()
+    q.bytes().map(|b| if b.is_ascii_alphanumeric() { char::from(b).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
 fn summary(sorted: &[f64]) -> String {

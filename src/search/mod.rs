@@ -18,8 +18,8 @@ use tantivy::{IndexReader, Searcher, TantivyDocument, Term};
 use crate::identify::{registry, DocType, Region};
 use crate::index::{stored_str, stored_u64, CorpusIndex, IndexError, StoredPage, KIND_PAGE};
 pub use compound::{is_compound_of, MIN_HEAD_CHARS, MIN_MODIFIER_CHARS};
-pub use facets::{FacetCount, Facets};
 use facets::FacetCollector;
+pub use facets::{FacetCount, Facets};
 
 /// Characters of page text shown around the best-matching passage.
 const SNIPPET_CHARS: usize = 220;
@@ -151,7 +151,11 @@ impl SearchIndex {
 
     /// The query on the page text: tantivy's syntax, bare word prefixes, and every word's
     /// Danish compounds.
-    fn text_query(&self, searcher: &Searcher, query: &str) -> Result<(Box<dyn Query>, Vec<prefix::Prefix>), SearchError> {
+    fn text_query(
+        &self,
+        searcher: &Searcher,
+        query: &str,
+    ) -> Result<(Box<dyn Query>, Vec<prefix::Prefix>), SearchError> {
         let fields = self.index.fields();
         let mut parser = QueryParser::for_index(self.index.tantivy(), vec![fields.text, fields.text_folded]);
         parser.set_conjunction_by_default();
@@ -218,8 +222,7 @@ impl SearchIndex {
         let limit = request.limit.clamp(1, MAX_LIMIT);
         let top = TopDocs::with_limit(limit).and_offset(request.offset).order_by_score();
         let facets = FacetCollector { doctype: fields.doctype };
-        let (total, top, tally) =
-            searcher.search(&query, &(Count, top, facets)).map_err(|e| self.failed(e))?;
+        let (total, top, tally) = searcher.search(&query, &(Count, top, facets)).map_err(|e| self.failed(e))?;
         let mut snippets =
             SnippetGenerator::create(&searcher, &*text_query, fields.text).map_err(|e| self.failed(e))?;
         snippets.set_max_num_chars(SNIPPET_CHARS);
@@ -263,8 +266,7 @@ impl SearchIndex {
         if !snippet.is_empty() {
             // The generator may trim the text's edges; map its ranges back onto the text.
             let shift = text.find(snippet.fragment()).unwrap_or(0);
-            let mut ranges: Vec<_> =
-                snippet.highlighted().iter().map(|r| r.start + shift..r.end + shift).collect();
+            let mut ranges: Vec<_> = snippet.highlighted().iter().map(|r| r.start + shift..r.end + shift).collect();
             ranges.extend(prefix::ranges(text, &prefixes));
             ranges.sort_by_key(|r| r.start);
             return Ok(ranges);

@@ -111,7 +111,9 @@ pub fn ranges(text: &str, prefixes: &[Prefix]) -> Vec<std::ops::Range<usize>> {
     }
     word_ranges(text)
         .into_iter()
-        .filter(|r| text.get(r.clone()).is_some_and(|w| wanted.iter().any(|p| w.to_lowercase().starts_with(p.as_str()))))
+        .filter(|r| {
+            text.get(r.clone()).is_some_and(|w| wanted.iter().any(|p| w.to_lowercase().starts_with(p.as_str())))
+        })
         .collect()
 }
 

@@ -29,7 +29,8 @@ fn lookup(name: &str) -> Option<(&'static str, &'static [u8])> {
 pub async fn asset(Path(name): Path<String>) -> Response {
     match lookup(&name) {
         Some((media_type, body)) => {
-            ([(header::CONTENT_TYPE, media_type), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()
+            ([(header::CONTENT_TYPE, media_type), (header::CACHE_CONTROL, "public, max-age=3600")], body)
+                .into_response()
         }
         None => (StatusCode::NOT_FOUND, "not found").into_response(),
     }

@@ -59,7 +59,15 @@ pub async fn document(
             None => (Vec::new(), None),
         };
         let corpus = state.config.corpus.display().to_string();
-        let view = View { id: &id, record: &record, page: page_no, text: &text, ranges: &ranges, query: query.as_deref(), shown_path: display_path(&corpus, &record.path) };
+        let view = View {
+            id: &id,
+            record: &record,
+            page: page_no,
+            text: &text,
+            ranges: &ranges,
+            query: query.as_deref(),
+            shown_path: display_path(&corpus, &record.path),
+        };
         let body = html! {
             @if let Some(message) = &query_error { p.error role="alert" { (w.bad_query) ": " (message) } }
             (view.render(w))
@@ -129,7 +137,7 @@ impl View<'_> {
                     dt { (w.year) } dd.year { (info.year.map(|y| y.to_string()).unwrap_or_else(|| w.unresolved.to_string())) }
                     dt { (w.doctype) } dd.doctype { (doctype_name(&info.doctype, w.lang)) }
                     dt { (w.language) } dd { (info.lang.as_deref().unwrap_or("?")) }
-                    dt { (w.file) } dd.path { code { (self.shown_path) } " · " (self.record.pages) " " (w.page) }
+                    dt { (w.file) } dd.path { code { (self.shown_path) } " · " (self.record.pages) " " (w.pages) }
                     dt { (w.why) } dd.why { (why(self.record, w)) }
                 }
             }

@@ -130,7 +130,10 @@ mod tests {
     fn links_keep_filters_and_encode_values() {
         let p = Params { q: Some("grøn & klima".into()), year: Some("2025".into()), ..Default::default() };
         assert_eq!(p.with(&[]), "q=gr%C3%B8n+%26+klima&year=2025");
-        assert_eq!(p.with(&[("year", None), ("region", Some("Sjælland"))]), "q=gr%C3%B8n+%26+klima&region=Sj%C3%A6lland");
+        assert_eq!(
+            p.with(&[("year", None), ("region", Some("Sjælland"))]),
+            "q=gr%C3%B8n+%26+klima&region=Sj%C3%A6lland"
+        );
         assert_eq!(p.with(&[("offset", Some("10"))]), "q=gr%C3%B8n+%26+klima&year=2025&offset=10");
     }
 

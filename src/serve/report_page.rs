@@ -25,16 +25,17 @@ pub fn report_key(params: &Params) -> Result<ReportKey, String> {
     let doctype = params
         .doctype()
         .map(|d| {
-            d.parse::<DocType>()
-                .map(|t| t.as_str().to_string())
-                .map_err(|_| format!("unknown document type {d:?} (agreement, proposal, appendix, agenda, report, other)"))
+            d.parse::<DocType>().map(|t| t.as_str().to_string()).map_err(|_| {
+                format!("unknown document type {d:?} (agreement, proposal, appendix, agenda, report, other)")
+            })
         })
         .transpose()?;
     let region = params
         .region()
         .map(|r| {
-            Region::parse(&r)
-                .ok_or_else(|| format!("unknown region {r:?} (Hovedstaden, Sjælland, Syddanmark, Midtjylland, Nordjylland)"))
+            Region::parse(&r).ok_or_else(|| {
+                format!("unknown region {r:?} (Hovedstaden, Sjælland, Syddanmark, Midtjylland, Nordjylland)")
+            })
         })
         .transpose()?;
     Ok(ReportKey { year: params.year()?, doctype, region, lang: params.lang() })
@@ -66,7 +67,8 @@ pub async fn report(State(state): State<Arc<AppState>>, Query(params): Query<Par
     let work = move || -> Result<String, String> {
         let snapshot = state.snapshot().map_err(|e| e.to_string())?;
         let built = state.report(&snapshot, &key);
-        let everything = state.report(&snapshot, &ReportKey { year: None, doctype: None, region: None, lang: key.lang });
+        let everything =
+            state.report(&snapshot, &ReportKey { year: None, doctype: None, region: None, lang: key.lang });
         let rendered = state.report_html(&snapshot, &key, || {
             let scope = Scope { year: key.year, doctype: key.doctype.clone() };
             let filter = EvidenceFilter { scope, ..Default::default() };
@@ -154,7 +156,8 @@ pub async fn evidence(State(state): State<Arc<AppState>>, Query(params): Query<P
             snapshot.records.iter().map(|r| (display_path(&corpus, &r.path), doc_id(&r.path))).collect();
         let w = words(lang);
         let topic = filter.topics.first().and_then(|id| state.topics.get(id));
-        let label = topic.map(|t| if lang == "en" { t.label_en.clone() } else { t.label_da.clone() }).unwrap_or_default();
+        let label =
+            topic.map(|t| if lang == "en" { t.label_en.clone() } else { t.label_da.clone() }).unwrap_or_default();
         let body = html! {
             h1 { (w.evidence) }
             p.summary { (label) " · " (found.len()) " " (w.mentions) }

@@ -56,7 +56,12 @@ impl Snapshot {
     }
 
     pub fn source<'a>(&'a self, config: &'a ServeConfig) -> ReportSource<'a> {
-        ReportSource { pages: &self.pages, records: &self.records, corpus: &config.corpus, index_dir: &config.index_dir }
+        ReportSource {
+            pages: &self.pages,
+            records: &self.records,
+            corpus: &config.corpus,
+            index_dir: &config.index_dir,
+        }
     }
 }
 
@@ -78,7 +83,14 @@ impl AppState {
         }
         let (pages, records) = ReportSource::read(self.index.index(), &searcher)?;
         let by_id = records.iter().enumerate().map(|(i, r)| (doc_id(&r.path), i)).collect();
-        let fresh = Arc::new(Snapshot { generation, pages, records, by_id, reports: Mutex::new(HashMap::new()), pages_html: Mutex::new(HashMap::new()) });
+        let fresh = Arc::new(Snapshot {
+            generation,
+            pages,
+            records,
+            by_id,
+            reports: Mutex::new(HashMap::new()),
+            pages_html: Mutex::new(HashMap::new()),
+        });
         if let Ok(mut slot) = self.snapshot.lock() {
             *slot = Some(fresh.clone());
         }
@@ -91,8 +103,13 @@ impl AppState {
             return done;
         }
         let scope = crate::report::Scope { year: key.year, doctype: key.doctype.clone() };
-        let built =
-            Arc::new(crate::report::from_source(&snapshot.source(&self.config), &self.topics, &scope, key.region, key.lang));
+        let built = Arc::new(crate::report::from_source(
+            &snapshot.source(&self.config),
+            &self.topics,
+            &scope,
+            key.region,
+            key.lang,
+        ));
         if let Ok(mut reports) = snapshot.reports.lock() {
             reports.insert(key.clone(), built.clone());
         }

@@ -30,22 +30,51 @@ async function show() {
     transform: ratio === 1 ? null : [ratio, 0, 0, ratio, 0, 0],
   }).promise;
   const content = await page.getTextContent();
-  let found = 0;
-  for (const item of content.items) {
-    if (!item.str) continue;
-    const text = item.str.toLowerCase();
-    for (const term of terms) {
-      for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
-        mark(viewport, item, at, term.length);
-        found += 1;
-      }
-    }
-  }
+  const found = highlight(viewport, content.items);
   box.dataset.rendered = String(page.pageNumber);
   box.dataset.marks = String(found);
 }
 
-// A box over characters [start, start+length) of a text item, its width shared out evenly.
+// The page's text runs joined into one string (directly: a word may be split across runs; a
+// line break where pdf.js ends a line), each character remembering its run, so a word is
+// found across run boundaries and boxed run by run. Returns how many occurrences were marked.
+function highlight(viewport, items) {
+  let text = "";
+  const owner = [];
+  const offset = [];
+  items.forEach((item, index) => {
+    if (!item.str) return;
+    for (let i = 0; i < item.str.length; i++) {
+      owner.push(index);
+      offset.push(i);
+    }
+    text += item.str;
+    if (item.hasEOL) {
+      text += "\n";
+      owner.push(-1);
+      offset.push(-1);
+    }
+  });
+  const lower = text.toLowerCase();
+  let found = 0;
+  for (const term of terms) {
+    for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + term.length)) {
+      found += 1;
+      // One box per run the occurrence spans.
+      let start = at;
+      while (start < at + term.length) {
+        const run = owner[start];
+        let end = start;
+        while (end < at + term.length && owner[end] === run) end++;
+        if (run >= 0) mark(viewport, items[run], offset[start], end - start);
+        start = end;
+      }
+    }
+  }
+  return found;
+}
+
+// A box over characters [start, start+length) of a text run, its width shared out evenly.
 function mark(viewport, item, start, length) {
   const t = pdfjs.Util.transform(viewport.transform, item.transform);
   const height = Math.hypot(t[2], t[3]);
