@@ -12,7 +12,7 @@
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -39,8 +39,10 @@ fn main() -> anyhow::Result<()> {
         .map(|l| l.split('\t').next().unwrap_or_default().to_string())
         .collect();
 
-    let config = ServeConfig { index_dir: index_dir.clone(), corpus: PathBuf::from("corpus") };
-    let state = Arc::new(AppState::open(config, TopicSet::load(Path::new("queries/topics.toml"))?)?);
+    let topics_file = PathBuf::from("queries/topics.toml");
+    let config =
+        ServeConfig { index_dir: index_dir.clone(), corpus: PathBuf::from("corpus"), topics_file: topics_file.clone() };
+    let state = Arc::new(AppState::open(config, TopicSet::load(&topics_file)?)?);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))?;
     let addr = listener.local_addr()?;

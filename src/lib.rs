@@ -10,18 +10,22 @@
 //! 5. [`analyse`] counts topic mentions from the editable dictionaries in `queries/`.
 //! 6. [`report`] aggregates mentions to "N ud af M" per topic and year and renders them.
 //!
-//! [`ingest`] drives stages 1–4 over a corpus; [`search`] queries the index; [`serve`] shows
-//! search and report in a browser.
+//! [`ingest`] drives stages 1–4 over a corpus; [`search`] queries the index; [`review`] keeps
+//! people's verdicts on mentions and feeds them back into the counts; [`serve`] shows search
+//! and report in a browser.
 
 pub mod analyse;
 pub mod commands;
 pub mod corpus;
 pub mod discover;
 pub mod export;
-pub mod extract;
+pub use kommunsk_extract as extract;
 pub mod identify;
 pub mod index;
 pub mod ingest;
+pub mod mention_cache;
 pub mod report;
+pub mod review;
+pub mod safe_text;
 pub mod search;
 pub mod serve;

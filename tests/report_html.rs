@@ -79,6 +79,7 @@ fn small_report(synthetic: bool) -> (Report, Vec<Evidence>) {
             unresolved: 2,
             failed: 1,
             synthetic,
+            ..Default::default()
         },
         topics: vec![
             TopicRow {

@@ -43,7 +43,8 @@ fn served() -> &'static Served {
         assert!(summary["indexed"].as_u64().unwrap() > 300, "{summary:#}");
         // As `kommunsk serve --index INDEX` sets itself up: the corpus the index was built from.
         let corpus = kommunsk::corpus::corpus_folder(None, &index, Path::new("corpus"));
-        let config = ServeConfig { index_dir: index.clone(), corpus };
+        let config =
+            ServeConfig { index_dir: index.clone(), corpus, topics_file: PathBuf::from("queries/topics.toml") };
         let topics = TopicSet::load(Path::new("queries/topics.toml")).unwrap();
         let state = Arc::new(AppState::open(config, topics).unwrap());
         let (tx, rx) = std::sync::mpsc::channel();

@@ -9,14 +9,18 @@ use clap::Args;
 
 use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
 use super::output::{emit, UsageError};
+use super::review::reviews_path;
 use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
 use crate::extract::Limits;
-use crate::identify::{DocType, Region};
+use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::report::evidence::EvidenceFilter;
-use crate::report::{self, Format, ReportSource, Scope};
+use crate::report::reviewed::{build_cached_with_reviews, drop_rejected};
+use crate::report::{self, Format, Scope};
+use crate::review::ReviewFile;
+use crate::search::display_path;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -33,10 +37,6 @@ pub struct ReportArgs {
     /// Only this document type (agreement, proposal, appendix, agenda, report, other).
     #[arg(long, value_name = "T")]
     pub doctype: Option<String>,
-    /// Only documents of this region's municipalities (Hovedstaden, Sjælland, Syddanmark,
-    /// Midtjylland, Nordjylland).
-    #[arg(long, value_name = "R")]
-    pub region: Option<String>,
     /// Topic dictionary (TOML).
     #[arg(long, value_name = "FILE", default_value = DEFAULT_TOPICS)]
     pub topics: PathBuf,
@@ -59,6 +59,12 @@ pub struct ReportArgs {
     /// Never ingest, even when the index is missing or stale.
     #[arg(long)]
     pub no_ingest: bool,
+    /// Reviews file (default: reviews.csv beside the topic dictionary); rejected mentions are not counted.
+    #[arg(long, value_name = "FILE")]
+    pub reviews: Option<PathBuf>,
+    /// Count every mention as found, ignoring reviews (the raw counts).
+    #[arg(long)]
+    pub ignore_reviews: bool,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -107,21 +113,7 @@ pub(super) fn parse_doctype(given: Option<&str>) -> Result<Option<String>, Usage
         .transpose()
 }
 
-/// The region a `--region` value names.
-pub(super) fn parse_region(given: Option<&str>) -> Result<Option<Region>, UsageError> {
-    given
-        .map(|r| {
-            Region::parse(r).ok_or_else(|| {
-                UsageError(format!(
-                    "unknown region {r:?} (Hovedstaden, Sjælland, Syddanmark, Midtjylland, Nordjylland)"
-                ))
-            })
-        })
-        .transpose()
-}
-
-/// The topics a report counts: the given terms, else the dictionary.
-pub(super) fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
+fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
     let mut terms = args.term.clone();
     if let Some(file) = &args.terms {
         let text =
@@ -142,15 +134,25 @@ pub(super) fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
 
 pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
-    let region = parse_region(args.region.as_deref())?;
     let topics = load_topics(&args)?;
     let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let searcher = index.reader()?.searcher();
-    let (pages, records) = ReportSource::read(&index, &searcher)?;
-    let source = ReportSource { pages: &pages, records: &records, corpus: &corpus, index_dir: &args.index };
-    let built = report::from_source(&source, &topics, &scope, region, &args.lang);
+    let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(args.topics.as_path());
+    let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
+    let (mut built, applied) =
+        build_cached_with_reviews(&index, &searcher, &topics, &scope, &args.lang, &reviews, args.ignore_reviews)?;
+    if !applied.orphaned.is_empty() {
+        eprintln!(
+            "kommunsk: {} reviews in {} are orphaned (their sentence is no longer found); list them with `kommunsk review --orphans`",
+            applied.orphaned.len(),
+            reviews.path.display()
+        );
+    }
+    built.source.corpus = corpus.display().to_string();
+    built.source.index = args.index.display().to_string();
+    built.source.synthetic = crate::corpus::is_synthetic(&corpus);
     if built.source.documents == 0 {
         anyhow::bail!(
             "nothing to report: the index {} has no documents with a known municipality and year in scope",
@@ -159,8 +161,17 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     }
 
     let evidence = if args.format == Format::Html {
-        let filter = EvidenceFilter { scope, ..Default::default() };
-        report::evidence_from_source(&source, &topics, &filter, region)
+        // The sentences need the page text: read it only for this format.
+        let pages = index.pages(&searcher)?;
+        let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
+        if !args.ignore_reviews {
+            drop_rejected(&mut found, &reviews);
+        }
+        let shown = corpus.display().to_string();
+        for mention in &mut found {
+            mention.path = display_path(&shown, &mention.path);
+        }
+        found
     } else {
         Vec::new()
     };

@@ -43,7 +43,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let topics = TopicSet::load(&args.topics)?;
     let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
     refresh_index(&corpus, &args.index, args.no_ingest)?;
-    let config = ServeConfig { index_dir: args.index.clone(), corpus };
+    let config = ServeConfig { index_dir: args.index.clone(), corpus, topics_file: args.topics.clone() };
     let state = Arc::new(AppState::open(config, topics)?);
     crate::serve::run(addr, state, |bound| {
         // The first line tells a user (and a test harness) where to point the browser.

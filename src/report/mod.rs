@@ -7,10 +7,12 @@
 pub mod aggregate;
 pub mod csv;
 pub mod evidence;
+pub mod hits;
 pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod reviewed;
 pub mod svg;
 pub mod table;
 
@@ -18,7 +20,10 @@ use std::str::FromStr;
 
 use crate::analyse::Evidence;
 
-pub use aggregate::{build, MunicipalityRow, Provenance, Report, Scope, TopicRow, YearCell};
+pub use aggregate::{
+    build, build_from_mentions, build_reviewed, MunicipalityRow, Provenance, Report, ReviewSummary, Scope, TopicRow,
+    YearCell,
+};
 
 /// Output formats of `kommunsk report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,36 +87,44 @@ fn in_region(info: &crate::index::DocumentInfo, region: Option<crate::identify::
     region.is_none_or(|r| info.region.as_deref() == Some(r.name()))
 }
 
-/// Builds the report the CLI prints and the server shows, with its provenance filled in.
-/// `region` narrows the documents to one region's municipalities.
+/// The report over the pages of one region (all when `None`), with `reviews` applied and the
+/// provenance filled in as `kommunsk report` fills it. (The CLI builds the whole-country report
+/// through [`reviewed::build_cached_with_reviews`]; this reads given pages.)
 pub fn from_source(
     source: &ReportSource,
     topics: &crate::analyse::TopicSet,
     scope: &Scope,
     region: Option<crate::identify::Region>,
     lang: &str,
+    reviews: &crate::review::ReviewFile,
 ) -> Report {
-    let mut built = match region {
-        None => build(source.pages, source.records, topics, scope, lang),
+    let (mut built, _) = match region {
+        None => reviewed::build_with_reviews(source.pages, source.records, topics, scope, lang, reviews, false),
         Some(_) => {
             let pages: Vec<_> = source.pages.iter().filter(|p| in_region(&p.info, region)).cloned().collect();
             let records: Vec<_> = source.records.iter().filter(|r| in_region(&r.info, region)).cloned().collect();
-            build(&pages, &records, topics, scope, lang)
+            reviewed::build_with_reviews(&pages, &records, topics, scope, lang, reviews, false)
         }
     };
-    built.source.corpus = source.corpus.display().to_string();
-    built.source.index = source.index_dir.display().to_string();
-    built.source.synthetic = crate::corpus::is_synthetic(source.corpus);
+    provenance(&mut built, source.corpus, source.index_dir);
     built
 }
 
-/// Every counted mention the filter selects (in `region` when given), with the paths users
-/// know (the corpus folder joined), as `kommunsk evidence` prints them.
+/// Fills in where a report came from, as `kommunsk report` states it.
+pub fn provenance(built: &mut Report, corpus: &std::path::Path, index_dir: &std::path::Path) {
+    built.source.corpus = corpus.display().to_string();
+    built.source.index = index_dir.display().to_string();
+    built.source.synthetic = crate::corpus::is_synthetic(corpus);
+}
+
+/// The sentences behind a report's numbers (in `region` when given), without the mentions
+/// `reviews` rejects, with the paths users know: what the HTML report shows.
 pub fn evidence_from_source(
     source: &ReportSource,
     topics: &crate::analyse::TopicSet,
     filter: &evidence::EvidenceFilter,
     region: Option<crate::identify::Region>,
+    reviews: &crate::review::ReviewFile,
 ) -> Vec<Evidence> {
     let mut found = match region {
         None => evidence::collect(source.pages, topics, filter),
@@ -120,6 +133,7 @@ pub fn evidence_from_source(
             evidence::collect(&pages, topics, filter)
         }
     };
+    reviewed::drop_rejected(&mut found, reviews);
     evidence::show_paths(&mut found, source.corpus);
     found
 }

@@ -35,6 +35,35 @@ pub fn provenance_lines(report: &Report, words: &Labels) -> Vec<String> {
         "{}: {} · {}: {} · {}: {}",
         words.documents, s.documents, words.unresolved, s.unresolved, words.failed, s.failed
     ));
+    lines.extend(review_lines(report, words));
+    lines
+}
+
+/// What reviews did: the file, mentions dropped, orphans, and each reviewed topic's precision.
+fn review_lines(report: &Report, words: &Labels) -> Vec<String> {
+    let Some(r) = &report.source.reviews else { return Vec::new() };
+    if r.ignored {
+        return vec![format!("{}: {} {}", words.reviews, r.file, words.reviews_ignored)];
+    }
+    let mut lines = vec![format!(
+        "{}: {} · {}: {} · {}: {}",
+        words.reviews, r.file, words.reviews_dropped, r.dropped, words.reviews_orphaned, r.orphaned
+    )];
+    for t in &r.topics {
+        let label = report.topics.iter().find(|row| row.id == t.id).map_or(t.id.as_str(), |row| row.label.as_str());
+        if let Some(p) = &t.precision {
+            lines.push(format!(
+                "{} {label}: {} {} {} {}, {} {}",
+                words.precision,
+                p.percent_text(),
+                words.reviewed_of,
+                t.reviewed,
+                words.reviewed,
+                t.rejected,
+                words.wrong
+            ));
+        }
+    }
     lines
 }
 

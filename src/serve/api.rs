@@ -11,6 +11,7 @@ use super::layout::blocking;
 use super::params::Params;
 use super::report_page::{evidence_request, report_key};
 use super::state::AppState;
+use crate::report::evidence::{collect, to_json};
 use crate::report::{self, Format};
 
 fn json(status: StatusCode, body: String) -> Response {
@@ -43,13 +44,13 @@ pub async fn search(State(state): State<Arc<AppState>>, Query(params): Query<Par
 }
 
 pub async fn report(State(state): State<Arc<AppState>>, Query(params): Query<Params>) -> Response {
-    let key = match report_key(&params) {
+    let key = match report_key(&state, &params) {
         Ok(key) => key,
         Err(message) => return error(StatusCode::BAD_REQUEST, &message),
     };
     let work = move || -> Result<Response, String> {
         let snapshot = state.snapshot().map_err(|e| e.to_string())?;
-        let built = state.report(&snapshot, &key);
+        let built = state.report(&snapshot, &key)?;
         if built.source.documents == 0 {
             return Ok(error(
                 StatusCode::NOT_FOUND,
@@ -71,8 +72,18 @@ pub async fn evidence(State(state): State<Arc<AppState>>, Query(params): Query<P
     };
     let work = move || -> Result<Response, String> {
         let snapshot = state.snapshot().map_err(|e| e.to_string())?;
-        let found = report::evidence_from_source(&snapshot.source(&state.config), &state.topics, &filter, region);
-        Ok(pretty(&found))
+        let reviews = state.reviews()?;
+        // As `kommunsk evidence --json`: the mentions with stored paths, then the JSON.
+        let found = match region {
+            None => collect(&snapshot.pages, &state.topics, &filter),
+            Some(r) => {
+                let pages: Vec<_> =
+                    snapshot.pages.iter().filter(|p| p.info.region.as_deref() == Some(r.name())).cloned().collect();
+                collect(&pages, &state.topics, &filter)
+            }
+        };
+        let text = to_json(&found, &reviews, &state.config.corpus).map_err(|e| e.to_string())?;
+        Ok(json(StatusCode::OK, text))
     };
     match blocking(work).await {
         Ok(Ok(response)) => response,

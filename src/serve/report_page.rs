@@ -21,7 +21,7 @@ use crate::report::{self, html::SCRIPT, html::STYLE, Format, Scope};
 use crate::search::{display_path, doc_id};
 
 /// The report scope the parameters ask for (400 with a message when one is malformed).
-pub fn report_key(params: &Params) -> Result<ReportKey, String> {
+pub fn report_key(state: &AppState, params: &Params) -> Result<ReportKey, String> {
     let doctype = params
         .doctype()
         .map(|d| {
@@ -38,42 +38,51 @@ pub fn report_key(params: &Params) -> Result<ReportKey, String> {
             })
         })
         .transpose()?;
-    Ok(ReportKey { year: params.year()?, doctype, region, lang: params.lang() })
+    Ok(ReportKey { year: params.year()?, doctype, region, lang: params.lang(), reviews: state.reviews_stamp() })
 }
 
 /// The evidence filter of `/evidence` and `/api/evidence`, checked as `kommunsk evidence`
 /// checks its arguments.
 pub fn evidence_request(state: &AppState, params: &Params) -> Result<(EvidenceFilter, Option<Region>), String> {
-    let key = report_key(params)?;
-    let topic = params.topic().ok_or("topic is required (see `kommunsk topics`)")?;
-    if state.topics.get(&topic).is_none() {
-        let ids: Vec<&str> = state.topics.topics.iter().map(|t| t.id.as_str()).collect();
-        return Err(format!("unknown topic {topic:?} (one of {})", ids.join(", ")));
+    let key = report_key(state, params)?;
+    // Without a topic, every topic's mentions (as `kommunsk evidence` without one).
+    let topic = params.topic();
+    if let Some(topic) = &topic {
+        if state.topics.get(topic).is_none() {
+            let ids: Vec<&str> = state.topics.topics.iter().map(|t| t.id.as_str()).collect();
+            return Err(format!("unknown topic {topic:?} (one of {})", ids.join(", ")));
+        }
     }
     let code = match params.municipality() {
         Some(name) => Some(registry::lookup(&name).ok_or_else(|| format!("unknown municipality {name:?}"))?.code),
         None => None,
     };
     let scope = Scope { year: key.year, doctype: key.doctype };
-    Ok((EvidenceFilter { scope, topics: vec![topic], code }, key.region))
+    Ok((EvidenceFilter { scope, topics: topic.into_iter().collect(), code }, key.region))
 }
 
 pub async fn report(State(state): State<Arc<AppState>>, Query(params): Query<Params>) -> Response {
     let lang = params.lang();
-    let key = match report_key(&params) {
+    let key = match report_key(&state, &params) {
         Ok(key) => key,
         Err(message) => return error_page(StatusCode::BAD_REQUEST, lang, &message),
     };
     let work = move || -> Result<String, String> {
         let snapshot = state.snapshot().map_err(|e| e.to_string())?;
-        let built = state.report(&snapshot, &key);
+        let built = state.report(&snapshot, &key)?;
         let everything =
-            state.report(&snapshot, &ReportKey { year: None, doctype: None, region: None, lang: key.lang });
+            state.report(&snapshot, &ReportKey { year: None, doctype: None, region: None, ..key.clone() })?;
         let rendered = state.report_html(&snapshot, &key, || {
             let scope = Scope { year: key.year, doctype: key.doctype.clone() };
             let filter = EvidenceFilter { scope, ..Default::default() };
-            let evidence =
-                report::evidence_from_source(&snapshot.source(&state.config), &state.topics, &filter, key.region);
+            let reviews = state.reviews().unwrap_or_default();
+            let evidence = report::evidence_from_source(
+                &snapshot.source(&state.config),
+                &state.topics,
+                &filter,
+                key.region,
+                &reviews,
+            );
             report::render(&built, Format::Html, key.lang, &evidence)
         });
         Ok(adapt(&rendered, &selectors(words(key.lang), &params, &everything.source.years)))
@@ -150,7 +159,9 @@ pub async fn evidence(State(state): State<Arc<AppState>>, Query(params): Query<P
     };
     let work = move || -> Result<String, String> {
         let snapshot = state.snapshot().map_err(|e| e.to_string())?;
-        let found = report::evidence_from_source(&snapshot.source(&state.config), &state.topics, &filter, region);
+        let reviews = state.reviews()?;
+        let found =
+            report::evidence_from_source(&snapshot.source(&state.config), &state.topics, &filter, region, &reviews);
         let corpus = state.config.corpus.display().to_string();
         let ids: HashMap<String, String> =
             snapshot.records.iter().map(|r| (display_path(&corpus, &r.path), doc_id(&r.path))).collect();

@@ -8,7 +8,9 @@ use std::sync::{Arc, Mutex};
 
 use crate::analyse::TopicSet;
 use crate::index::{FileRecord, StoredPage};
+use crate::report::reviewed::build_cached_with_reviews;
 use crate::report::{Report, ReportSource};
+use crate::review::ReviewFile;
 use crate::search::{doc_id, SearchError, SearchIndex};
 
 /// How the server was started.
@@ -18,6 +20,8 @@ pub struct ServeConfig {
     pub index_dir: PathBuf,
     /// The corpus folder, as given or as the index recorded it.
     pub corpus: PathBuf,
+    /// The topic dictionary file; its reviews file lies beside it (as for `report`).
+    pub topics_file: PathBuf,
 }
 
 /// Shared by every request.
@@ -47,6 +51,8 @@ pub struct ReportKey {
     pub doctype: Option<String>,
     pub region: Option<crate::identify::Region>,
     pub lang: &'static str,
+    /// Size and modification time of the reviews file: a new review makes a new report.
+    pub reviews: Option<(u64, std::time::SystemTime)>,
 }
 
 impl Snapshot {
@@ -97,23 +103,60 @@ impl AppState {
         Ok(fresh)
     }
 
-    /// The report for a scope, built once per commit.
-    pub fn report(&self, snapshot: &Snapshot, key: &ReportKey) -> Arc<Report> {
+    /// Where reviews are read from: beside the topic dictionary, as `report` and `evidence` do.
+    pub fn reviews_path(&self) -> PathBuf {
+        crate::review::default_reviews_path(Some(&self.config.topics_file), &self.config.corpus)
+    }
+
+    /// The reviews file as it is now.
+    pub fn reviews(&self) -> Result<ReviewFile, String> {
+        ReviewFile::load(&self.reviews_path()).map_err(|e| e.to_string())
+    }
+
+    /// The stamp of the reviews file for a [`ReportKey`].
+    pub fn reviews_stamp(&self) -> Option<(u64, std::time::SystemTime)> {
+        let meta = std::fs::metadata(self.reviews_path()).ok()?;
+        Some((meta.len(), meta.modified().ok()?))
+    }
+
+    /// The report for a scope, built once per commit and reviews file: the whole country exactly
+    /// as `kommunsk report` builds it, one region from that region's pages.
+    pub fn report(&self, snapshot: &Snapshot, key: &ReportKey) -> Result<Arc<Report>, String> {
         if let Some(done) = snapshot.reports.lock().ok().and_then(|r| r.get(key).cloned()) {
-            return done;
+            return Ok(done);
         }
+        let reviews = self.reviews()?;
         let scope = crate::report::Scope { year: key.year, doctype: key.doctype.clone() };
-        let built = Arc::new(crate::report::from_source(
-            &snapshot.source(&self.config),
-            &self.topics,
-            &scope,
-            key.region,
-            key.lang,
-        ));
+        let built = match key.region {
+            None => {
+                let searcher = self.index.searcher();
+                let (mut built, _) = build_cached_with_reviews(
+                    self.index.index(),
+                    &searcher,
+                    &self.topics,
+                    &scope,
+                    key.lang,
+                    &reviews,
+                    false,
+                )
+                .map_err(|e| e.to_string())?;
+                crate::report::provenance(&mut built, &self.config.corpus, &self.config.index_dir);
+                built
+            }
+            Some(region) => crate::report::from_source(
+                &snapshot.source(&self.config),
+                &self.topics,
+                &scope,
+                Some(region),
+                key.lang,
+                &reviews,
+            ),
+        };
+        let built = Arc::new(built);
         if let Ok(mut reports) = snapshot.reports.lock() {
             reports.insert(key.clone(), built.clone());
         }
-        built
+        Ok(built)
     }
 
     /// The rendered report page for a scope, rendered once per commit.

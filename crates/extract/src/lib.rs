@@ -1,0 +1,190 @@
+//! Text of untrusted PDFs, page by page in reading order, on lopdf's object parser.
+//!
+//! [`extract_path`] or [`extract_bytes`] read a whole document into an [`ExtractedPdf`]: one
+//! [`Page`] per page with its body text, the running headers/footers taken out of it, and the
+//! count of glyphs no font could map to Unicode. [`extract_watched`] does the same on a thread
+//! of its own with panics caught and a hard deadline, for callers that read many files.
+//! Every resource a file can make us spend is bounded by [`Limits`]; a file that cannot be read
+//! is an [`ExtractError`] saying why.
+//!
+//! ```
+//! use kommunsk_extract::{extract_path, Limits};
+//!
+//! let pdf = extract_path("tests/data/page-break-hyphen.pdf".as_ref(), &Limits::default())?;
+//! assert_eq!(pdf.pages.len(), 2);
+//! for page in &pdf.pages {
+//!     println!("page {}: {} lines, furniture {:?}", page.number, page.body.lines().count(), page.furniture);
+//! }
+//! Ok::<(), kommunsk_extract::ExtractError>(())
+//! ```
+//!
+//! The stages inside, in data order:
+//! `document` (open, decrypt, page tree, limits) → `fonts` (encodings, ToUnicode CMaps, widths)
+//! → `content` (content-stream bytes → operators, tolerant of damage) → `interpreter`
+//! (operators → positioned glyphs; page content, clipped to the visible page by `page_clip`,
+//! then form-field and text-box `annotations`) → `layout` (glyphs → words → lines → blocks, reading order) → `furniture` (running
+//! headers/footers across pages) → `cleanup` (hyphenation, ligatures, NFC, control characters,
+//! right-to-left lines into logical order with `bidi`).
+//! `content` and the CMap reader in `fonts` read their tokens with the shared `lexer`.
+//!
+//! Everything here treats the PDF as hostile: no panics on input-derived data, and every
+//! resource a file can make us spend is bounded by [`Limits`].
+
+mod annotations;
+mod bidi;
+mod cleanup;
+mod content;
+mod decrypt;
+mod document;
+mod field_value;
+mod fonts;
+mod furniture;
+mod guard;
+mod interpreter;
+mod layout;
+mod lexer;
+mod page_clip;
+mod preflight;
+mod stream_recovery;
+mod streams;
+mod table;
+#[cfg(test)]
+mod test_paths;
+
+use std::path::Path;
+
+pub use guard::extract_watched;
+use std::time::{Duration, Instant};
+
+/// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest decompressed stream we accept. Real page content streams are a few MB at most;
+    /// a zip-bomb stream is not.
+    pub max_stream_bytes: usize,
+    /// Most indirect objects in one file. 2 million is far above any real document
+    /// (the largest in the pdf.js corpus has ~200k) and keeps memory bounded.
+    pub max_objects: usize,
+    /// Most content-stream operators interpreted on one page (including Form XObjects).
+    pub max_ops_per_page: usize,
+    /// Deepest nesting of Form XObjects (deeper fails the file) and of inherited page
+    /// attributes up the page tree (deeper ones are not looked up). `q`/`Q` nesting is capped
+    /// separately inside the interpreter and never fails a file: real files nest deeply.
+    pub max_depth: usize,
+    /// Wall-clock budget for the whole file.
+    pub time_budget: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_stream_bytes: 64 * 1024 * 1024,
+            max_objects: 2_000_000,
+            max_ops_per_page: 2_000_000,
+            max_depth: 32,
+            time_budget: Duration::from_secs(30),
+        }
+    }
+}
+
+/// The text of one page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// 1-based page number in document order.
+    pub number: u32,
+    /// Body text in reading order: lines separated by `\n`, blocks (paragraphs, headings, table
+    /// rows groups) separated by a blank line. Running headers/footers are *not* in here, except
+    /// in a document where they are all the text there is (then `furniture` is empty).
+    pub body: String,
+    /// Page furniture removed from the body (running headers, footers, page numbers), one line each.
+    pub furniture: Vec<String>,
+    /// Glyphs whose font gave no usable Unicode mapping: each is U+FFFD (�) in the text.
+    pub unmapped_glyphs: u32,
+}
+
+/// The text of a whole document.
+#[derive(Debug, Clone, Default)]
+pub struct ExtractedPdf {
+    /// Every page in document order (pages without text have an empty body).
+    pub pages: Vec<Page>,
+    /// True when the file was encrypted and is read without a password: encrypted with an empty
+    /// user password and decrypted, or with only its attachments encrypted.
+    pub was_encrypted: bool,
+}
+
+impl ExtractedPdf {
+    /// Body text of all pages joined with form feeds (U+000C), the plain-text form of the document.
+    pub fn body_text(&self) -> String {
+        let bodies: Vec<&str> = self.pages.iter().map(|p| p.body.as_str()).collect();
+        bodies.join("\u{c}")
+    }
+}
+
+/// Why a PDF could not be read. The messages are shown to users as "<path>: <message>".
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// The message already includes the I/O error, so it is not also exposed as a source
+    /// (that would print it twice in an error chain).
+    #[error("cannot read file: {0}")]
+    Io(std::io::Error),
+    #[error("not a PDF (file starts with {start:?})")]
+    NotPdf { start: String },
+    #[error("empty file (0 bytes)")]
+    Empty,
+    #[error("password-protected (a user password is required)")]
+    Encrypted,
+    #[error("no text layer on any of {pages} pages — scanned image?")]
+    NoTextLayer { pages: usize },
+    #[error("truncated or corrupt: {0}")]
+    Corrupt(String),
+    #[error("limit exceeded: {limit} ({detail})")]
+    LimitExceeded { limit: &'static str, detail: String },
+    /// A bug of ours met by this file (a caught panic): reported for this file, never fatal.
+    #[error("internal error while reading this PDF (please report it): {0}")]
+    Internal(String),
+}
+
+/// Extracts every page of the PDF at `path`.
+pub fn extract_path(path: &Path, limits: &Limits) -> Result<ExtractedPdf, ExtractError> {
+    let bytes = std::fs::read(path).map_err(ExtractError::Io)?;
+    extract_bytes(&bytes, limits)
+}
+
+/// Extracts every page of a PDF held in memory.
+pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, ExtractError> {
+    let deadline = Instant::now() + limits.time_budget;
+    let opened = document::open(bytes, limits)?;
+    let mut fonts = fonts::FontCache::new();
+    let mut layouts = Vec::with_capacity(opened.pages.len());
+    let mut unmapped = Vec::with_capacity(opened.pages.len());
+    let mut any_text = false;
+    for &page_id in &opened.pages {
+        if Instant::now() > deadline {
+            return Err(interpreter::time_limit(limits));
+        }
+        let info = document::page_info(&opened.doc, page_id, limits);
+        let glyphs =
+            interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline).run_page(page_id, &info)?;
+        any_text |= !glyphs.glyphs.is_empty() || glyphs.unmapped > 0;
+        unmapped.push(glyphs.unmapped);
+        layouts.push(layout::lay_out(&glyphs));
+    }
+    if !any_text {
+        return Err(ExtractError::NoTextLayer { pages: opened.pages.len() });
+    }
+    let furniture = furniture::strip(&mut layouts);
+    let bodies = cleanup::render(&layouts);
+    let pages = bodies
+        .into_iter()
+        .zip(furniture)
+        .zip(unmapped)
+        .enumerate()
+        .map(|(i, ((body, furniture), unmapped_glyphs))| Page {
+            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            body,
+            furniture,
+            unmapped_glyphs,
+        })
+        .collect();
+    Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted })
+}
