@@ -264,7 +264,7 @@ counterexamples = ["e-mail"]
     fn a_term_counts_the_compounds_it_heads() {
         let set = TopicSet::from_terms(&["strategi".into(), "ai".into(), "sikkerhed".into()]).unwrap();
         let count = |id: &str, text: &str| set.get(id).unwrap().count(text);
-        assert_eq!(count("strategi", "Digitaliseringsstrategien og strategier"), 2);
+        assert_eq!(count("strategi", "Digitaliseringsstrategien er vedtaget. Nye strategier kommer."), 2);
         assert_eq!(count("strategi", "en strategiplan"), 1);
         assert_eq!(count("ai", "i maj og AI"), 1);
         assert_eq!(count("sikkerhed", "usikkerhed om cybersikkerheden"), 1);

@@ -13,12 +13,12 @@ use super::review::reviews_path;
 use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
 use crate::extract::Limits;
-use crate::identify::DocType;
+use crate::identify::{DocType, Region};
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::report::evidence::EvidenceFilter;
 use crate::report::reviewed::{build_cached_with_reviews, drop_rejected};
-use crate::report::{self, Format, Scope};
+use crate::report::{self, Format, ReportSource, Scope};
 use crate::review::ReviewFile;
 use crate::search::display_path;
 
@@ -37,6 +37,10 @@ pub struct ReportArgs {
     /// Only this document type (agreement, proposal, appendix, agenda, report, other).
     #[arg(long, value_name = "T")]
     pub doctype: Option<String>,
+    /// Only documents of this region's municipalities (Hovedstaden, Sjælland, Syddanmark,
+    /// Midtjylland, Nordjylland).
+    #[arg(long, value_name = "R")]
+    pub region: Option<String>,
     /// Topic dictionary (TOML).
     #[arg(long, value_name = "FILE", default_value = DEFAULT_TOPICS)]
     pub topics: PathBuf,
@@ -75,6 +79,19 @@ fn parse_format(s: &str) -> Result<Format, String> {
 /// index was built from, else `corpus`.
 pub(super) fn corpus_folder(given: Option<&Path>, index_dir: &Path) -> PathBuf {
     crate::corpus::corpus_folder(given, index_dir, Path::new(DEFAULT_CORPUS))
+}
+
+/// The region a `--region` value names.
+fn parse_region(given: Option<&str>) -> Result<Option<Region>, UsageError> {
+    given
+        .map(|r| {
+            Region::parse(r).ok_or_else(|| {
+                UsageError(format!(
+                    "unknown region {r:?} (Hovedstaden, Sjælland, Syddanmark, Midtjylland, Nordjylland)"
+                ))
+            })
+        })
+        .transpose()
 }
 
 /// Ingests `corpus` into `index_dir` first when the index is missing or stale (unless told not to).
@@ -141,8 +158,19 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let searcher = index.reader()?.searcher();
     let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(args.topics.as_path());
     let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
-    let (mut built, applied) =
-        build_cached_with_reviews(&index, &searcher, &topics, &scope, &args.lang, &reviews, args.ignore_reviews)?;
+    let region = parse_region(args.region.as_deref())?;
+    let (mut built, applied) = match region {
+        None => {
+            build_cached_with_reviews(&index, &searcher, &topics, &scope, &args.lang, &reviews, args.ignore_reviews)?
+        }
+        // One region's report is built from its pages (the report cache covers the whole country).
+        Some(_) => {
+            let (pages, records) = ReportSource::read(&index, &searcher)?;
+            let source = ReportSource { pages: &pages, records: &records, corpus: &corpus, index_dir: &args.index };
+            let applying = if args.ignore_reviews { ReviewFile::default() } else { reviews.clone() };
+            (report::from_source(&source, &topics, &scope, region, &args.lang, &applying), Default::default())
+        }
+    };
     if !applied.orphaned.is_empty() {
         eprintln!(
             "kommunsk: {} reviews in {} are orphaned (their sentence is no longer found); list them with `kommunsk review --orphans`",
@@ -162,7 +190,10 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
 
     let evidence = if args.format == Format::Html {
         // The sentences need the page text: read it only for this format.
-        let pages = index.pages(&searcher)?;
+        let mut pages = index.pages(&searcher)?;
+        if let Some(region) = region {
+            pages.retain(|p| p.info.region.as_deref() == Some(region.name()));
+        }
         let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
         if !args.ignore_reviews {
             drop_rejected(&mut found, &reviews);
