@@ -2,9 +2,11 @@
 //!
 //! Files whose size and mtime match their record are skipped without being read; files whose
 //! bytes hash the same are skipped after hashing; everything else is extracted on all cores
-//! (rayon) and written by the one index writer. Each file's old pages are deleted and its new
-//! pages and record added before the single commit at the end, so a crash at any point leaves
-//! the previous commit intact and the next run redoes exactly the unfinished files.
+//! (rayon), each in a memory-capped worker process when [`IngestOptions::isolation`] says so,
+//! and written by the one index writer. Each file's old pages are deleted and its new pages and
+//! record added in the same commit; the run commits after every batch of files, so a crash late
+//! in a long run keeps what the finished batches did, leaves every file whole (its old state or
+//! its new one) and the next run redoes exactly the unfinished files.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -15,16 +17,22 @@ use serde::Serialize;
 use tantivy::{IndexWriter, Term};
 
 use crate::discover::{self, Candidate, Skipped};
-use crate::extract::{self, ExtractedPdf, Limits};
+use crate::extract::{self, ErrorKind, ExtractedPdf, Limits};
 use crate::identify::{self, Manifest};
 use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
+use crate::isolation::{Extractor, Isolation};
 
-/// Bumped whenever extraction or identification changes what is stored for a file, so that the
-/// next ingest re-reads every file instead of trusting its old record.
-pub const EXTRACTOR_VERSION: u64 = 2;
+/// Bumped whenever identification (municipality, year, document type, language) changes what is
+/// stored for a file. With [`extract::EXTRACTION_VERSION`] it decides whether the next ingest
+/// re-reads a file or trusts its old record.
+pub const IDENTIFY_VERSION: u64 = 1;
 
 /// How many opening pages identification reads: titles, headers and first paragraphs are there.
 const IDENTIFY_PAGES: usize = 3;
+
+/// Files extracted between two commits: small enough that a crash loses little, large enough
+/// that the cores stay busy and commits (a segment flush each) stay a small cost.
+const BATCH_FILES: usize = 64;
 
 /// What to ingest and where.
 #[derive(Debug, Clone)]
@@ -32,6 +40,24 @@ pub struct IngestOptions {
     pub corpus: PathBuf,
     pub index_dir: PathBuf,
     pub limits: Limits,
+    /// Where each file is extracted: the command line uses memory-capped worker processes.
+    pub isolation: Isolation,
+    /// Follow symbolic links that lead outside the corpus folder (normally listed as skipped).
+    pub follow_outside_links: bool,
+}
+
+impl IngestOptions {
+    /// Default limits, extraction in this process (library users and tests; the command line
+    /// sets [`Isolation::current_exe`]).
+    pub fn new(corpus: impl Into<PathBuf>, index_dir: impl Into<PathBuf>) -> Self {
+        IngestOptions {
+            corpus: corpus.into(),
+            index_dir: index_dir.into(),
+            limits: Limits::default(),
+            isolation: Isolation::InProcess,
+            follow_outside_links: false,
+        }
+    }
 }
 
 /// Receives progress while an ingest runs (the command line draws a progress bar with it).
@@ -57,6 +83,9 @@ impl Progress for NoProgress {
 pub struct Failure {
     pub path: String,
     pub error: String,
+    /// The stable kind of the failure (`not_pdf`, `encrypted`, `no_text_layer`, … as
+    /// [`ErrorKind::as_str`] names them).
+    pub kind: Option<&'static str>,
 }
 
 /// A document indexed without a municipality or year (kept out of per-municipality counts).
@@ -113,8 +142,8 @@ pub enum IngestError {
     Discover(#[from] discover::DiscoverError),
     #[error(transparent)]
     Index(#[from] IndexError),
-    #[error("writing the index in {dir}: {source}")]
-    Write { dir: PathBuf, source: tantivy::TantivyError },
+    #[error("writing the index in {dir}: {cause}")]
+    Write { dir: PathBuf, cause: tantivy::TantivyError },
 }
 
 /// What happened to one file in this run.
@@ -128,8 +157,9 @@ enum Outcome {
 /// Ingests `options.corpus` into `options.index_dir`.
 pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<IngestSummary, IngestError> {
     let started = Instant::now();
-    let found = discover::discover(&options.corpus)?;
+    let found = discover::discover_with(&options.corpus, options.follow_outside_links)?;
     let index = CorpusIndex::open_or_create(&options.index_dir)?;
+    let _running = IngestLock::take(&options.index_dir);
     let reader = index.reader()?;
     let old: HashMap<String, FileRecord> =
         index.file_records(&reader.searcher())?.into_iter().map(|r| (r.path.clone(), r)).collect();
@@ -148,58 +178,105 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     }
 
     let manifests = load_manifests(&options.corpus, &work, &mut summary.warnings);
-    let writer = index.writer()?;
+    let mut writer = index.writer()?;
     let fields = *index.fields();
-    let write_err = |source| IngestError::Write { dir: options.index_dir.clone(), source };
+    let write_err = |cause| IngestError::Write { dir: options.index_dir.clone(), cause };
 
     for gone in old.keys().filter(|p| !found.candidates.iter().any(|c| &&c.relative == p)) {
         writer.delete_term(Term::from_field_text(fields.path, gone));
         summary.removed += 1;
     }
 
+    let extractor = options.isolation.extractor();
     progress.start(work.len());
-    let outcomes: Vec<Result<Outcome, tantivy::TantivyError>> = work
-        .par_iter()
-        .map(|(candidate, previous)| {
-            let manifest = manifests.get(top_folder(&candidate.relative));
-            let outcome =
-                process_file(&index, &writer, candidate, *previous, manifest.and_then(Option::as_ref), &options.limits);
-            if let Ok(Outcome::Processed { record, .. }) = &outcome {
-                progress.file_done(record.pages as usize, record.error.is_some());
-            } else {
-                progress.file_done(0, false);
-            }
-            outcome
-        })
-        .collect();
-    progress.finish();
-
-    for outcome in outcomes {
-        match outcome.map_err(write_err)? {
-            Outcome::Touched(record) => {
-                summary.unchanged += 1;
-                current.insert(record.path.clone(), record);
-            }
-            Outcome::Processed { record, characters } => {
-                if record.error.is_none() {
-                    summary.indexed += 1;
-                    summary.pages += u64::from(record.pages);
-                    summary.characters += characters;
+    for batch in work.chunks(BATCH_FILES) {
+        let outcomes: Vec<Result<Outcome, tantivy::TantivyError>> = batch
+            .par_iter()
+            .map(|(candidate, previous)| {
+                let manifest = manifests.get(top_folder(&candidate.relative));
+                let outcome = process_file(
+                    &index,
+                    &writer,
+                    candidate,
+                    *previous,
+                    manifest.and_then(Option::as_ref),
+                    &options.limits,
+                    &extractor,
+                );
+                if let Ok(Outcome::Processed { record, .. }) = &outcome {
+                    progress.file_done(record.pages as usize, record.error.is_some());
+                } else {
+                    progress.file_done(0, false);
                 }
-                current.insert(record.path.clone(), record);
+                outcome
+            })
+            .collect();
+        for outcome in outcomes {
+            match outcome.map_err(write_err)? {
+                Outcome::Touched(record) => {
+                    summary.unchanged += 1;
+                    current.insert(record.path.clone(), record);
+                }
+                Outcome::Processed { record, characters } => {
+                    if record.error.is_none() {
+                        summary.indexed += 1;
+                        summary.pages += u64::from(record.pages);
+                        summary.characters += characters;
+                    }
+                    current.insert(record.path.clone(), record);
+                }
             }
         }
+        // What this batch did survives a crash later in the run.
+        commit(&mut writer, &options.corpus, &index)?;
     }
+    progress.finish();
+    drop(extractor);
 
-    commit(writer, &options.corpus, &index)?;
+    commit(&mut writer, &options.corpus, &index)?;
+    writer.wait_merging_threads().map_err(write_err)?;
     describe_state(&options.corpus, &current, &mut summary);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
-/// Same size, same mtime, same extractor: trusted without reading the file.
+/// The file in an index folder that says an ingest is writing it: its process id.
+pub const LOCK_FILE: &str = "kommunsk-ingest.lock";
+
+/// Marks the index as being written while it lives (removed on drop; a crashed run's file is
+/// recognised by its process being gone).
+struct IngestLock(PathBuf);
+
+impl IngestLock {
+    fn take(index_dir: &Path) -> Option<IngestLock> {
+        let path = index_dir.join(LOCK_FILE);
+        // Only a notice for other commands: an index we cannot mark is still written.
+        std::fs::write(&path, std::process::id().to_string()).ok()?;
+        Some(IngestLock(path))
+    }
+}
+
+impl Drop for IngestLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The process id of an ingest writing `index_dir` right now, if one is.
+pub fn running_ingest(index_dir: &Path) -> Option<u32> {
+    let pid: u32 = std::fs::read_to_string(index_dir.join(LOCK_FILE)).ok()?.trim().parse().ok()?;
+    let alive = Path::new("/proc").join(pid.to_string()).exists();
+    (alive && pid != std::process::id()).then_some(pid)
+}
+
+/// Same size, same mtime, same extractor and identification: trusted without reading the file.
 fn is_fresh(record: &FileRecord, candidate: &Candidate) -> bool {
-    record.size == candidate.size && record.mtime_ns == candidate.mtime_ns && record.extractor == EXTRACTOR_VERSION
+    record.size == candidate.size && record.mtime_ns == candidate.mtime_ns && is_current(record)
+}
+
+/// Read by today's extractor and identification.
+fn is_current(record: &FileRecord) -> bool {
+    record.extractor == extract::EXTRACTION_VERSION && record.identify == IDENTIFY_VERSION
 }
 
 /// First path component of a relative path ("2025" for "2025/x.pdf"; "" for a top-level file).
@@ -245,34 +322,38 @@ fn process_file(
     previous: Option<&FileRecord>,
     manifest: Option<&Manifest>,
     limits: &Limits,
+    extractor: &Extractor,
 ) -> Result<Outcome, tantivy::TantivyError> {
     let fields = index.fields();
     let mut record = FileRecord {
         path: candidate.relative.clone(),
         size: candidate.size,
         mtime_ns: candidate.mtime_ns,
-        extractor: EXTRACTOR_VERSION,
+        extractor: extract::EXTRACTION_VERSION,
+        identify: IDENTIFY_VERSION,
         ..Default::default()
     };
     let bytes = match std::fs::read(&candidate.path) {
         Ok(bytes) => bytes,
         Err(err) => {
             record.error = Some(format!("cannot read file: {err}"));
+            record.error_kind = Some(ErrorKind::Io);
             return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed { record, characters: 0 });
         }
     };
     record.hash = blake3::hash(&bytes).to_hex().to_string();
-    if let Some(prev) = previous.filter(|p| p.hash == record.hash && p.extractor == EXTRACTOR_VERSION) {
+    if let Some(prev) = previous.filter(|p| p.hash == record.hash && is_current(p)) {
         let touched = FileRecord { size: record.size, mtime_ns: record.mtime_ns, ..prev.clone() };
         writer.delete_term(Term::from_field_text(fields.record, &touched.path));
         writer.add_document(touched.to_document(fields))?;
         return Ok(Outcome::Touched(touched));
     }
 
-    let pdf = match extract::extract_watched(bytes, limits) {
+    let pdf = match extractor.extract(bytes, limits) {
         Ok(pdf) => pdf,
         Err(error) => {
             record.error = Some(error.to_string());
+            record.error_kind = Some(error.kind());
             return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed { record, characters: 0 });
         }
     };
@@ -323,14 +404,13 @@ fn replace_file(
     Ok(())
 }
 
-fn commit(mut writer: IndexWriter, corpus: &Path, index: &CorpusIndex) -> Result<(), IngestError> {
+fn commit(writer: &mut IndexWriter, corpus: &Path, index: &CorpusIndex) -> Result<(), IngestError> {
     let info = CommitInfo { schema_version: SCHEMA_VERSION, corpus: corpus.display().to_string() };
     let payload = serde_json::to_string(&info).unwrap_or_default();
-    let write_err = |source| IngestError::Write { dir: index.dir().to_path_buf(), source };
+    let write_err = |cause| IngestError::Write { dir: index.dir().to_path_buf(), cause };
     let mut prepared = writer.prepare_commit().map_err(write_err)?;
     prepared.set_payload(&payload);
     prepared.commit().map_err(write_err)?;
-    writer.wait_merging_threads().map_err(write_err)?;
     Ok(())
 }
 
@@ -339,7 +419,8 @@ fn describe_state(corpus: &Path, records: &BTreeMap<String, FileRecord>, summary
     let shown = |rel: &str| corpus.join(rel).display().to_string();
     for record in records.values() {
         if let Some(error) = &record.error {
-            summary.failed.push(Failure { path: shown(&record.path), error: error.clone() });
+            let kind = record.error_kind.map(ErrorKind::as_str);
+            summary.failed.push(Failure { path: shown(&record.path), error: error.clone(), kind });
             continue;
         }
         if let Some(missing) = record.info.missing() {

@@ -14,6 +14,7 @@ mod review;
 mod search;
 mod serve;
 mod topics;
+mod worker;
 
 use std::process::ExitCode;
 
@@ -49,6 +50,9 @@ pub enum Command {
     Topics(topics::TopicsArgs),
     /// Search, report and documents in the browser (http://127.0.0.1:8080/ by default).
     Serve(serve::ServeArgs),
+    /// Internal: the memory-capped extraction process that `ingest` and `extract` start.
+    #[command(name = "extract-worker", hide = true)]
+    ExtractWorker(worker::WorkerArgs),
 }
 
 /// Runs a parsed command line and turns its outcome into an exit code.
@@ -63,17 +67,50 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Topics(args) => topics::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::ExtractWorker(args) => worker::run(args),
     };
     match outcome {
         Ok(code) => code,
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("kommunsk: {err:#}");
+            // Errors name files, whose names may hold escape sequences.
+            eprintln!("kommunsk: {}", crate::safe_text::terminal(&error_chain(&err)));
             if err.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {
                 ExitCode::FAILURE
             }
         }
+    }
+}
+
+/// The error and its causes joined with ": ", leaving out a cause whose text the message already
+/// holds (our errors often name their source in their own message, and anyhow's `{:#}` would
+/// print it twice).
+fn error_chain(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_repeated() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
+        let err = anyhow::Error::new(crate::export::ExportError::Write { path: "out/x".into(), cause: io })
+            .context("exporting");
+        assert_eq!(error_chain(&err), "exporting: writing out/x: No such file or directory");
     }
 }

@@ -21,10 +21,11 @@ pub use compound::{is_compound_of, MIN_HEAD_CHARS, MIN_MODIFIER_CHARS};
 use facets::FacetCollector;
 pub use facets::{FacetCount, Facets};
 
+/// Most hits one search returns, whatever `limit` asks: more than anyone reads, few enough
+/// that the result list stays small.
+pub const MAX_HITS: usize = 10_000;
 /// Characters of page text shown around the best-matching passage.
 const SNIPPET_CHARS: usize = 220;
-/// Most hits one request returns (a page of results, not an export).
-pub const MAX_LIMIT: usize = 1000;
 /// Hex digits of a document id: 64 bits, unique among millions of paths.
 const DOC_ID_HEX: usize = 16;
 
@@ -219,10 +220,16 @@ impl SearchIndex {
         clauses.push((Occur::Must, text_query.box_clone()));
         let query = BooleanQuery::new(clauses);
 
-        let limit = request.limit.clamp(1, MAX_LIMIT);
-        let top = TopDocs::with_limit(limit).and_offset(request.offset).order_by_score();
+        // Tantivy allocates for `limit` hits up front: a huge value is capped, 0 asks for none.
+        let limit = request.limit.min(MAX_HITS);
         let facets = FacetCollector { doctype: fields.doctype };
-        let (total, top, tally) = searcher.search(&query, &(Count, top, facets)).map_err(|e| self.failed(e))?;
+        let (total, top, tally) = if limit == 0 {
+            let (total, tally) = searcher.search(&query, &(Count, facets)).map_err(|e| self.failed(e))?;
+            (total, Vec::new(), tally)
+        } else {
+            let top = TopDocs::with_limit(limit).and_offset(request.offset.min(MAX_HITS)).order_by_score();
+            searcher.search(&query, &(Count, top, facets)).map_err(|e| self.failed(e))?
+        };
         let mut snippets =
             SnippetGenerator::create(&searcher, &*text_query, fields.text).map_err(|e| self.failed(e))?;
         snippets.set_max_num_chars(SNIPPET_CHARS);

@@ -58,7 +58,7 @@ fn search_form(w: &Words, params: &Params) -> Markup {
 fn results_view(w: &Words, params: &Params, results: &SearchResults) -> Markup {
     let offset = params.offset().unwrap_or(0);
     let shown = results.hits.len();
-    let limit = params.search_request().map(|r| r.limit.clamp(1, crate::search::MAX_LIMIT)).unwrap_or(10);
+    let limit = params.search_request().map(|r| r.limit.clamp(1, crate::search::MAX_HITS)).unwrap_or(10);
     html! {
         div.results {
             aside.facets {
