@@ -110,6 +110,9 @@ pub fn doc_id(relative: &str) -> String {
     hash.to_hex().as_str().get(..DOC_ID_HEX).unwrap_or_default().to_string()
 }
 
+/// Clauses of a boolean query.
+type Clauses = Vec<(Occur, Box<dyn Query>)>;
+
 /// An open index with one reader, kept for many searches (a server holds one).
 pub struct SearchIndex {
     index: CorpusIndex,
@@ -180,7 +183,7 @@ impl SearchIndex {
     }
 
     /// The filters of a request as query clauses.
-    fn filters(&self, request: &SearchRequest) -> Result<Vec<(Occur, Box<dyn Query>)>, SearchError> {
+    fn filters(&self, request: &SearchRequest) -> Result<Clauses, SearchError> {
         let fields = self.index.fields();
         let term = |field, text: &str| -> Box<dyn Query> {
             Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic))
