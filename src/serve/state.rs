@@ -113,7 +113,7 @@ impl AppState {
         ReviewFile::load(&self.reviews_path()).map_err(|e| e.to_string())
     }
 
-    /// The stamp of the reviews file for a [`ReportKey`].
+    /// The stamp of the reviews file for a report key (`ReportKey`).
     pub fn reviews_stamp(&self) -> Option<(u64, std::time::SystemTime)> {
         let meta = std::fs::metadata(self.reviews_path()).ok()?;
         Some((meta.len(), meta.modified().ok()?))
