@@ -32,12 +32,20 @@ fn main() -> anyhow::Result<()> {
     };
     let clients = args.get(2).map(|c| c.parse()).transpose()?.unwrap_or(DEFAULT_CLIENTS);
     let rounds = args.get(3).map(|r| r.parse()).transpose()?.unwrap_or(DEFAULT_ROUNDS);
-    let queries: Vec<String> = std::fs::read_to_string(&queries_file)
+    let mut queries: Vec<String> = std::fs::read_to_string(&queries_file)
         .with_context(|| format!("cannot read {}", queries_file.display()))?
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').next().unwrap_or_default().to_string())
         .collect();
+
+    // A query the parser refuses is a message on the page but an error here: measure the rest.
+    let listed = queries.len();
+    queries.retain(|q| {
+        let request = SearchRequest { query: q.clone(), limit: 10, ..Default::default() };
+        search(&index_dir, &request).is_ok()
+    });
+    let skipped = listed - queries.len();
 
     let topics_file = PathBuf::from("queries/topics.toml");
     let config =
@@ -56,7 +64,7 @@ fn main() -> anyhow::Result<()> {
     };
     let reopened = concurrently(clients, rounds, &queries, &reopen)?;
     println!(
-        "{{\"clients\": {clients}, \"queries\": {}, \"rounds\": {rounds}, \
+        "{{\"clients\": {clients}, \"queries\": {}, \"refused_queries\": {skipped}, \"rounds\": {rounds}, \
          \"serve_search_page\": {}, \"open_index_per_search\": {}, \"p50_ratio\": {:.2}, \"p99_ratio\": {:.2}}}",
         queries.len(),
         summary(&served),
