@@ -12,10 +12,11 @@
 //!
 //! [`ingest`] drives stages 1–4 over a corpus, extracting each file in a memory-capped worker
 //! process ([`isolation`]); [`search`] queries the index; [`review`] keeps people's verdicts on
-//! mentions and feeds them back into the counts.
+//! mentions and feeds them back into the counts; [`serve`] shows search and report in a browser.
 
 pub mod analyse;
 pub mod commands;
+pub mod corpus;
 pub mod discover;
 pub mod export;
 pub use kommunsk_extract as extract;
@@ -28,3 +29,4 @@ pub mod report;
 pub mod review;
 pub mod safe_text;
 pub mod search;
+pub mod serve;

@@ -182,10 +182,7 @@ impl TopicSet {
         for term in terms.iter().map(|t| t.trim()).filter(|t| !t.is_empty() && !t.starts_with('#')) {
             let pattern = match term.strip_prefix('/').and_then(|t| t.strip_suffix('/')) {
                 Some(regex) => regex.to_string(),
-                None => {
-                    let words: Vec<String> = term.split_whitespace().map(regex::escape).collect();
-                    format!(r"(?i)\b{}\w*", words.join(r"\s+"))
-                }
+                None => term_pattern(term),
             };
             let compiled = Regex::new(&pattern)
                 .map_err(|e| TopicError::Term { term: term.to_string(), message: e.to_string() })?;
@@ -235,6 +232,23 @@ impl TopicSet {
     }
 }
 
+/// The pattern of a plain `--term`: the words in sequence, each with any ending; a single word
+/// of [`COMPOUND_HEAD_CHARS`] or more also as the head of a Danish compound (the head comes
+/// last: "strategi" counts "digitaliseringsstrategien"), with a modifier of at least
+/// [`COMPOUND_MODIFIER_CHARS`] letters so that "usikkerhed" is not a "sikkerhed".
+fn term_pattern(term: &str) -> String {
+    let words: Vec<String> = term.split_whitespace().map(regex::escape).collect();
+    let compound = match words.as_slice() {
+        [word] if word.chars().count() >= COMPOUND_HEAD_CHARS => format!(r"(?:\w{{{COMPOUND_MODIFIER_CHARS},}})?"),
+        _ => String::new(),
+    };
+    format!(r"(?i)\b{compound}{}\w*", words.join(r"\s+"))
+}
+
+/// The same thresholds as the search's compound rule (`search::compound`).
+const COMPOUND_HEAD_CHARS: usize = 5;
+const COMPOUND_MODIFIER_CHARS: usize = 4;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +276,16 @@ counterexamples = ["e-mail"]
         let err = TopicSet::parse(&SAMPLE.replace(r"\bAI\b", "(AI"), Path::new("q/t.toml")).unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with(r#"topic file q/t.toml, topic "ai": invalid regex "(AI""#), "{msg}");
+    }
+
+    #[test]
+    fn a_term_counts_the_compounds_it_heads() {
+        let set = TopicSet::from_terms(&["strategi".into(), "ai".into(), "sikkerhed".into()]).unwrap();
+        let count = |id: &str, text: &str| set.get(id).unwrap().count(text);
+        assert_eq!(count("strategi", "Digitaliseringsstrategien er vedtaget. Nye strategier kommer."), 2);
+        assert_eq!(count("strategi", "en strategiplan"), 1);
+        assert_eq!(count("ai", "i maj og AI"), 1);
+        assert_eq!(count("sikkerhed", "usikkerhed om cybersikkerheden"), 1);
     }
 
     #[test]

@@ -67,15 +67,6 @@ pub struct EvidenceArgs {
     pub no_ingest: bool,
 }
 
-/// A mention as `evidence --json` prints it, with its verdict when reviewed.
-#[derive(serde::Serialize)]
-struct WithVerdict<'a> {
-    #[serde(flatten)]
-    evidence: &'a crate::analyse::Evidence,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    verdict: Option<&'static str>,
-}
-
 fn parse_hit_format(s: &str) -> Result<HitFormat, String> {
     s.parse()
 }
@@ -98,7 +89,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
     let index = CorpusIndex::open(&args.index)?;
     let pages = index.pages(&index.reader()?.searcher())?;
     let filter = EvidenceFilter { scope, topics: args.topic.iter().cloned().collect(), code };
-    let mut found = collect(&pages, &topics, &filter);
+    let found = collect(&pages, &topics, &filter);
     let reviews = if args.ignore_reviews {
         ReviewFile::default()
     } else {
@@ -120,16 +111,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
     } else if args.json {
         // The JSON contract is a bare array of mentions; the dictionary is named on stderr.
         eprintln!("kommunsk: topic dictionary: {}", topics.source);
-        for mention in &mut found {
-            mention.path = display_path(&shown_corpus, &mention.path);
-        }
-        // Reviewed mentions say so; unreviewed ones are exactly as before.
-        let values: Vec<WithVerdict> = found
-            .iter()
-            .zip(&reviewed)
-            .map(|(evidence, (_, review))| WithVerdict { evidence, verdict: review.map(|r| r.verdict.as_str()) })
-            .collect();
-        format!("{}\n", serde_json::to_string_pretty(&values)?)
+        crate::report::evidence::to_json(&found, &reviews, &corpus)?
     } else {
         let (open, close) = if std::io::stdout().is_terminal() { ("\x1b[1;33m", "\x1b[0m") } else { ("«", "»") };
         let mut out = String::new();

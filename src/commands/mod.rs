@@ -13,6 +13,7 @@ mod output;
 mod report;
 mod review;
 mod search;
+mod serve;
 mod topics;
 mod worker;
 
@@ -50,6 +51,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Show the topic dictionary (and check its examples with --check).
     Topics(topics::TopicsArgs),
+    /// Search, report and documents in the browser (http://127.0.0.1:8080/ by default).
+    Serve(serve::ServeArgs),
     /// Internal: the memory-capped extraction process that `ingest` and `extract` start.
     #[command(name = "extract-worker", hide = true)]
     ExtractWorker(worker::WorkerArgs),
@@ -67,6 +70,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Identify(args) => identify::run(args),
         Command::Topics(args) => topics::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::ExtractWorker(args) => worker::run(args),
     };
     match outcome {

@@ -11,13 +11,13 @@ use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
 use super::output::{emit, UsageError};
 use super::review::reviews_path;
 use crate::analyse::{dictionary, TopicSet};
-use crate::identify::DocType;
+use crate::identify::{DocType, Region};
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::isolation::Isolation;
 use crate::report::evidence::EvidenceFilter;
 use crate::report::reviewed::{build_cached_with_reviews, drop_rejected};
-use crate::report::{self, Format, Scope};
+use crate::report::{self, Format, ReportSource, Scope};
 use crate::review::ReviewFile;
 use crate::search::display_path;
 
@@ -36,6 +36,10 @@ pub struct ReportArgs {
     /// Only this document type (agreement, proposal, appendix, agenda, report, other).
     #[arg(long, value_name = "T")]
     pub doctype: Option<String>,
+    /// Only documents of this region's municipalities (Hovedstaden, Sjælland, Syddanmark,
+    /// Midtjylland, Nordjylland).
+    #[arg(long, value_name = "R")]
+    pub region: Option<String>,
     /// Topic dictionary (TOML).
     /// [default: queries/topics.toml beside the corpus folder or in the working directory,
     /// else the built-in one]
@@ -75,23 +79,20 @@ fn parse_format(s: &str) -> Result<Format, String> {
 /// The corpus folder to check for staleness and to ingest from: the one given, else the one the
 /// index was built from, else `corpus`.
 pub(super) fn corpus_folder(given: Option<&Path>, index_dir: &Path) -> PathBuf {
-    if let Some(corpus) = given {
-        return corpus.to_path_buf();
-    }
-    CorpusIndex::open(index_dir)
-        .ok()
-        .and_then(|index| index.commit_info().ok().flatten())
-        .map(|info| PathBuf::from(info.corpus))
-        .unwrap_or_else(|| PathBuf::from(DEFAULT_CORPUS))
+    crate::corpus::corpus_folder(given, index_dir, Path::new(DEFAULT_CORPUS))
 }
 
-/// True when the corpus folder says it is a synthetic sample (`truth.json` with `"synthetic": true`).
-fn is_synthetic(corpus: &Path) -> bool {
-    std::fs::read_to_string(corpus.join("truth.json"))
-        .ok()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .and_then(|v| v.get("synthetic").and_then(serde_json::Value::as_bool))
-        .unwrap_or(false)
+/// The region a `--region` value names.
+fn parse_region(given: Option<&str>) -> Result<Option<Region>, UsageError> {
+    given
+        .map(|r| {
+            Region::parse(r).ok_or_else(|| {
+                UsageError(format!(
+                    "unknown region {r:?} (Hovedstaden, Sjælland, Syddanmark, Midtjylland, Nordjylland)"
+                ))
+            })
+        })
+        .transpose()
 }
 
 /// Ingests `corpus` into `index_dir` first when the index is missing or stale (unless told not to).
@@ -166,8 +167,19 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let dictionary_file = dictionary::locate(args.topics.as_deref(), Some(&corpus));
     let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(dictionary_file.as_deref()).flatten();
     let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
-    let (mut built, applied) =
-        build_cached_with_reviews(&index, &searcher, &topics, &scope, &args.lang, &reviews, args.ignore_reviews)?;
+    let region = parse_region(args.region.as_deref())?;
+    let (mut built, applied) = match region {
+        None => {
+            build_cached_with_reviews(&index, &searcher, &topics, &scope, &args.lang, &reviews, args.ignore_reviews)?
+        }
+        // One region's report is built from its pages (the report cache covers the whole country).
+        Some(_) => {
+            let (pages, records) = ReportSource::read(&index, &searcher)?;
+            let source = ReportSource { pages: &pages, records: &records, corpus: &corpus, index_dir: &args.index };
+            let applying = if args.ignore_reviews { ReviewFile::default() } else { reviews.clone() };
+            (report::from_source(&source, &topics, &scope, region, &args.lang, &applying), Default::default())
+        }
+    };
     if !applied.orphaned.is_empty() {
         eprintln!(
             "kommunsk: {} reviews in {} are orphaned (their sentence is no longer found); list them with `kommunsk review --orphans`",
@@ -177,7 +189,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     }
     built.source.corpus = corpus.display().to_string();
     built.source.index = args.index.display().to_string();
-    built.source.synthetic = is_synthetic(&corpus);
+    built.source.synthetic = crate::corpus::is_synthetic(&corpus);
     built.source.warning = report::warning::not_counted(&built.source, &args.lang);
     if built.source.documents == 0 {
         anyhow::bail!(
@@ -188,7 +200,10 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
 
     let evidence = if args.format == Format::Html {
         // The sentences need the page text: read it only for this format.
-        let pages = index.pages(&searcher)?;
+        let mut pages = index.pages(&searcher)?;
+        if let Some(region) = region {
+            pages.retain(|p| p.info.region.as_deref() == Some(region.name()));
+        }
         let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
         if !args.ignore_reviews {
             drop_rejected(&mut found, &reviews);

@@ -37,6 +37,9 @@ pub struct SearchArgs {
     /// Most hits to show (1 to 10000; larger values are capped).
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub limit: usize,
+    /// Skip this many hits first (the next page of results).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
     /// Print {"total", "hits": [...]} as JSON.
     #[arg(long)]
     pub json: bool,
@@ -54,6 +57,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         doctype: args.doctype,
         lang: args.lang,
         limit: args.limit,
+        offset: args.offset,
     };
     let results = match search(&args.index, &request) {
         Ok(results) => results,

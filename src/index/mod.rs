@@ -131,6 +131,12 @@ impl CorpusIndex {
         self.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|e| self.err(e))
     }
 
+    /// A reader that follows new commits by itself (tantivy watches the index's meta file), for
+    /// a long-running server beside which `ingest` runs.
+    pub fn live_reader(&self) -> Result<IndexReader, IndexError> {
+        self.index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into().map_err(|e| self.err(e))
+    }
+
     /// The single writer (tantivy holds a lock file so a second ingest waits or fails cleanly).
     pub fn writer(&self) -> Result<IndexWriter, IndexError> {
         self.index.writer(WRITER_HEAP_BYTES).map_err(|e| self.err(e))

@@ -51,3 +51,39 @@ pub fn collect(pages: &[StoredPage], topics: &TopicSet, filter: &EvidenceFilter)
     });
     found
 }
+
+/// Turns the relative paths of `found` into the paths users know (the corpus folder joined).
+pub fn show_paths(found: &mut [Evidence], corpus: &std::path::Path) {
+    let shown = corpus.display().to_string();
+    for mention in found {
+        mention.path = crate::search::display_path(&shown, &mention.path);
+    }
+}
+
+/// A mention as `evidence --json` prints it: with `verdict` when it has been reviewed.
+#[derive(serde::Serialize)]
+pub struct WithVerdict<'a> {
+    #[serde(flatten)]
+    pub evidence: &'a Evidence,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<&'static str>,
+}
+
+/// `evidence --json`'s text for `found` (stored paths): each mention with the path users know
+/// and, when reviewed, its verdict. The CLI and the server print exactly this.
+pub fn to_json(
+    found: &[Evidence],
+    reviews: &crate::review::ReviewFile,
+    corpus: &std::path::Path,
+) -> serde_json::Result<String> {
+    // Keys use the stored paths, so annotate before paths become the ones users see.
+    let reviewed = crate::review::annotate(found, reviews);
+    let mut shown = found.to_vec();
+    show_paths(&mut shown, corpus);
+    let values: Vec<WithVerdict> = shown
+        .iter()
+        .zip(&reviewed)
+        .map(|(evidence, (_, review))| WithVerdict { evidence, verdict: review.map(|r| r.verdict.as_str()) })
+        .collect();
+    Ok(format!("{}\n", serde_json::to_string_pretty(&values)?))
+}

@@ -562,7 +562,7 @@ fn marked(e: &Evidence) -> String {
 
 /// The page's style sheet: system fonts only, a readable measure, print rules that show every
 /// chart and drop navigation.
-const STYLE: &str = r#"
+pub const STYLE: &str = r#"
 :root{--ink:#1c2530;--muted:#5d6875;--line:#dde2e8;--accent:#0b5cad;--bar:#3474b8;--track:#eceff3;--up:#16723a;--down:#b3261e}
 *{box-sizing:border-box}
 body{margin:0;background:#fff;color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
@@ -651,7 +651,7 @@ mark{background:none;font-weight:700;text-decoration:underline}
 /// Opens the `<details>` around a linked target (browsers without auto-expansion keep it
 /// closed) and adds a filter box above the municipality table; its placeholder comes from a
 /// data attribute so no label text is written into the script.
-const SCRIPT: &str = r#"
+pub const SCRIPT: &str = r#"
 (function(){
 function reveal(){var id=decodeURIComponent(location.hash.slice(1));var t=id&&document.getElementById(id);
 for(var e=t;e;e=e.parentElement){if(e.tagName==="DETAILS")e.open=true;}if(t)t.scrollIntoView();}

@@ -62,3 +62,79 @@ pub fn render(report: &Report, format: Format, lang: &str, evidence: &[Evidence]
         Format::Html => html::render(report, evidence, words),
     }
 }
+
+/// What a report is computed over: the stored pages and file records, and where they came from.
+pub struct ReportSource<'a> {
+    pub pages: &'a [crate::index::StoredPage],
+    pub records: &'a [crate::index::FileRecord],
+    /// The corpus folder, as it is shown in the report and in evidence paths.
+    pub corpus: &'a std::path::Path,
+    /// The index folder, as it is shown in the report.
+    pub index_dir: &'a std::path::Path,
+}
+
+impl ReportSource<'_> {
+    /// Reads every page and file record the searcher sees.
+    pub fn read(
+        index: &crate::index::CorpusIndex,
+        searcher: &tantivy::Searcher,
+    ) -> Result<(Vec<crate::index::StoredPage>, Vec<crate::index::FileRecord>), crate::index::IndexError> {
+        Ok((index.pages(searcher)?, index.file_records(searcher)?))
+    }
+}
+
+/// Only documents of this region (their municipality's), when given.
+fn in_region(info: &crate::index::DocumentInfo, region: Option<crate::identify::Region>) -> bool {
+    region.is_none_or(|r| info.region.as_deref() == Some(r.name()))
+}
+
+/// The report over the pages of one region (all when `None`), with `reviews` applied and the
+/// provenance filled in as `kommunsk report` fills it. (The CLI builds the whole-country report
+/// through [`reviewed::build_cached_with_reviews`]; this reads given pages.)
+pub fn from_source(
+    source: &ReportSource,
+    topics: &crate::analyse::TopicSet,
+    scope: &Scope,
+    region: Option<crate::identify::Region>,
+    lang: &str,
+    reviews: &crate::review::ReviewFile,
+) -> Report {
+    let (mut built, _) = match region {
+        None => reviewed::build_with_reviews(source.pages, source.records, topics, scope, lang, reviews, false),
+        Some(_) => {
+            let pages: Vec<_> = source.pages.iter().filter(|p| in_region(&p.info, region)).cloned().collect();
+            let records: Vec<_> = source.records.iter().filter(|r| in_region(&r.info, region)).cloned().collect();
+            reviewed::build_with_reviews(&pages, &records, topics, scope, lang, reviews, false)
+        }
+    };
+    provenance(&mut built, source.corpus, source.index_dir);
+    built
+}
+
+/// Fills in where a report came from, as `kommunsk report` states it.
+pub fn provenance(built: &mut Report, corpus: &std::path::Path, index_dir: &std::path::Path) {
+    built.source.corpus = corpus.display().to_string();
+    built.source.index = index_dir.display().to_string();
+    built.source.synthetic = crate::corpus::is_synthetic(corpus);
+}
+
+/// The sentences behind a report's numbers (in `region` when given), without the mentions
+/// `reviews` rejects, with the paths users know: what the HTML report shows.
+pub fn evidence_from_source(
+    source: &ReportSource,
+    topics: &crate::analyse::TopicSet,
+    filter: &evidence::EvidenceFilter,
+    region: Option<crate::identify::Region>,
+    reviews: &crate::review::ReviewFile,
+) -> Vec<Evidence> {
+    let mut found = match region {
+        None => evidence::collect(source.pages, topics, filter),
+        Some(_) => {
+            let pages: Vec<_> = source.pages.iter().filter(|p| in_region(&p.info, region)).cloned().collect();
+            evidence::collect(&pages, topics, filter)
+        }
+    };
+    reviewed::drop_rejected(&mut found, reviews);
+    evidence::show_paths(&mut found, source.corpus);
+    found
+}

@@ -1,6 +1,8 @@
 //! Searches the index: tantivy's query syntax over the page text, filters on the document's
 //! identity, BM25 ranking, and a highlighted snippet for each hit.
 
+mod compound;
+pub mod facets;
 mod prefix;
 
 use std::path::Path;
@@ -11,16 +13,21 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{IndexReader, Searcher, TantivyDocument, Term};
 
 use crate::identify::{registry, DocType, Region};
-use crate::index::{stored_str, stored_u64, CorpusIndex, IndexError, KIND_PAGE};
+use crate::index::{stored_str, stored_u64, CorpusIndex, IndexError, StoredPage, KIND_PAGE};
+pub use compound::{is_compound_of, MIN_HEAD_CHARS, MIN_MODIFIER_CHARS};
+use facets::FacetCollector;
+pub use facets::{FacetCount, Facets};
 
 /// Most hits one search returns, whatever `limit` asks: more than anyone reads, few enough
 /// that the result list stays small.
 pub const MAX_HITS: usize = 10_000;
 /// Characters of page text shown around the best-matching passage.
 const SNIPPET_CHARS: usize = 220;
+/// Hex digits of a document id: 64 bits, unique among millions of paths.
+const DOC_ID_HEX: usize = 16;
 
 /// What to look for.
 #[derive(Debug, Clone, Default)]
@@ -32,11 +39,15 @@ pub struct SearchRequest {
     pub doctype: Option<String>,
     pub lang: Option<String>,
     pub limit: usize,
+    /// Hits to skip (for paging).
+    pub offset: usize,
 }
 
 /// One matching page.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
+    /// The document's id ([`doc_id`]), by which a server shows it.
+    pub id: String,
     pub path: String,
     pub municipality: Option<String>,
     pub code: Option<u16>,
@@ -59,6 +70,8 @@ pub struct Hit {
 pub struct SearchResults {
     pub total: usize,
     pub hits: Vec<Hit>,
+    /// Pages per municipality, year, region and document type among all `total` matches.
+    pub facets: Facets,
 }
 
 /// Why a search could not run.
@@ -85,108 +98,229 @@ impl SearchError {
     }
 }
 
-/// Runs a search against the index in `index_dir`.
+/// Runs one search against the index in `index_dir` (opens it, searches, closes it).
 pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults, SearchError> {
-    let index = CorpusIndex::open(index_dir)?;
-    let fields = *index.fields();
-    let corpus = index.commit_info()?.map(|c| c.corpus).unwrap_or_default();
-    let failed = |e: tantivy::TantivyError| SearchError::Tantivy {
-        dir: index_dir.display().to_string(),
-        message: e.to_string(),
-    };
+    SearchIndex::open(index_dir)?.search(request)
+}
 
-    let mut parser = QueryParser::for_index(index.tantivy(), vec![fields.text, fields.text_folded]);
-    parser.set_conjunction_by_default();
-    let (parsable, prefixes) = prefix::split(&request.query);
-    let mut text_clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if !parsable.is_empty() {
-        let parsed = parser
-            .parse_query(&parsable)
-            .map_err(|e| SearchError::Query { query: request.query.clone(), message: e.to_string() })?;
-        text_clauses.push((Occur::Must, parsed));
-    }
-    for p in &prefixes {
-        text_clauses.push((p.occur, prefix::query(index.tantivy(), p, fields.text, fields.text_folded)));
-    }
-    if !text_clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
-        return Err(SearchError::Query { query: request.query.clone(), message: "nothing to look for".into() });
-    }
-    let text_query: Box<dyn Query> = Box::new(BooleanQuery::new(text_clauses));
+/// A short stable id for an indexed document, from its path relative to the corpus: what a
+/// browser asks for instead of a file path.
+pub fn doc_id(relative: &str) -> String {
+    let hash = blake3::hash(relative.as_bytes());
+    hash.to_hex().as_str().get(..DOC_ID_HEX).unwrap_or_default().to_string()
+}
 
-    let term = |field, text: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic))
-    };
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, text_query.box_clone()), (Occur::Must, term(fields.kind, KIND_PAGE))];
-    if let Some(name) = &request.municipality {
-        let m = registry::lookup(name).ok_or_else(|| SearchError::UnknownMunicipality(name.clone()))?;
-        let code = Term::from_field_u64(fields.code, u64::from(m.code));
-        clauses.push((Occur::Must, Box::new(TermQuery::new(code, IndexRecordOption::Basic))));
-    }
-    if let Some(year) = request.year {
-        let year = Term::from_field_u64(fields.year, u64::from(year));
-        clauses.push((Occur::Must, Box::new(TermQuery::new(year, IndexRecordOption::Basic))));
-    }
-    if let Some(region) = &request.region {
-        let r = Region::from_str(region).map_err(|_| SearchError::UnknownRegion(region.clone()))?;
-        clauses.push((Occur::Must, term(fields.region, r.name())));
-    }
-    if let Some(doctype) = &request.doctype {
-        let d = DocType::from_str(doctype).map_err(|_| SearchError::UnknownDocType(doctype.clone()))?;
-        clauses.push((Occur::Must, term(fields.doctype, d.as_str())));
-    }
-    if let Some(lang) = &request.lang {
-        clauses.push((Occur::Must, term(fields.lang, lang)));
-    }
-    let query = BooleanQuery::new(clauses);
+/// Clauses of a boolean query.
+type Clauses = Vec<(Occur, Box<dyn Query>)>;
 
-    let searcher = index.reader()?.searcher();
-    // Tantivy allocates for `limit` hits up front: a huge value is capped, 0 asks for none.
-    let limit = request.limit.min(MAX_HITS);
-    let (total, top) = if limit == 0 {
-        (searcher.search(&query, &Count).map_err(failed)?, Vec::new())
-    } else {
-        searcher.search(&query, &(Count, TopDocs::with_limit(limit).order_by_score())).map_err(failed)?
-    };
-    let mut snippets = SnippetGenerator::create(&searcher, &*text_query, fields.text).map_err(failed)?;
-    snippets.set_max_num_chars(SNIPPET_CHARS);
+/// An open index with one reader, kept for many searches (a server holds one).
+pub struct SearchIndex {
+    index: CorpusIndex,
+    reader: IndexReader,
+}
 
-    let mut hits = Vec::with_capacity(top.len());
-    for (score, address) in top {
-        let doc: TantivyDocument = searcher.doc(address).map_err(failed)?;
-        let text = stored_str(&doc, fields.text);
-        let snippet = snippets.snippet(&text);
-        let (fragment, highlights) = if !snippet.is_empty() {
-            let fragment = snippet.fragment().to_string();
-            let ranges = merge_adjacent(&fragment, snippet.highlighted());
-            (fragment, ranges)
-        } else if let Some(found) = prefix::snippet(&text, &prefixes, SNIPPET_CHARS) {
-            // Matched through a word prefix, which tantivy's snippets do not see.
-            found
-        } else {
-            // Matched only through the folded field: show the page's opening instead.
-            let opening: String =
-                text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(SNIPPET_CHARS).collect();
-            (opening, Vec::new())
+impl SearchIndex {
+    /// Opens the index; the reader sees the last commit and never changes.
+    pub fn open(index_dir: &Path) -> Result<SearchIndex, SearchError> {
+        let index = CorpusIndex::open(index_dir)?;
+        let reader = index.reader()?;
+        Ok(SearchIndex { index, reader })
+    }
+
+    /// Opens the index with a reader that follows new commits (an ingest running beside it)
+    /// within a moment, without reopening.
+    pub fn open_live(index_dir: &Path) -> Result<SearchIndex, SearchError> {
+        let index = CorpusIndex::open(index_dir)?;
+        let reader = index.live_reader()?;
+        Ok(SearchIndex { index, reader })
+    }
+
+    pub fn index(&self) -> &CorpusIndex {
+        &self.index
+    }
+
+    /// A searcher on the newest commit this reader has loaded.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// The corpus folder of the last commit, as it was given to `ingest`.
+    pub fn corpus(&self) -> Result<String, SearchError> {
+        Ok(self.index.commit_info()?.map(|c| c.corpus).unwrap_or_default())
+    }
+
+    fn failed(&self, e: tantivy::TantivyError) -> SearchError {
+        SearchError::Tantivy { dir: self.index.dir().display().to_string(), message: e.to_string() }
+    }
+
+    /// The query on the page text: tantivy's syntax, bare word prefixes, and every word's
+    /// Danish compounds.
+    fn text_query(
+        &self,
+        searcher: &Searcher,
+        query: &str,
+    ) -> Result<(Box<dyn Query>, Vec<prefix::Prefix>), SearchError> {
+        let fields = self.index.fields();
+        let mut parser = QueryParser::for_index(self.index.tantivy(), vec![fields.text, fields.text_folded]);
+        parser.set_conjunction_by_default();
+        let (parsable, prefixes) = prefix::split(query);
+        let mut text_clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !parsable.is_empty() {
+            let parsed = parser
+                .parse_query(&parsable)
+                .map_err(|e| SearchError::Query { query: query.to_string(), message: e.to_string() })?;
+            let expanded =
+                compound::expand(&*parsed, searcher, &[fields.text, fields.text_folded]).map_err(|e| self.failed(e))?;
+            text_clauses.push((Occur::Must, expanded));
+        }
+        for p in &prefixes {
+            text_clauses.push((p.occur, prefix::query(self.index.tantivy(), p, fields.text, fields.text_folded)));
+        }
+        if !text_clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
+            return Err(SearchError::Query { query: query.to_string(), message: "nothing to look for".into() });
+        }
+        Ok((Box::new(BooleanQuery::new(text_clauses)), prefixes))
+    }
+
+    /// The filters of a request as query clauses.
+    fn filters(&self, request: &SearchRequest) -> Result<Clauses, SearchError> {
+        let fields = self.index.fields();
+        let term = |field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic))
         };
-        let html = highlight_html(&fragment, &highlights);
-        let relative = stored_str(&doc, fields.path);
-        let some = |s: String| Some(s).filter(|s| !s.is_empty());
-        hits.push(Hit {
-            path: display_path(&corpus, &relative),
-            municipality: some(stored_str(&doc, fields.municipality)),
-            code: stored_u64(&doc, fields.code).and_then(|c| u16::try_from(c).ok()),
-            region: some(stored_str(&doc, fields.region)),
-            year: stored_u64(&doc, fields.year).and_then(|y| u16::try_from(y).ok()),
-            doctype: stored_str(&doc, fields.doctype),
-            page: stored_u64(&doc, fields.page).and_then(|p| u32::try_from(p).ok()).unwrap_or(0),
-            score,
-            snippet: html,
-            fragment,
-            highlights,
-        });
+        let number = |field, value: u64| -> Box<dyn Query> {
+            Box::new(TermQuery::new(Term::from_field_u64(field, value), IndexRecordOption::Basic))
+        };
+        let mut clauses = vec![(Occur::Must, term(fields.kind, KIND_PAGE))];
+        if let Some(name) = &request.municipality {
+            let m = registry::lookup(name).ok_or_else(|| SearchError::UnknownMunicipality(name.clone()))?;
+            clauses.push((Occur::Must, number(fields.code, u64::from(m.code))));
+        }
+        if let Some(year) = request.year {
+            clauses.push((Occur::Must, number(fields.year, u64::from(year))));
+        }
+        if let Some(region) = &request.region {
+            let r = Region::from_str(region).map_err(|_| SearchError::UnknownRegion(region.clone()))?;
+            clauses.push((Occur::Must, term(fields.region, r.name())));
+        }
+        if let Some(doctype) = &request.doctype {
+            let d = DocType::from_str(doctype).map_err(|_| SearchError::UnknownDocType(doctype.clone()))?;
+            clauses.push((Occur::Must, term(fields.doctype, d.as_str())));
+        }
+        if let Some(lang) = &request.lang {
+            clauses.push((Occur::Must, term(fields.lang, lang)));
+        }
+        Ok(clauses)
     }
-    Ok(SearchResults { total, hits })
+
+    /// Runs a search on the reader's current commit.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let fields = *self.index.fields();
+        let corpus = self.corpus()?;
+        let searcher = self.searcher();
+        let (text_query, prefixes) = self.text_query(&searcher, &request.query)?;
+        let mut clauses = self.filters(request)?;
+        clauses.push((Occur::Must, text_query.box_clone()));
+        let query = BooleanQuery::new(clauses);
+
+        // Tantivy allocates for `limit` hits up front: a huge value is capped, 0 asks for none.
+        let limit = request.limit.min(MAX_HITS);
+        let facets = FacetCollector { doctype: fields.doctype };
+        let (total, top, tally) = if limit == 0 {
+            let (total, tally) = searcher.search(&query, &(Count, facets)).map_err(|e| self.failed(e))?;
+            (total, Vec::new(), tally)
+        } else {
+            let top = TopDocs::with_limit(limit).and_offset(request.offset.min(MAX_HITS)).order_by_score();
+            searcher.search(&query, &(Count, top, facets)).map_err(|e| self.failed(e))?
+        };
+        let mut snippets =
+            SnippetGenerator::create(&searcher, &*text_query, fields.text).map_err(|e| self.failed(e))?;
+        snippets.set_max_num_chars(SNIPPET_CHARS);
+
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.failed(e))?;
+            let text = stored_str(&doc, fields.text);
+            let (fragment, highlights) = passage(&snippets, &text, &prefixes, SNIPPET_CHARS);
+            let html = highlight_html(&fragment, &highlights);
+            let relative = stored_str(&doc, fields.path);
+            let some = |s: String| Some(s).filter(|s| !s.is_empty());
+            hits.push(Hit {
+                id: doc_id(&relative),
+                path: display_path(&corpus, &relative),
+                municipality: some(stored_str(&doc, fields.municipality)),
+                code: stored_u64(&doc, fields.code).and_then(|c| u16::try_from(c).ok()),
+                region: some(stored_str(&doc, fields.region)),
+                year: stored_u64(&doc, fields.year).and_then(|y| u16::try_from(y).ok()),
+                doctype: stored_str(&doc, fields.doctype),
+                page: stored_u64(&doc, fields.page).and_then(|p| u32::try_from(p).ok()).unwrap_or(0),
+                score,
+                snippet: html,
+                fragment,
+                highlights,
+            });
+        }
+        Ok(SearchResults { total, hits, facets: tally.facets() })
+    }
+
+    /// The whole of `text` with the words `query` finds in it marked (byte ranges), as the
+    /// search highlights a snippet: for showing a page a hit links to.
+    pub fn highlight(&self, query: &str, text: &str) -> Result<Vec<std::ops::Range<usize>>, SearchError> {
+        let searcher = self.searcher();
+        let (text_query, prefixes) = self.text_query(&searcher, query)?;
+        let fields = self.index.fields();
+        let mut snippets =
+            SnippetGenerator::create(&searcher, &*text_query, fields.text).map_err(|e| self.failed(e))?;
+        snippets.set_max_num_chars(text.len().max(1));
+        let snippet = snippets.snippet(text);
+        if !snippet.is_empty() {
+            // The generator may trim the text's edges; map its ranges back onto the text.
+            let shift = text.find(snippet.fragment()).unwrap_or(0);
+            let mut ranges: Vec<_> = snippet.highlighted().iter().map(|r| r.start + shift..r.end + shift).collect();
+            ranges.extend(prefix::ranges(text, &prefixes));
+            ranges.sort_by_key(|r| r.start);
+            return Ok(ranges);
+        }
+        Ok(prefix::ranges(text, &prefixes))
+    }
+
+    /// The stored page `page` of the document at `relative`, if indexed.
+    pub fn page(&self, relative: &str, page: u32) -> Result<Option<StoredPage>, SearchError> {
+        let fields = self.index.fields();
+        let searcher = self.searcher();
+        let term = |t: Term| -> Box<dyn Query> { Box::new(TermQuery::new(t, IndexRecordOption::Basic)) };
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, term(Term::from_field_text(fields.kind, KIND_PAGE))),
+            (Occur::Must, term(Term::from_field_text(fields.path, relative))),
+            (Occur::Must, term(Term::from_field_u64(fields.page, u64::from(page)))),
+        ]);
+        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score()).map_err(|e| self.failed(e))?;
+        let Some((_, address)) = top.into_iter().next() else { return Ok(None) };
+        let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.failed(e))?;
+        Ok(Some(StoredPage::from_document(fields, &doc)))
+    }
+}
+
+/// The best passage of `text` for the query and its marked words.
+fn passage(
+    snippets: &SnippetGenerator,
+    text: &str,
+    prefixes: &[prefix::Prefix],
+    chars: usize,
+) -> (String, Vec<std::ops::Range<usize>>) {
+    let snippet = snippets.snippet(text);
+    if !snippet.is_empty() {
+        let fragment = snippet.fragment().to_string();
+        let ranges = merge_adjacent(&fragment, snippet.highlighted());
+        (fragment, ranges)
+    } else if let Some(found) = prefix::snippet(text, prefixes, chars) {
+        // Matched through a word prefix, which tantivy's snippets do not see.
+        found
+    } else {
+        // Matched only through the folded field: show the page's opening instead.
+        let opening: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(chars).collect();
+        (opening, Vec::new())
+    }
 }
 
 /// Joins highlighted words separated only by whitespace, so a phrase is marked as one span.

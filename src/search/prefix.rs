@@ -102,6 +102,21 @@ pub fn snippet(text: &str, prefixes: &[Prefix], max_chars: usize) -> Option<(Str
     Some((fragment, highlights))
 }
 
+/// Byte ranges of the words in `text` that start with one of the (not excluded) prefixes.
+pub fn ranges(text: &str, prefixes: &[Prefix]) -> Vec<std::ops::Range<usize>> {
+    let wanted: Vec<String> =
+        prefixes.iter().filter(|p| p.occur != Occur::MustNot).map(|p| p.word.to_lowercase()).collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    word_ranges(text)
+        .into_iter()
+        .filter(|r| {
+            text.get(r.clone()).is_some_and(|w| wanted.iter().any(|p| w.to_lowercase().starts_with(p.as_str())))
+        })
+        .collect()
+}
+
 /// Byte ranges of the alphanumeric words in `text`.
 fn word_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();

@@ -1,0 +1,55 @@
+//! `kommunsk serve`: search, report and documents in the browser (see `crate::serve`).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::Args;
+
+use super::ingest::DEFAULT_INDEX;
+use super::output::UsageError;
+use super::report::{corpus_folder, refresh_index};
+use crate::serve::{AppState, ServeConfig, DEFAULT_BIND};
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Index folder.
+    #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// Corpus folder the PDFs are read from (default: the folder the index was built from);
+    /// ingested first when the index is missing or stale.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    /// Topic dictionary (TOML)
+    /// [default: queries/topics.toml beside the corpus folder or in the working directory,
+    /// else the built-in one]
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<PathBuf>,
+    /// Address to listen on (loopback by default; give e.g. 0.0.0.0:8080 to serve a network).
+    #[arg(long, value_name = "ADDR", default_value = DEFAULT_BIND)]
+    pub bind: String,
+    /// Never ingest, even when the index is missing or stale.
+    #[arg(long)]
+    pub no_ingest: bool,
+}
+
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let addr: SocketAddr = args
+        .bind
+        .parse()
+        .map_err(|_| UsageError(format!("--bind {:?} is not an address such as 127.0.0.1:8080", args.bind)))?;
+    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
+    let topics = crate::analyse::dictionary::load(args.topics.as_deref(), Some(&corpus))?;
+    let topics_file = crate::analyse::dictionary::locate(args.topics.as_deref(), Some(&corpus));
+    refresh_index(&corpus, &args.index, args.no_ingest)?;
+    let config = ServeConfig { index_dir: args.index.clone(), corpus, topics_file };
+    let state = Arc::new(AppState::open(config, topics)?);
+    crate::serve::run(addr, state, |bound| {
+        // The first line tells a user (and a test harness) where to point the browser.
+        println!("kommunsk: serving http://{bound}/ (Ctrl-C stops)");
+    })
+    .with_context(|| format!("cannot serve on {addr}"))?;
+    Ok(ExitCode::SUCCESS)
+}

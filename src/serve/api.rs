@@ -1,0 +1,92 @@
+//! `/api/search`, `/api/report`, `/api/evidence`: exactly the JSON that `search --json`,
+//! `report --format json` and `evidence --json` print, from the same library calls.
+
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::layout::blocking;
+use super::params::Params;
+use super::report_page::{evidence_request, report_key};
+use super::state::AppState;
+use crate::report::evidence::{collect, to_json};
+use crate::report::{self, Format};
+
+fn json(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response()
+}
+
+/// `{"error": message}` with a status: 400 for a malformed request, 500 for a failure.
+fn error(status: StatusCode, message: &str) -> Response {
+    json(status, format!("{}\n", serde_json::json!({ "error": message })))
+}
+
+fn pretty<T: serde::Serialize>(value: &T) -> Response {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => json(StatusCode::OK, format!("{text}\n")),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    }
+}
+
+pub async fn search(State(state): State<Arc<AppState>>, Query(params): Query<Params>) -> Response {
+    let request = match params.search_request() {
+        Ok(request) => request,
+        Err(message) => return error(StatusCode::BAD_REQUEST, &message),
+    };
+    match blocking(move || state.index.search(&request)).await {
+        Ok(Ok(results)) => pretty(&results),
+        Ok(Err(e)) if e.is_usage() => error(StatusCode::BAD_REQUEST, &e.to_string()),
+        Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
+    }
+}
+
+pub async fn report(State(state): State<Arc<AppState>>, Query(params): Query<Params>) -> Response {
+    let key = match report_key(&state, &params) {
+        Ok(key) => key,
+        Err(message) => return error(StatusCode::BAD_REQUEST, &message),
+    };
+    let work = move || -> Result<Response, String> {
+        let snapshot = state.snapshot().map_err(|e| e.to_string())?;
+        let built = state.report(&snapshot, &key)?;
+        if built.source.documents == 0 {
+            return Ok(error(
+                StatusCode::NOT_FOUND,
+                "nothing to report: the index has no documents with a known municipality and year in scope",
+            ));
+        }
+        Ok(json(StatusCode::OK, report::render(&built, Format::Json, key.lang, &[])))
+    };
+    match blocking(work).await {
+        Ok(Ok(response)) => response,
+        Ok(Err(e)) | Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
+    }
+}
+
+pub async fn evidence(State(state): State<Arc<AppState>>, Query(params): Query<Params>) -> Response {
+    let (filter, region) = match evidence_request(&state, &params) {
+        Ok(request) => request,
+        Err(message) => return error(StatusCode::BAD_REQUEST, &message),
+    };
+    let work = move || -> Result<Response, String> {
+        let snapshot = state.snapshot().map_err(|e| e.to_string())?;
+        let reviews = state.reviews()?;
+        // As `kommunsk evidence --json`: the mentions with stored paths, then the JSON.
+        let found = match region {
+            None => collect(&snapshot.pages, &state.topics, &filter),
+            Some(r) => {
+                let pages: Vec<_> =
+                    snapshot.pages.iter().filter(|p| p.info.region.as_deref() == Some(r.name())).cloned().collect();
+                collect(&pages, &state.topics, &filter)
+            }
+        };
+        let text = to_json(&found, &reviews, &state.config.corpus).map_err(|e| e.to_string())?;
+        Ok(json(StatusCode::OK, text))
+    };
+    match blocking(work).await {
+        Ok(Ok(response)) => response,
+        Ok(Err(e)) | Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
+    }
+}

@@ -1,0 +1,219 @@
+//! `GET /`: the report as `report --format html` renders it (same numbers, charts, labels and
+//! evidence, every number linking to its sentences), with year, document-type and region
+//! selectors; `GET /evidence`: the sentences behind one number, each linking to its page.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use maud::{html, Markup};
+
+use super::labels::{words, Words};
+use super::layout::{blocking, error_page, internal, lang_query, page};
+use super::params::{encode, Params};
+use super::state::{AppState, ReportKey};
+use crate::analyse::Evidence;
+use crate::identify::{registry, DocType, Region};
+use crate::report::evidence::EvidenceFilter;
+use crate::report::{self, html::SCRIPT, html::STYLE, Format, Scope};
+use crate::search::{display_path, doc_id};
+
+/// The report scope the parameters ask for (400 with a message when one is malformed).
+pub fn report_key(state: &AppState, params: &Params) -> Result<ReportKey, String> {
+    let doctype = params
+        .doctype()
+        .map(|d| {
+            d.parse::<DocType>().map(|t| t.as_str().to_string()).map_err(|_| {
+                format!("unknown document type {d:?} (agreement, proposal, appendix, agenda, report, other)")
+            })
+        })
+        .transpose()?;
+    let region = params
+        .region()
+        .map(|r| {
+            Region::parse(&r).ok_or_else(|| {
+                format!("unknown region {r:?} (Hovedstaden, Sjælland, Syddanmark, Midtjylland, Nordjylland)")
+            })
+        })
+        .transpose()?;
+    Ok(ReportKey { year: params.year()?, doctype, region, lang: params.lang(), reviews: state.reviews_stamp() })
+}
+
+/// The evidence filter of `/evidence` and `/api/evidence`, checked as `kommunsk evidence`
+/// checks its arguments.
+pub fn evidence_request(state: &AppState, params: &Params) -> Result<(EvidenceFilter, Option<Region>), String> {
+    let key = report_key(state, params)?;
+    // Without a topic, every topic's mentions (as `kommunsk evidence` without one).
+    let topic = params.topic();
+    if let Some(topic) = &topic {
+        if state.topics.get(topic).is_none() {
+            let ids: Vec<&str> = state.topics.topics.iter().map(|t| t.id.as_str()).collect();
+            return Err(format!("unknown topic {topic:?} (one of {})", ids.join(", ")));
+        }
+    }
+    let code = match params.municipality() {
+        Some(name) => Some(registry::lookup(&name).ok_or_else(|| format!("unknown municipality {name:?}"))?.code),
+        None => None,
+    };
+    let scope = Scope { year: key.year, doctype: key.doctype };
+    Ok((EvidenceFilter { scope, topics: topic.into_iter().collect(), code }, key.region))
+}
+
+pub async fn report(State(state): State<Arc<AppState>>, Query(params): Query<Params>) -> Response {
+    let lang = params.lang();
+    let key = match report_key(&state, &params) {
+        Ok(key) => key,
+        Err(message) => return error_page(StatusCode::BAD_REQUEST, lang, &message),
+    };
+    let work = move || -> Result<String, String> {
+        let snapshot = state.snapshot().map_err(|e| e.to_string())?;
+        let built = state.report(&snapshot, &key)?;
+        let everything =
+            state.report(&snapshot, &ReportKey { year: None, doctype: None, region: None, ..key.clone() })?;
+        let rendered = state.report_html(&snapshot, &key, || {
+            let scope = Scope { year: key.year, doctype: key.doctype.clone() };
+            let filter = EvidenceFilter { scope, ..Default::default() };
+            let reviews = state.reviews().unwrap_or_default();
+            let evidence = report::evidence_from_source(
+                &snapshot.source(&state.config),
+                &state.topics,
+                &filter,
+                key.region,
+                &reviews,
+            );
+            report::render(&built, Format::Html, key.lang, &evidence)
+        });
+        Ok(adapt(&rendered, &selectors(words(key.lang), &params, &everything.source.years)))
+    };
+    match blocking(work).await {
+        Ok(Ok(text)) => Html(text).into_response(),
+        Ok(Err(e)) | Err(e) => internal(lang, e),
+    }
+}
+
+/// The rendered report with its inline style and script replaced by this server's files (the
+/// Content-Security-Policy allows no inline code) and the navigation and selectors on top.
+fn adapt(rendered: &str, top: &Markup) -> String {
+    rendered
+        .replacen(
+            &format!("<style>{STYLE}</style>"),
+            "<link rel=\"stylesheet\" href=\"/static/report.css\"><link rel=\"stylesheet\" href=\"/static/kommunsk.css\">",
+            1,
+        )
+        .replacen(&format!("<script>{SCRIPT}</script>"), "<script src=\"/static/report.js\"></script>", 1)
+        .replacen("<main>", &format!("{}<main>", top.0), 1)
+}
+
+/// Navigation plus a form choosing year, document type and region (plain GET: works without
+/// JavaScript).
+fn selectors(w: &Words, params: &Params, years: &[u16]) -> Markup {
+    let chosen_year = params.year().ok().flatten();
+    let chosen_doctype = params.doctype().and_then(|d| d.parse::<DocType>().ok());
+    let chosen_region = params.region().and_then(|r| Region::parse(&r));
+    html! {
+        header.top {
+            nav {
+                a href={ "/" (lang_query(w, "?")) } { (w.report) }
+                a href={ "/search" (lang_query(w, "?")) } { (w.search) }
+                a.lang href={ "/?" (params.with(&[("lang", if w.lang == "en" { None } else { Some("en") })])) } hreflang=(w.other_lang) { (w.other_lang_name) }
+            }
+            form.selectors method="get" action="/" {
+                label { (w.year) " "
+                    select name="year" {
+                        option value="" { (w.all) }
+                        @for year in years {
+                            option value=(year) selected[chosen_year == Some(*year)] { (year) }
+                        }
+                    }
+                }
+                label { (w.doctype) " "
+                    select name="doctype" {
+                        option value="" { (w.all) }
+                        @for d in DocType::ALL {
+                            option value=(d.as_str()) selected[chosen_doctype == Some(d)] { (super::labels::doctype_name(d.as_str(), w.lang)) }
+                        }
+                    }
+                }
+                label { (w.region) " "
+                    select name="region" {
+                        option value="" { (w.all) }
+                        @for r in Region::ALL {
+                            option value=(r.name()) selected[chosen_region == Some(r)] { (r.name()) }
+                        }
+                    }
+                }
+                @if w.lang == "en" { input type="hidden" name="lang" value="en"; }
+                button type="submit" { (w.show) }
+            }
+        }
+    }
+}
+
+pub async fn evidence(State(state): State<Arc<AppState>>, Query(params): Query<Params>) -> Response {
+    let lang = params.lang();
+    let (filter, region) = match evidence_request(&state, &params) {
+        Ok(request) => request,
+        Err(message) => return error_page(StatusCode::BAD_REQUEST, lang, &message),
+    };
+    let work = move || -> Result<String, String> {
+        let snapshot = state.snapshot().map_err(|e| e.to_string())?;
+        let reviews = state.reviews()?;
+        let found =
+            report::evidence_from_source(&snapshot.source(&state.config), &state.topics, &filter, region, &reviews);
+        let corpus = state.config.corpus.display().to_string();
+        let ids: HashMap<String, String> =
+            snapshot.records.iter().map(|r| (display_path(&corpus, &r.path), doc_id(&r.path))).collect();
+        let w = words(lang);
+        let topic = filter.topics.first().and_then(|id| state.topics.get(id));
+        let label =
+            topic.map(|t| if lang == "en" { t.label_en.clone() } else { t.label_da.clone() }).unwrap_or_default();
+        let body = html! {
+            h1 { (w.evidence) }
+            p.summary { (label) " · " (found.len()) " " (w.mentions) }
+            ol.mentions {
+                @for e in &found {
+                    (mention(e, ids.get(&e.path).map(String::as_str), w))
+                }
+            }
+        };
+        Ok(page(w, w.evidence, &params, "/evidence", body).into_string())
+    };
+    match blocking(work).await {
+        Ok(Ok(text)) => Html(text).into_response(),
+        Ok(Err(e)) | Err(e) => internal(lang, e),
+    }
+}
+
+/// One mention: where (linking to the page, the mention highlighted there), the sentence with
+/// the mention marked, and an empty `.actions` slot for controls on a mention (review marks).
+pub fn mention(e: &Evidence, id: Option<&str>, w: &Words) -> Markup {
+    let s = &e.sentence;
+    let (before, hit, after) = match (s.get(..e.start), s.get(e.start..e.end), s.get(e.end..)) {
+        (Some(a), Some(b), Some(c)) => (a, b, c),
+        _ => (s.as_str(), "", ""),
+    };
+    let where_ = format!(
+        "{} · {} · {} {}",
+        e.municipality.as_deref().unwrap_or("?"),
+        e.year.map(|y| y.to_string()).unwrap_or_default(),
+        w.page,
+        e.page
+    );
+    let query = format!("\"{}\"", hit.replace('"', " "));
+    html! {
+        li.mention data-topic=(e.topic) data-path=(e.path) data-page=(e.page) {
+            span.where {
+                @match id {
+                    Some(id) => a href={ "/doc/" (id) "?page=" (e.page) "&q=" (encode(&query)) (lang_query(w, "&")) } { (where_) },
+                    None => (where_),
+                }
+            }
+            " "
+            span.path { (e.path) }
+            blockquote.sentence { (before) mark { (hit) } (after) }
+            div.actions {}
+        }
+    }
+}

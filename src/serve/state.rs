@@ -1,0 +1,174 @@
+//! What the server holds: one index reader that follows new commits, the topic dictionary, and
+//! per commit the stored pages and records that reports and documents read (read once per
+//! commit, not per request), with the reports built from them.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use crate::analyse::TopicSet;
+use crate::index::{FileRecord, StoredPage};
+use crate::report::reviewed::build_cached_with_reviews;
+use crate::report::{Report, ReportSource};
+use crate::review::ReviewFile;
+use crate::search::{doc_id, SearchError, SearchIndex};
+
+/// How the server was started.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    /// The index folder, as given (reports show it as given, like `report`).
+    pub index_dir: PathBuf,
+    /// The corpus folder, as given or as the index recorded it.
+    pub corpus: PathBuf,
+    /// The topic dictionary file; its reviews file lies beside it (as for `report`).
+    /// The dictionary file in use; `None` for the built-in one.
+    pub topics_file: Option<PathBuf>,
+}
+
+/// Shared by every request.
+pub struct AppState {
+    pub config: ServeConfig,
+    pub index: SearchIndex,
+    pub topics: TopicSet,
+    snapshot: Mutex<Option<Arc<Snapshot>>>,
+}
+
+/// Everything read from one commit of the index.
+pub struct Snapshot {
+    generation: u64,
+    pub pages: Vec<StoredPage>,
+    pub records: Vec<FileRecord>,
+    /// Position in `records` by document id.
+    by_id: HashMap<String, usize>,
+    reports: Mutex<HashMap<ReportKey, Arc<Report>>>,
+    /// The report pages as `report --format html` renders them, per scope.
+    pages_html: Mutex<HashMap<ReportKey, Arc<String>>>,
+}
+
+/// A report's scope and language.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ReportKey {
+    pub year: Option<u16>,
+    pub doctype: Option<String>,
+    pub region: Option<crate::identify::Region>,
+    pub lang: &'static str,
+    /// Size and modification time of the reviews file: a new review makes a new report.
+    pub reviews: Option<(u64, std::time::SystemTime)>,
+}
+
+impl Snapshot {
+    /// The file record of a document id.
+    pub fn record(&self, id: &str) -> Option<&FileRecord> {
+        self.by_id.get(id).and_then(|&i| self.records.get(i))
+    }
+
+    pub fn source<'a>(&'a self, config: &'a ServeConfig) -> ReportSource<'a> {
+        ReportSource {
+            pages: &self.pages,
+            records: &self.records,
+            corpus: &config.corpus,
+            index_dir: &config.index_dir,
+        }
+    }
+}
+
+impl AppState {
+    /// Opens the index with a reader that follows commits.
+    pub fn open(config: ServeConfig, topics: TopicSet) -> Result<AppState, SearchError> {
+        let index = SearchIndex::open_live(&config.index_dir)?;
+        Ok(AppState { config, index, topics, snapshot: Mutex::new(None) })
+    }
+
+    /// The pages and records of the commit the reader sees now (read when it changed).
+    pub fn snapshot(&self) -> Result<Arc<Snapshot>, SearchError> {
+        let searcher = self.index.searcher();
+        let generation = searcher.generation().generation_id();
+        if let Some(current) = self.snapshot.lock().ok().and_then(|s| s.clone()) {
+            if current.generation == generation {
+                return Ok(current);
+            }
+        }
+        let (pages, records) = ReportSource::read(self.index.index(), &searcher)?;
+        let by_id = records.iter().enumerate().map(|(i, r)| (doc_id(&r.path), i)).collect();
+        let fresh = Arc::new(Snapshot {
+            generation,
+            pages,
+            records,
+            by_id,
+            reports: Mutex::new(HashMap::new()),
+            pages_html: Mutex::new(HashMap::new()),
+        });
+        if let Ok(mut slot) = self.snapshot.lock() {
+            *slot = Some(fresh.clone());
+        }
+        Ok(fresh)
+    }
+
+    /// Where reviews are read from: beside the topic dictionary, as `report` and `evidence` do.
+    pub fn reviews_path(&self) -> PathBuf {
+        crate::review::default_reviews_path(self.config.topics_file.as_deref(), &self.config.corpus)
+    }
+
+    /// The reviews file as it is now.
+    pub fn reviews(&self) -> Result<ReviewFile, String> {
+        ReviewFile::load(&self.reviews_path()).map_err(|e| e.to_string())
+    }
+
+    /// The stamp of the reviews file for a report key (`ReportKey`).
+    pub fn reviews_stamp(&self) -> Option<(u64, std::time::SystemTime)> {
+        let meta = std::fs::metadata(self.reviews_path()).ok()?;
+        Some((meta.len(), meta.modified().ok()?))
+    }
+
+    /// The report for a scope, built once per commit and reviews file: the whole country exactly
+    /// as `kommunsk report` builds it, one region from that region's pages.
+    pub fn report(&self, snapshot: &Snapshot, key: &ReportKey) -> Result<Arc<Report>, String> {
+        if let Some(done) = snapshot.reports.lock().ok().and_then(|r| r.get(key).cloned()) {
+            return Ok(done);
+        }
+        let reviews = self.reviews()?;
+        let scope = crate::report::Scope { year: key.year, doctype: key.doctype.clone() };
+        let built = match key.region {
+            None => {
+                let searcher = self.index.searcher();
+                let (mut built, _) = build_cached_with_reviews(
+                    self.index.index(),
+                    &searcher,
+                    &self.topics,
+                    &scope,
+                    key.lang,
+                    &reviews,
+                    false,
+                )
+                .map_err(|e| e.to_string())?;
+                crate::report::provenance(&mut built, &self.config.corpus, &self.config.index_dir);
+                built
+            }
+            Some(region) => crate::report::from_source(
+                &snapshot.source(&self.config),
+                &self.topics,
+                &scope,
+                Some(region),
+                key.lang,
+                &reviews,
+            ),
+        };
+        let built = Arc::new(built);
+        if let Ok(mut reports) = snapshot.reports.lock() {
+            reports.insert(key.clone(), built.clone());
+        }
+        Ok(built)
+    }
+
+    /// The rendered report page for a scope, rendered once per commit.
+    pub fn report_html(&self, snapshot: &Snapshot, key: &ReportKey, render: impl FnOnce() -> String) -> Arc<String> {
+        if let Some(done) = snapshot.pages_html.lock().ok().and_then(|r| r.get(key).cloned()) {
+            return done;
+        }
+        let rendered = Arc::new(render());
+        if let Ok(mut pages) = snapshot.pages_html.lock() {
+            pages.insert(key.clone(), rendered.clone());
+        }
+        rendered
+    }
+}

@@ -1,0 +1,395 @@
+//! `kommunsk serve` (issue 13): the JSON API equals the CLI's JSON, the pages are safe and
+//! never fail on bad input, Danish compounds are found, and in headless Chromium a query shows
+//! hits with page numbers, a facet narrows them, a hit opens the PDF at its page with the words
+//! highlighted, and a number on the report page leads to its sentences.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use common::*;
+use kommunsk::analyse::TopicSet;
+use kommunsk::serve::{AppState, ServeConfig};
+use serde_json::Value;
+
+/// The sample corpus ingested once, and the server on it (in this process, so that it ends
+/// with the tests) on a free port.
+struct Served {
+    index: PathBuf,
+    addr: SocketAddr,
+}
+
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn served() -> &'static Served {
+    static SERVED: OnceLock<Served> = OnceLock::new();
+    SERVED.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap().keep();
+        let index = tmp.join("index");
+        let summary = kommunsk_json(&["ingest", "corpus", "--index", s(&index), "--json"]);
+        assert!(summary["indexed"].as_u64().unwrap() > 300, "{summary:#}");
+        // As `kommunsk serve --index INDEX` sets itself up: the corpus the index was built from.
+        let corpus = kommunsk::corpus::corpus_folder(None, &index, Path::new("corpus"));
+        let config =
+            ServeConfig { index_dir: index.clone(), corpus, topics_file: Some(PathBuf::from("queries/topics.toml")) };
+        let topics = TopicSet::load(Path::new("queries/topics.toml")).unwrap();
+        let state = Arc::new(AppState::open(config, topics).unwrap());
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                tx.send(listener.local_addr().unwrap()).unwrap();
+                kommunsk::serve::serve(listener, state).await.unwrap();
+            });
+        });
+        Served { index, addr: rx.recv().unwrap() }
+    })
+}
+
+/// The address `kommunsk serve` announces on its first line of output.
+fn announced(child: &mut Child) -> SocketAddr {
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    // "kommunsk: serving http://127.0.0.1:PORT/ (Ctrl-C stops)"
+    first
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|a| a.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {first:?}"))
+}
+
+#[test]
+fn the_serve_command_listens_on_loopback_and_answers() {
+    let help = kommunsk(&["serve", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("127.0.0.1:8080"));
+    let mut server = KillOnDrop(
+        Command::new(env!("CARGO_BIN_EXE_kommunsk"))
+            .args(["serve", "--index", s(&served().index), "--bind", "127.0.0.1:0", "--no-ingest"])
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("kommunsk serve starts"),
+    );
+    let addr = announced(&mut server.0);
+    assert!(addr.ip().is_loopback());
+    let (status, _, body) = get_from(addr, "/api/search?q=klima&limit=1");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"total\""));
+    let bad = kommunsk(&["serve", "--index", s(&served().index), "--bind", "everywhere"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+/// A GET request: status, headers (lower-cased names) and body.
+fn get(path: &str) -> (u16, Vec<(String, String)>, String) {
+    get_from(served().addr, path)
+}
+
+fn get_from(addr: SocketAddr, path: &str) -> (u16, Vec<(String, String)>, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
+    let mut lines = head.lines();
+    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect::<Vec<_>>();
+    let chunked = headers.iter().any(|(n, v)| n == "transfer-encoding" && v == "chunked");
+    let body = if chunked { dechunk(body) } else { body.to_string() };
+    (status, headers, body)
+}
+
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap();
+        if n == 0 {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        body = &rest[n + 2..];
+    }
+    out
+}
+
+fn get_json(path: &str) -> Value {
+    let (status, _, body) = get(path);
+    assert_eq!(status, 200, "{path}: {body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+fn cli_json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--index", s(&served().index)]);
+    kommunsk_json(&all)
+}
+
+#[test]
+fn api_search_is_exactly_search_json() {
+    let api = get_json("/api/search?q=strategi&year=2025&region=Midtjylland&limit=5");
+    let cli = cli_json(&["search", "strategi", "--year", "2025", "--region", "Midtjylland", "--limit", "5", "--json"]);
+    assert_eq!(api, cli);
+    assert!(api["total"].as_u64().unwrap() > 0);
+    let page2 = get_json("/api/search?q=strategi&year=2025&region=Midtjylland&limit=5&offset=5");
+    assert_eq!(
+        page2,
+        cli_json(&[
+            "search",
+            "strategi",
+            "--year",
+            "2025",
+            "--region",
+            "Midtjylland",
+            "--limit",
+            "5",
+            "--offset",
+            "5",
+            "--json"
+        ])
+    );
+}
+
+#[test]
+fn api_report_is_exactly_report_json() {
+    assert_eq!(get_json("/api/report"), cli_json(&["report", "--format", "json", "--no-ingest"]));
+    assert_eq!(
+        get_json("/api/report?year=2025&doctype=agreement&lang=en"),
+        cli_json(&[
+            "report",
+            "--format",
+            "json",
+            "--no-ingest",
+            "--year",
+            "2025",
+            "--doctype",
+            "agreement",
+            "--lang",
+            "en"
+        ])
+    );
+    let region = get_json("/api/report?region=Nordjylland");
+    assert_eq!(region, cli_json(&["report", "--format", "json", "--no-ingest", "--region", "Nordjylland"]));
+    // Nordjylland has 11 municipalities.
+    for cell in region["topics"][0]["years"].as_array().unwrap() {
+        assert!(cell["of"].as_u64().unwrap() <= 11, "{cell}");
+    }
+}
+
+#[test]
+fn api_evidence_is_exactly_evidence_json() {
+    let api = get_json("/api/evidence?topic=ai&municipality=Aarhus&year=2025");
+    assert_eq!(
+        api,
+        cli_json(&["evidence", "ai", "--municipality", "Aarhus", "--year", "2025", "--json", "--no-ingest"])
+    );
+    assert_eq!(api.as_array().unwrap().len(), 3, "{api:#}");
+}
+
+#[test]
+fn strategi_finds_its_compounds_and_ranks_the_word_itself_first() {
+    let word = get_json("/api/search?q=strategi&limit=1000");
+    let compound = get_json("/api/search?q=digitaliseringsstrategi&limit=1");
+    let (word_total, compound_total) = (word["total"].as_u64().unwrap(), compound["total"].as_u64().unwrap());
+    assert!(word_total > compound_total, "strategi {word_total} pages, digitaliseringsstrategi {compound_total}");
+    // Pages whose snippet shows the word on its own come before pages that only have compounds.
+    let alone = |hit: &Value| {
+        let snippet = hit["snippet"].as_str().unwrap().to_lowercase();
+        snippet.match_indices("<b>").any(|(at, _)| snippet[at + 3..].starts_with("strategi"))
+    };
+    let hits = word["hits"].as_array().unwrap();
+    let first_compound_only = hits.iter().position(|h| !alone(h)).unwrap();
+    assert!(first_compound_only > 0);
+    assert!(
+        hits[first_compound_only..].iter().all(|h| !alone(h)),
+        "a page with the word ranks below a compound-only page"
+    );
+    assert!(hits[first_compound_only]["snippet"].as_str().unwrap().to_lowercase().contains("strategi</b>"));
+}
+
+#[test]
+fn every_response_carries_a_content_security_policy() {
+    for path in ["/", "/search?q=klima", "/api/search?q=klima", "/static/viewer.mjs", "/nowhere"] {
+        let (_, headers, _) = get(path);
+        let csp = headers.iter().find(|(n, _)| n == "content-security-policy").map(|(_, v)| v.as_str());
+        assert!(csp.is_some_and(|v| v.contains("script-src 'self'") && !v.contains("unsafe")), "{path}: {csp:?}");
+    }
+}
+
+#[test]
+fn bad_input_is_a_message_never_a_server_error() {
+    let (status, _, body) = get("/search?q=-klima");
+    assert_eq!(status, 200);
+    assert!(body.contains("class=\"error\"") && body.contains("-klima"), "{body}");
+    let (status, _, body) = get("/search?q=klima&year=tyve");
+    assert_eq!(status, 200);
+    assert!(body.contains("year must be a number"), "{body}");
+    let (status, _, body) = get("/search?q=klima&region=Atlantis");
+    assert_eq!(status, 200);
+    assert!(body.contains("Atlantis"), "{body}");
+    assert_eq!(get("/api/search?q=klima&municipality=Gotham").0, 400);
+    assert_eq!(get("/api/evidence?topic=nope").0, 400);
+    assert_eq!(get("/?year=abc").0, 400);
+}
+
+#[test]
+fn only_indexed_documents_can_be_fetched_by_id() {
+    for path in [
+        "/pdf/..%2F..%2Fetc%2Fpasswd",
+        "/pdf/../../etc/passwd",
+        "/doc/corpus%2F2025%2F751-budgetaftale.pdf",
+        "/pdf/0000000000000000",
+        "/static/../Cargo.toml",
+        "/static/pdfjs/../../Cargo.toml",
+    ] {
+        let (status, _, body) = get(path);
+        assert_eq!(status, 404, "{path}: {body}");
+    }
+    let hit = &get_json("/api/search?q=aftale&municipality=Aarhus&year=2025&limit=1")["hits"][0];
+    let (status, headers, body) = get(&format!("/pdf/{}", hit["id"].as_str().unwrap()));
+    assert_eq!(status, 200);
+    assert!(headers.iter().any(|(n, v)| n == "content-type" && v == "application/pdf"));
+    assert!(body.starts_with("%PDF-"));
+}
+
+#[test]
+fn pdf_text_is_escaped_and_labels_follow_the_language() {
+    let (_, _, da) = get("/search?q=kunstig+intelligens&year=2025");
+    assert!(da.contains("side "), "Danish page numbers");
+    assert!(da.contains("<b>"), "highlighted snippet");
+    assert!(!da.contains("<script>"), "no inline script");
+    let (_, _, en) = get("/search?q=kunstig+intelligens&year=2025&lang=en");
+    assert!(en.contains(">page ") || en.contains("page "), "English page numbers");
+    assert!(en.contains("lang=\"en\""));
+}
+
+/// A free port on the loopback interface.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// chromedriver on a free port, ready for sessions.
+fn chromedriver() -> (KillOnDrop, u16) {
+    let port = free_port();
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver runs (Debian package chromium-driver; .ci/run installs it)");
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(started.elapsed() < Duration::from_secs(30), "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    (KillOnDrop(child), port)
+}
+
+/// Waits up to 60 s (a loaded machine) for what follows.
+fn wait(client: &fantoccini::Client) -> fantoccini::wait::Wait<'_> {
+    client.wait().at_most(Duration::from_secs(60))
+}
+
+/// Where the README's screenshots are written when `KOMMUNSK_SCREENSHOTS` names a folder.
+fn screenshot_dir() -> Option<PathBuf> {
+    std::env::var_os("KOMMUNSK_SCREENSHOTS").map(PathBuf::from)
+}
+
+#[test]
+fn in_a_browser_search_narrow_open_and_follow_evidence() {
+    let base = format!("http://{}", served().addr);
+    let (_driver, port) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        use fantoccini::{ClientBuilder, Locator};
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({"args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", format!("--user-data-dir={}", profile.path().display()),
+            ]}),
+        );
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a Chromium session");
+
+        // Type a query and see hits with page numbers.
+        client.goto(&format!("{base}/search")).await.unwrap();
+        let input = client.find(Locator::Css("input[name=q]")).await.unwrap();
+        input.send_keys("digitaliseringsstrategi").await.unwrap();
+        client.find(Locator::Css("form.search button")).await.unwrap().click().await.unwrap();
+        wait(&client).for_element(Locator::Css("li.hit")).await.unwrap();
+        let total_before = client.find(Locator::Css("p.total")).await.unwrap().text().await.unwrap();
+        let first = client.find(Locator::Css("li.hit .page")).await.unwrap().text().await.unwrap();
+        assert!(first.starts_with("side "), "{first:?}");
+        assert!(first[5..].parse::<u32>().is_ok(), "{first:?}");
+        if let Some(dir) = screenshot_dir() {
+            std::fs::write(dir.join("serve-search.png"), client.screenshot().await.unwrap()).unwrap();
+        }
+
+        // Click a facet: the year 2024; every hit is then from 2024 and there are fewer.
+        let facet = client.find(Locator::Css("section.facet[data-facet=year] a")).await.unwrap();
+        let year = facet.text().await.unwrap();
+        facet.click().await.unwrap();
+        wait(&client).for_element(Locator::Css("ul.active")).await.unwrap();
+        let total_after = client.find(Locator::Css("p.total")).await.unwrap().text().await.unwrap();
+        let count = |t: &str| t.split(' ').next().unwrap().parse::<u64>().unwrap();
+        assert!(count(&total_after) < count(&total_before), "{total_before} → {total_after}");
+        for y in client.find_all(Locator::Css("li.hit .year")).await.unwrap() {
+            assert_eq!(y.text().await.unwrap(), year);
+        }
+
+        // Open a hit: the viewer draws that page and marks the word in the PDF and in the text.
+        let hit = client.find(Locator::Css("li.hit")).await.unwrap();
+        let page = hit.attr("data-page").await.unwrap().unwrap();
+        hit.find(Locator::Css("a.open")).await.unwrap().click().await.unwrap();
+        let viewer =
+            wait(&client).for_element(Locator::Css("#viewer[data-rendered], #viewer[data-error]")).await.unwrap();
+        assert_eq!(viewer.attr("data-error").await.unwrap(), None, "pdf.js failed");
+        assert_eq!(viewer.attr("data-rendered").await.unwrap().as_deref(), Some(page.as_str()));
+        let marks: usize = viewer.attr("data-marks").await.unwrap().unwrap().parse().unwrap();
+        assert!(marks > 0, "no highlight drawn over the PDF");
+        assert!(!client.find_all(Locator::Css("#viewer .pdf-hit")).await.unwrap().is_empty());
+        let marked = client.find(Locator::Css(".pagetext mark")).await.unwrap().text().await.unwrap();
+        assert!(marked.to_lowercase().contains("digitaliseringsstrategi"), "{marked:?}");
+        if let Some(dir) = screenshot_dir() {
+            std::fs::write(dir.join("serve-document.png"), client.screenshot().await.unwrap()).unwrap();
+        }
+
+        // The report page: follow a number to the sentences behind it.
+        client.goto(&format!("{base}/?year=2025")).await.unwrap();
+        let number = client.find(Locator::Css("#years td a[href^='#ev-']")).await.unwrap();
+        let target = number.attr("href").await.unwrap().unwrap();
+        number.click().await.unwrap();
+        let id = target.trim_start_matches('#');
+        let details = client.find(Locator::Id(id)).await.unwrap();
+        assert_eq!(details.attr("open").await.unwrap().as_deref(), Some("true"), "the sentences are shown");
+        let sentence = details.find(Locator::Css("li mark")).await.unwrap();
+        assert!(sentence.is_displayed().await.unwrap());
+
+        client.close().await.unwrap();
+    });
+}
