@@ -319,7 +319,7 @@ fn in_a_browser_search_narrow_open_and_follow_evidence() {
     let profile = tempfile::tempdir().unwrap();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     runtime.block_on(async {
-        use fantoccini::{ClientBuilder, Locator};
+        use fantoccini::ClientBuilder;
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
@@ -335,7 +335,21 @@ fn in_a_browser_search_narrow_open_and_follow_evidence() {
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
             .expect("a Chromium session");
+        // The steps run as a task so that a failed assertion still ends the browser session
+        // (else Chromium outlives the test).
+        let steps = tokio::spawn(browse(client.clone(), base));
+        let outcome = steps.await;
+        let _ = client.close().await;
+        if let Err(failed) = outcome {
+            std::panic::resume_unwind(failed.into_panic());
+        }
+    });
+}
 
+/// Search, narrow, open a hit, follow a report number — asserting what the reader sees.
+async fn browse(client: fantoccini::Client, base: String) {
+    use fantoccini::Locator;
+    {
         // Type a query and see hits with page numbers.
         client.goto(&format!("{base}/search")).await.unwrap();
         let input = client.find(Locator::Css("input[name=q]")).await.unwrap();
@@ -389,7 +403,5 @@ fn in_a_browser_search_narrow_open_and_follow_evidence() {
         assert_eq!(details.attr("open").await.unwrap().as_deref(), Some("true"), "the sentences are shown");
         let sentence = details.find(Locator::Css("li mark")).await.unwrap();
         assert!(sentence.is_displayed().await.unwrap());
-
-        client.close().await.unwrap();
-    });
+    }
 }
