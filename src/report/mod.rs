@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod reviewed;
 pub mod svg;
 pub mod table;
+pub mod warning;
 
 use std::str::FromStr;
 

@@ -45,6 +45,7 @@ mod interpreter;
 mod layout;
 mod lexer;
 mod lines;
+mod metadata;
 mod number_arrays;
 mod page_clip;
 mod preflight;
@@ -57,6 +58,7 @@ mod test_paths;
 use std::path::Path;
 
 pub use guard::{extract_caught, extract_watched};
+pub use metadata::PdfMetadata;
 use std::time::{Duration, Instant};
 
 /// Bumped whenever a change can alter the text extracted from some file, so that callers who
@@ -132,6 +134,8 @@ pub struct ExtractedPdf {
     /// True when the file was encrypted and is read without a password: encrypted with an empty
     /// user password and decrypted, or with only its attachments encrypted.
     pub was_encrypted: bool,
+    /// Title, author, subject, keywords and creation date from the Info dictionary or XMP.
+    pub metadata: PdfMetadata,
 }
 
 impl ExtractedPdf {
@@ -319,5 +323,5 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
             unmapped_glyphs,
         })
         .collect();
-    Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted })
+    Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted, metadata: metadata::read(&opened.doc) })
 }
