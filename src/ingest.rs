@@ -352,6 +352,9 @@ fn load_manifests(
 
 /// Reads, extracts, identifies and writes one file. Only index-writer failures are errors here;
 /// anything wrong with the file itself becomes a failed record.
+// Each argument is one input of a file's processing (index, writer, the file, its old record,
+// its folder's manifest and correction, limits, extractor); grouping them is a refactor for later.
+#[allow(clippy::too_many_arguments)]
 fn process_file(
     index: &CorpusIndex,
     writer: &IndexWriter,
