@@ -13,6 +13,10 @@
 //!   for the first rule. Lines sharing the page number's baseline (a head split into two
 //!   columns) go with it.
 //!
+//! A repeated line that heads a table — cells lined up with the cells of the row right below
+//! it — is not furniture: spreadsheets and word processors repeat a table's header row on every
+//! page it spans, and its words are what the columns mean.
+//!
 //! One page alone gives no evidence, so single-page documents keep everything.
 //!
 //! Furniture is boilerplate *relative to a body*: it is stripped so that searching and counting
@@ -37,6 +41,11 @@ const POSITION_TOLERANCE_EM: f32 = 1.0;
 const SAME_BASELINE_EM: f32 = 0.3;
 /// Longest printed page number, in digits; longer numbers are years, amounts or identifiers.
 const MAX_PAGE_NUMBER_DIGITS: usize = 4;
+/// Farthest (× font size) a table's header row sits above its first row: a row pitch, or two
+/// for a header of wrapped cells. A running head is set farther off from the body.
+const TABLE_HEADER_GAP_EM: f32 = 3.0;
+/// Fewest cells of a table header row that must line up with cells of the row below.
+const MIN_ALIGNED_HEADER_CELLS: usize = 2;
 
 /// Which edge a candidate line is near.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -161,7 +170,7 @@ fn repeated_text(pages: &[PageLayout], candidates: &[Candidate], needed: usize) 
     }
     let mut marked = Vec::new();
     for group in groups.values() {
-        for c in group {
+        for c in group.iter().filter(|c| !heads_table(pages, c)) {
             let mut pages_seen: Vec<usize> = group.iter().filter(|o| same_position(o, c)).map(|o| o.page).collect();
             pages_seen.dedup();
             let one_side = pages_seen.iter().all(|p| p % 2 == c.page % 2);
@@ -171,6 +180,28 @@ fn repeated_text(pages: &[PageLayout], candidates: &[Candidate], needed: usize) 
         }
     }
     marked
+}
+
+/// Whether the line a candidate points at is a table's header row: at least two of its cells
+/// line up with cells of the nearest line below it, which follows at a row's distance.
+fn heads_table(pages: &[PageLayout], c: &Candidate) -> bool {
+    let Some(page) = pages.get(c.page) else { return false };
+    let Some(head) = page.blocks.get(c.block).and_then(|b| b.lines.get(c.line)) else { return false };
+    if head.cells.len() < MIN_ALIGNED_HEADER_CELLS {
+        return false;
+    }
+    let below = page
+        .blocks
+        .iter()
+        .flat_map(|b| &b.lines)
+        .filter(|l| l.upright && l.y < head.y && l.x0 < head.x1 && l.x1 > head.x0)
+        .max_by(|a, b| a.y.total_cmp(&b.y));
+    let Some(row) = below.filter(|row| head.y - row.y <= TABLE_HEADER_GAP_EM * head.size.max(row.size)) else {
+        return false;
+    };
+    let aligned =
+        head.cells.iter().filter(|cell| row.cells.iter().any(|other| other.x0 < cell.x1 && other.x1 > cell.x0)).count();
+    row.cells.len() >= MIN_ALIGNED_HEADER_CELLS && aligned >= MIN_ALIGNED_HEADER_CELLS
 }
 
 /// The outermost lines at one edge of one page, with the page number they carry.
@@ -310,6 +341,45 @@ mod tests {
         let mut pages = vec![page(&[("Page 1", 30.0)]), page(&[("Tekst", 600.0), ("Page 2", 30.0)])];
         assert_eq!(strip(&mut pages), vec![vec!["Page 1".to_string()], vec!["Page 2".to_string()]]);
         assert!(pages[0].blocks.is_empty());
+    }
+
+    /// A line of cells `(x0, x1, text)` at height `y`.
+    fn row(cells: &[(f32, f32, &str)], y: f32) -> Line {
+        let cells: Vec<Cell> = cells.iter().map(|&(x0, x1, t)| Cell { x0, x1, text: t.to_string() }).collect();
+        let mut line = Line { text: String::new(), cells, x0: 50.0, x1: 500.0, y, size: 10.0, upright: true };
+        line.update_text();
+        line
+    }
+
+    #[test]
+    fn a_table_header_row_repeated_on_every_page_stays_in_the_body() {
+        let header = [(50.0, 120.0, "Hovedformål"), (130.0, 250.0, "Formålet"), (300.0, 360.0, "Budget 2026")];
+        let pages: Vec<PageLayout> = ["Folkeskoler", "Ældrepleje", "Biblioteker"]
+            .into_iter()
+            .zip(1..)
+            .map(|(purpose, n)| {
+                // The first row differs from page to page, as a table's rows do.
+                let first =
+                    row(&[(50.0, 110.0, "0 Byudvikling"), (130.0, 200.0, purpose), (320.0, 360.0, "47")], 752.0);
+                let folio = row(&[(250.0, 290.0, &format!("Side {n}"))], 30.0);
+                PageLayout {
+                    blocks: vec![Block { lines: vec![row(&header, 765.0), first] }, Block { lines: vec![folio] }],
+                    height: 800.0,
+                }
+            })
+            .collect();
+        let mut stripped = pages.clone();
+        assert_eq!(strip(&mut stripped)[1], vec!["Side 2".to_string()]);
+        assert_eq!(stripped[1].blocks[0].lines[0].text, "Hovedformål Formålet Budget 2026");
+        // The same line set off from a paragraph below it is a running head.
+        let mut running: Vec<PageLayout> = pages
+            .into_iter()
+            .map(|mut page| {
+                page.blocks[0].lines[1] = row(&[(50.0, 500.0, "Brødtekst")], 600.0);
+                page
+            })
+            .collect();
+        assert_eq!(strip(&mut running)[1], vec!["Hovedformål Formålet Budget 2026".to_string(), "Side 2".to_string()]);
     }
 
     #[test]

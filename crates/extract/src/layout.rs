@@ -29,6 +29,9 @@ const WORD_GAP_EM: f32 = 0.15;
 const BASELINE_TOLERANCE_EM: f32 = 0.45;
 /// A gap wider than this (× font size) between two runs of a line separates table cells.
 const CELL_GAP_EM: f32 = 0.8;
+/// Fewest glyphs of a run that starts inside the previous run for it to be another cell: a
+/// single glyph there is an accent or a mark placed over the text.
+const MIN_OVERLAPPING_CELL_GLYPHS: usize = 2;
 /// A forward jump wider than this ends a run (column gutters and table cell gaps are wider).
 const RUN_BREAK_EM: f32 = 1.0;
 /// A step backwards larger than this ends a run (overlap from kerning is smaller).
@@ -376,7 +379,10 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
         let mut text = String::new();
         let mut new_cell = false;
         let mut pending_space = false;
-        for g in members.get(run.start..run.end).unwrap_or(&[]).iter().filter_map(|&i| page.glyphs.get(i)) {
+        let glyphs: Vec<&Glyph> =
+            members.get(run.start..run.end).unwrap_or(&[]).iter().filter_map(|&i| page.glyphs.get(i)).collect();
+        let several_glyphs = glyphs.iter().filter(|g| !g.is_space).count() >= MIN_OVERLAPPING_CELL_GLYPHS;
+        for g in glyphs {
             if g.is_space {
                 pending_space = true;
                 continue;
@@ -384,7 +390,10 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
             if let Some(p) = last {
                 let gap = g.x0 - p.x1;
                 let size = p.size.max(g.size);
-                if text.is_empty() && gap > CELL_GAP_EM * size {
+                // A run starting well inside the previous one is another cell whose text the
+                // previous cell's overran (spreadsheets clip a long cell instead of wrapping it).
+                let overrun = several_glyphs && gap < -BACKSTEP_EM * size;
+                if text.is_empty() && (gap > CELL_GAP_EM * size || overrun) {
                     new_cell = true;
                 } else if pending_space || gap > WORD_GAP_EM * size {
                     text.push(' ');

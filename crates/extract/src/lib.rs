@@ -63,7 +63,7 @@ use std::time::{Duration, Instant};
 
 /// Bumped whenever a change can alter the text extracted from some file, so that callers who
 /// store extracted text know to read their files again (kommunsk's index compares it).
-pub const EXTRACTION_VERSION: u64 = 2;
+pub const EXTRACTION_VERSION: u64 = 3;
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
 /// Serializable so that an isolated extraction process gets the same bounds as its caller.

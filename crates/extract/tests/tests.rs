@@ -24,3 +24,5 @@ mod recovery;
 mod scores;
 // Stream data lopdf gets wrong, and text outside the page.
 mod streams;
+// Tables across pages (a repeated header row is body text) and columns under running heads.
+mod tables;

@@ -30,6 +30,65 @@ const TEX_NAMES: &[(&str, &str)] = &[
     ("SS", "SS"),
 ];
 
+/// Glyph names of TeX's math fonts (Computer Modern `cmsy`/`cmmi`, AMS `msam`) that the AGL
+/// lacks. Without them the font's built-in encoding leaves the code to a text encoding, and
+/// `cmsy`'s ‖ (code 107) prints "k". Names the AGL has are not repeated here.
+const TEX_MATH_NAMES: &[(&str, &str)] = &[
+    ("bardbl", "\u{2016}"),
+    ("mapsto", "\u{21a6}"),
+    ("Rfractur", "\u{211c}"),
+    ("Ifractur", "\u{2111}"),
+    ("owner", "\u{220b}"),
+    ("diamondmath", "\u{22c4}"),
+    ("lscript", "\u{2113}"),
+    ("lessmuch", "\u{226a}"),
+    ("greatermuch", "\u{226b}"),
+    ("follows", "\u{227b}"),
+    ("precedesequal", "\u{2aaf}"),
+    ("followsequal", "\u{2ab0}"),
+    ("similarequal", "\u{2243}"),
+    ("equivasymptotic", "\u{224d}"),
+    ("turnstileleft", "\u{22a2}"),
+    ("turnstileright", "\u{22a3}"),
+    ("floorleft", "\u{230a}"),
+    ("floorright", "\u{230b}"),
+    ("ceilingleft", "\u{2308}"),
+    ("ceilingright", "\u{2309}"),
+    ("wreathproduct", "\u{2240}"),
+    ("coproduct", "\u{2210}"),
+    ("unionsq", "\u{2294}"),
+    ("intersectionsq", "\u{2293}"),
+    ("subsetsqequal", "\u{2291}"),
+    ("supersetsqequal", "\u{2292}"),
+    ("unionmulti", "\u{228e}"),
+    ("latticetop", "\u{22a4}"),
+    ("prime", "\u{2032}"),
+    ("epsilon1", "\u{3b5}"),
+    ("pi1", "\u{3d6}"),
+    ("rho1", "\u{3f1}"),
+    ("circleminus", "\u{2296}"),
+    ("circledivide", "\u{2298}"),
+    ("circledot", "\u{2299}"),
+    ("circlecopyrt", "\u{25ef}"),
+    ("triangleinv", "\u{25bd}"),
+    ("triangleright", "\u{25b7}"),
+    ("triangleleft", "\u{25c1}"),
+    ("star", "\u{22c6}"),
+    ("arrownortheast", "\u{2197}"),
+    ("arrowsoutheast", "\u{2198}"),
+    ("arrownorthwest", "\u{2196}"),
+    ("arrowsouthwest", "\u{2199}"),
+    ("arrowbothv", "\u{2195}"),
+    ("arrowdblbothv", "\u{21d5}"),
+    ("harpoonleftup", "\u{21bc}"),
+    ("harpoonleftdown", "\u{21bd}"),
+    ("harpoonrightup", "\u{21c0}"),
+    ("harpoonrightdown", "\u{21c1}"),
+    ("flat", "\u{266d}"),
+    ("natural", "\u{266e}"),
+    ("sharp", "\u{266f}"),
+];
+
 /// The text of the glyph called `name`, `Unmapped` if the name says nothing about it.
 pub(super) fn lookup(name: &[u8]) -> GlyphText {
     let Ok(name) = std::str::from_utf8(name) else {
@@ -53,7 +112,7 @@ pub(super) fn lookup(name: &[u8]) -> GlyphText {
 }
 
 fn tex_name(name: &str) -> Option<&'static str> {
-    TEX_NAMES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    TEX_NAMES.iter().chain(TEX_MATH_NAMES).find(|(n, _)| *n == name).map(|(_, t)| *t)
 }
 
 /// Appends the characters of one ligature component; false if it cannot be mapped.
@@ -146,6 +205,16 @@ mod tests {
         assert_eq!(text("dotlessj"), GlyphText::Char('ȷ'));
         assert_eq!(text("ff"), GlyphText::Char('\u{fb00}'));
         assert_eq!(text("compwordmark"), GlyphText::Unmapped);
+        assert_eq!(text("bardbl"), GlyphText::Char('‖'));
+        assert_eq!(text("mapsto"), GlyphText::Char('↦'));
+    }
+
+    #[test]
+    fn tex_math_names_are_not_in_the_agl() {
+        // Each entry must be needed: a name the AGL maps already would be shadowed here.
+        for (name, _) in TEX_MATH_NAMES {
+            assert_eq!(pdf_encoding::glyphname_to_unicode(name), None, "{name} is in the AGL");
+        }
     }
 
     #[test]

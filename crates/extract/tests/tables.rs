@@ -1,0 +1,68 @@
+//! Tables: a header row that a spreadsheet repeats on every page stays in each page's body (it
+//! is not a running header), and cells keep a separator even where one cell's text runs under
+//! the next.
+
+use kommunsk_extract::{extract_bytes, extract_path, ExtractedPdf, Limits};
+
+use crate::util;
+
+fn extract(name: &str) -> ExtractedPdf {
+    let path = util::data(name);
+    match extract_path(&path, &Limits::default()) {
+        Ok(pdf) => pdf,
+        Err(e) => panic!("{}: {e}", path.display()),
+    }
+}
+
+#[test]
+fn a_header_row_repeated_on_every_page_stays_in_each_body() {
+    // LibreOffice Calc, 180 rows on 4 pages, header row set to repeat (make-table-pages.py).
+    let pdf = extract("table-pages.pdf");
+    assert_eq!(pdf.pages.len(), 4);
+    let header = "Hovedformål Formålet Budget 2025 Budget 2026 Ændring";
+    let mut rows = Vec::new();
+    for page in &pdf.pages {
+        let mut lines = page.body.lines().filter(|l| !l.is_empty());
+        assert_eq!(lines.next(), Some(header), "page {}", page.number);
+        rows.extend(lines);
+        // Calc's running header (the sheet name) and footer are still furniture.
+        assert_eq!(page.furniture, vec!["Budget".to_string(), format!("Page {}", page.number)]);
+    }
+    let truth = std::fs::read_to_string(util::data("table-pages.txt")).unwrap_or_default();
+    assert_eq!(rows, truth.lines().collect::<Vec<_>>());
+}
+
+#[test]
+fn a_cell_running_under_the_next_keeps_a_separator() {
+    // A spreadsheet draws each cell's whole text and clips it to the cell: "Hovedformål" (Helvetica
+    // 10 pt, 57 pt wide) starts 45 pt before "Formålet", so the two overlap by 12 pt.
+    let content = "BT /F1 10 Tf 50 700 Td (Hovedform\\345l) Tj ET BT /F1 10 Tf 95 700 Td (Form\\345let) Tj ET \
+                   BT /F1 10 Tf 50 686 Td (Byudvikling) Tj ET BT /F1 10 Tf 110 686 Td (Folkeskoler) Tj ET";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 800] /Contents 4 0 R \
+         /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+    ];
+    let pdf = match extract_bytes(&util::pdf_from_objects(&objects), &Limits::default()) {
+        Ok(pdf) => pdf,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(pdf.pages[0].body, "Hovedformål Formålet\nByudvikling Folkeskoler");
+}
+
+#[test]
+fn three_columns_under_a_running_head_read_column_by_column() {
+    // LibreOffice Writer, three justified columns, hyphenated, a head spanning all three.
+    let pdf = extract("three-columns.pdf");
+    let truth = std::fs::read_to_string(util::data("three-columns.txt")).unwrap_or_default();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(words(&pdf.body_text()), words(&truth));
+    for page in &pdf.pages {
+        let head = "Roskilde Kommune · Budgetaftale 2026 · Økonomiudvalget".to_string();
+        assert_eq!(page.furniture, vec![head, format!("Side {}", page.number)]);
+    }
+}
