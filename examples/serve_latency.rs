@@ -48,8 +48,11 @@ fn main() -> anyhow::Result<()> {
     let skipped = listed - queries.len();
 
     let topics_file = PathBuf::from("queries/topics.toml");
-    let config =
-        ServeConfig { index_dir: index_dir.clone(), corpus: PathBuf::from("corpus"), topics_file: Some(topics_file.clone()) };
+    let config = ServeConfig {
+        index_dir: index_dir.clone(),
+        corpus: PathBuf::from("corpus"),
+        topics_file: Some(topics_file.clone()),
+    };
     let state = Arc::new(AppState::open(config, TopicSet::load(&topics_file)?)?);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))?;
