@@ -187,10 +187,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
             reviews.path.display()
         );
     }
-    built.source.corpus = corpus.display().to_string();
-    built.source.index = args.index.display().to_string();
-    built.source.synthetic = crate::corpus::is_synthetic(&corpus);
-    built.source.warning = report::warning::not_counted(&built.source, &args.lang);
+    report::provenance(&mut built, &corpus, &args.index, &args.lang);
     if built.source.documents == 0 {
         anyhow::bail!(
             "nothing to report: the index {} has no documents with a known municipality and year in scope",

@@ -107,15 +107,17 @@ pub fn from_source(
             reviewed::build_with_reviews(&pages, &records, topics, scope, lang, reviews, false)
         }
     };
-    provenance(&mut built, source.corpus, source.index_dir);
+    provenance(&mut built, source.corpus, source.index_dir, lang);
     built
 }
 
-/// Fills in where a report came from, as `kommunsk report` states it.
-pub fn provenance(built: &mut Report, corpus: &std::path::Path, index_dir: &std::path::Path) {
+/// Fills in where a report came from and what it leaves out, as `kommunsk report` states it
+/// (the CLI and the server share this, so their JSON is the same).
+pub fn provenance(built: &mut Report, corpus: &std::path::Path, index_dir: &std::path::Path, lang: &str) {
     built.source.corpus = corpus.display().to_string();
     built.source.index = index_dir.display().to_string();
     built.source.synthetic = crate::corpus::is_synthetic(corpus);
+    built.source.warning = warning::not_counted(&built.source, lang);
 }
 
 /// The sentences behind a report's numbers (in `region` when given), without the mentions

@@ -141,7 +141,7 @@ impl AppState {
                     false,
                 )
                 .map_err(|e| e.to_string())?;
-                crate::report::provenance(&mut built, &self.config.corpus, &self.config.index_dir);
+                crate::report::provenance(&mut built, &self.config.corpus, &self.config.index_dir, key.lang);
                 built
             }
             Some(region) => crate::report::from_source(
