@@ -17,11 +17,12 @@ use tantivy::{IndexWriter, Term};
 use crate::discover::{self, Candidate, Skipped};
 use crate::extract::{self, ExtractedPdf, Limits};
 use crate::identify::{self, Manifest};
+use crate::ocr::{Ocr, OcrCounts, OcrMode};
 use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
 
 /// Bumped whenever extraction or identification changes what is stored for a file, so that the
 /// next ingest re-reads every file instead of trusting its old record.
-pub const EXTRACTOR_VERSION: u64 = 2;
+pub const EXTRACTOR_VERSION: u64 = 3;
 
 /// How many opening pages identification reads: titles, headers and first paragraphs are there.
 const IDENTIFY_PAGES: usize = 3;
@@ -32,7 +33,12 @@ pub struct IngestOptions {
     pub corpus: PathBuf,
     pub index_dir: PathBuf,
     pub limits: Limits,
+    /// When pages are OCR'd (results are cached by content hash in `index_dir/ocr-cache`).
+    pub ocr: OcrMode,
 }
+
+/// Where OCR results are cached inside the index folder.
+pub const OCR_CACHE_DIR: &str = "ocr-cache";
 
 /// Receives progress while an ingest runs (the command line draws a progress bar with it).
 pub trait Progress: Sync {
@@ -40,6 +46,8 @@ pub trait Progress: Sync {
     fn start(&self, total: usize);
     /// One file finished: its page count and whether it failed.
     fn file_done(&self, pages: usize, failed: bool);
+    /// One page was OCR'd or taken from the OCR cache.
+    fn ocr_page_done(&self) {}
     fn finish(&self);
 }
 
@@ -100,6 +108,9 @@ pub struct IngestSummary {
     pub skipped: Vec<Skipped>,
     /// Problems with corpus bookkeeping (a manifest that cannot be read) that did not stop the run.
     pub warnings: Vec<String>,
+    /// Pages OCR'd by the engine in this run, and pages whose OCR text came from the cache.
+    pub ocr_pages: usize,
+    pub ocr_cached: usize,
     /// Pages and characters extracted in this run.
     pub pages: u64,
     pub characters: u64,
@@ -122,7 +133,7 @@ enum Outcome {
     /// Bytes unchanged: only the record's mtime is refreshed.
     Touched(FileRecord),
     /// Read and indexed (or failed): the new record.
-    Processed { record: FileRecord, characters: u64 },
+    Processed { record: FileRecord, characters: u64, ocr: OcrCounts, warning: Option<String> },
 }
 
 /// Ingests `options.corpus` into `options.index_dir`.
@@ -151,6 +162,7 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     let writer = index.writer()?;
     let fields = *index.fields();
     let write_err = |source| IngestError::Write { dir: options.index_dir.clone(), source };
+    let ocr = Ocr::new(options.ocr, Some(options.index_dir.join(OCR_CACHE_DIR)));
 
     for gone in old.keys().filter(|p| !found.candidates.iter().any(|c| &&c.relative == p)) {
         writer.delete_term(Term::from_field_text(fields.path, gone));
@@ -162,8 +174,8 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
         .par_iter()
         .map(|(candidate, previous)| {
             let manifest = manifests.get(top_folder(&candidate.relative));
-            let outcome =
-                process_file(&index, &writer, candidate, *previous, manifest.and_then(Option::as_ref), &options.limits);
+            let file = FileJob { candidate, previous: *previous, manifest: manifest.and_then(Option::as_ref) };
+            let outcome = process_file(&index, &writer, &file, &options.limits, &ocr, progress);
             if let Ok(Outcome::Processed { record, .. }) = &outcome {
                 progress.file_done(record.pages as usize, record.error.is_some());
             } else {
@@ -180,7 +192,12 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
                 summary.unchanged += 1;
                 current.insert(record.path.clone(), record);
             }
-            Outcome::Processed { record, characters } => {
+            Outcome::Processed { record, characters, ocr, warning } => {
+                summary.ocr_pages += ocr.recognised;
+                summary.ocr_cached += ocr.cached;
+                if let Some(warning) = warning {
+                    summary.warnings.push(format!("{}: {warning}", options.corpus.join(&record.path).display()));
+                }
                 if record.error.is_none() {
                     summary.indexed += 1;
                     summary.pages += u64::from(record.pages);
@@ -236,16 +253,24 @@ fn load_manifests(
     manifests
 }
 
-/// Reads, extracts, identifies and writes one file. Only index-writer failures are errors here;
-/// anything wrong with the file itself becomes a failed record.
+/// One file to read, with what the index and the manifest know about it.
+struct FileJob<'a> {
+    candidate: &'a Candidate,
+    previous: Option<&'a FileRecord>,
+    manifest: Option<&'a Manifest>,
+}
+
+/// Reads, extracts, OCRs, identifies and writes one file. Only index-writer failures are errors
+/// here; anything wrong with the file itself becomes a failed record.
 fn process_file(
     index: &CorpusIndex,
     writer: &IndexWriter,
-    candidate: &Candidate,
-    previous: Option<&FileRecord>,
-    manifest: Option<&Manifest>,
+    file: &FileJob<'_>,
     limits: &Limits,
+    ocr: &Ocr,
+    progress: &dyn Progress,
 ) -> Result<Outcome, tantivy::TantivyError> {
+    let FileJob { candidate, previous, manifest } = *file;
     let fields = index.fields();
     let mut record = FileRecord {
         path: candidate.relative.clone(),
@@ -258,7 +283,7 @@ fn process_file(
         Ok(bytes) => bytes,
         Err(err) => {
             record.error = Some(format!("cannot read file: {err}"));
-            return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed { record, characters: 0 });
+            return replace_file(writer, fields, &record, &[]).map(|()| failed(record));
         }
     };
     record.hash = blake3::hash(&bytes).to_hex().to_string();
@@ -269,11 +294,15 @@ fn process_file(
         return Ok(Outcome::Touched(touched));
     }
 
-    let pdf = match extract::extract_watched(bytes, limits) {
+    let extracted = extract::extract_watched(bytes, limits);
+    let completed = ocr.complete(&candidate.path, &record.hash, extracted, &|| progress.ocr_page_done());
+    let (counts, warning) = (completed.counts, completed.warning);
+    let pdf = match completed.result {
         Ok(pdf) => pdf,
         Err(error) => {
-            record.error = Some(error.to_string());
-            return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed { record, characters: 0 });
+            record.error = Some(error);
+            return replace_file(writer, fields, &record, &[])
+                .map(|()| Outcome::Processed { record, characters: 0, ocr: counts, warning });
         }
     };
     record.pages = u32::try_from(pdf.pages.len()).unwrap_or(u32::MAX);
@@ -281,7 +310,12 @@ fn process_file(
     record.info = identify_document(&candidate.relative, manifest, &pdf);
     let characters = pdf.pages.iter().map(|p| p.body.chars().count() as u64).sum();
     replace_file(writer, fields, &record, &pdf.pages)?;
-    Ok(Outcome::Processed { record, characters })
+    Ok(Outcome::Processed { record, characters, ocr: counts, warning })
+}
+
+/// The outcome of a file that could not be read.
+fn failed(record: FileRecord) -> Outcome {
+    Outcome::Processed { record, characters: 0, ocr: OcrCounts::default(), warning: None }
 }
 
 /// Identity of an extracted document, in the form the index stores.

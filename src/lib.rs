@@ -19,6 +19,7 @@ pub mod export;
 pub mod extract;
 pub mod identify;
 pub mod index;
+pub mod ocr;
 pub mod ingest;
 pub mod report;
 pub mod search;

@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::output::emit;
 use crate::extract::{extract_watched, ExtractError, Limits};
+use crate::ocr::{Ocr, OcrMode};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -16,14 +17,21 @@ pub struct ExtractArgs {
     /// Keep running headers, footers and page numbers (normally left out of the body text).
     #[arg(long)]
     pub furniture: bool,
+    /// OCR pages without a usable text layer (auto), never (off), or every page (force).
+    #[arg(long, value_enum, default_value_t = OcrMode::Auto)]
+    pub ocr: OcrMode,
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     // Same defences as `ingest`: a panic is this file's error and a hang is abandoned.
-    let pdf = std::fs::read(&args.file)
-        .map_err(ExtractError::Io)
-        .and_then(|bytes| extract_watched(bytes, &Limits::default()))
-        .with_context(|| args.file.display().to_string())?;
+    let bytes = std::fs::read(&args.file).map_err(ExtractError::Io).with_context(|| args.file.display().to_string())?;
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let extracted = extract_watched(bytes, &Limits::default());
+    let completed = Ocr::new(args.ocr, None).complete(&args.file, &hash, extracted, &|| {});
+    let pdf = completed.result.map_err(anyhow::Error::msg).with_context(|| args.file.display().to_string())?;
+    if let Some(warning) = completed.warning {
+        eprintln!("kommunsk: {}: {warning}", args.file.display());
+    }
     let pages: Vec<String> = pdf
         .pages
         .iter()

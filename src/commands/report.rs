@@ -12,6 +12,7 @@ use super::output::{emit, UsageError};
 use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
 use crate::extract::Limits;
+use crate::ocr::OcrMode;
 use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
@@ -95,7 +96,7 @@ pub(super) fn refresh_index(corpus: &Path, index_dir: &Path, no_ingest: bool) ->
         corpus.display()
     );
     let options =
-        IngestOptions { corpus: corpus.to_path_buf(), index_dir: index_dir.to_path_buf(), limits: Limits::default() };
+        IngestOptions { corpus: corpus.to_path_buf(), index_dir: index_dir.to_path_buf(), limits: Limits::default(), ocr: OcrMode::Auto };
     let summary = ingest_with_progress(&options, false)?;
     eprintln!(
         "kommunsk: {} indexed, {} unchanged, {} removed, {} failed",

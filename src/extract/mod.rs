@@ -25,6 +25,7 @@ mod guard;
 mod interpreter;
 mod layout;
 mod lexer;
+mod needs_ocr;
 mod page_clip;
 mod preflight;
 mod stream_recovery;
@@ -80,6 +81,19 @@ pub struct Page {
     pub furniture: Vec<String>,
     /// Glyphs whose font gave no usable Unicode mapping: each is U+FFFD (�) in the text.
     pub unmapped_glyphs: u32,
+    /// The page paints an image and has no usable text layer: its text should come from OCR.
+    pub needs_ocr: bool,
+    /// Set when `body` came from OCR rather than the text layer.
+    pub ocr: Option<OcrProvenance>,
+}
+
+/// Where an OCR'd page's text came from and how sure the engine was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OcrProvenance {
+    /// Engine and model, e.g. "tesseract 5.3.0 dan".
+    pub engine: String,
+    /// Mean word confidence in percent (0–100).
+    pub confidence: f32,
 }
 
 /// The text of a whole document.
@@ -124,6 +138,13 @@ pub enum ExtractError {
     Internal(String),
 }
 
+/// The clean-up every extracted page gets (hyphenation rejoined with the document's own
+/// evidence, ligatures, control characters, NFC), for text that comes as lines from elsewhere:
+/// pages → blocks → lines. Returns one body per page.
+pub fn clean_up_lines(pages: Vec<Vec<Vec<String>>>) -> Vec<String> {
+    cleanup::render_lines(pages)
+}
+
 /// Extracts every page of the PDF at `path`.
 pub fn extract_path(path: &Path, limits: &Limits) -> Result<ExtractedPdf, ExtractError> {
     let bytes = std::fs::read(path).map_err(ExtractError::Io)?;
@@ -137,6 +158,7 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
     let mut fonts = fonts::FontCache::new();
     let mut layouts = Vec::with_capacity(opened.pages.len());
     let mut unmapped = Vec::with_capacity(opened.pages.len());
+    let mut needs_ocr = Vec::with_capacity(opened.pages.len());
     let mut any_text = false;
     for &page_id in &opened.pages {
         if Instant::now() > deadline {
@@ -147,6 +169,7 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
             interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline).run_page(page_id, &info)?;
         any_text |= !glyphs.glyphs.is_empty() || glyphs.unmapped > 0;
         unmapped.push(glyphs.unmapped);
+        needs_ocr.push(needs_ocr::page_needs_ocr(&opened.doc, info.resources, &glyphs));
         layouts.push(layout::lay_out(&glyphs));
     }
     if !any_text {
@@ -158,12 +181,15 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
         .into_iter()
         .zip(furniture)
         .zip(unmapped)
+        .zip(needs_ocr)
         .enumerate()
-        .map(|(i, ((body, furniture), unmapped_glyphs))| Page {
+        .map(|(i, (((body, furniture), unmapped_glyphs), needs_ocr))| Page {
             number: u32::try_from(i + 1).unwrap_or(u32::MAX),
             body,
             furniture,
             unmapped_glyphs,
+            needs_ocr,
+            ocr: None,
         })
         .collect();
     Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted })
