@@ -17,8 +17,8 @@ use tantivy::{IndexWriter, Term};
 use crate::discover::{self, Candidate, Skipped};
 use crate::extract::{self, ExtractedPdf, Limits};
 use crate::identify::{self, Manifest};
-use crate::ocr::{Ocr, OcrCounts, OcrMode};
 use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
+use crate::ocr::{Ocr, OcrCounts, OcrMode};
 
 /// Bumped whenever extraction or identification changes what is stored for a file, so that the
 /// next ingest re-reads every file instead of trusting its old record.
@@ -301,8 +301,12 @@ fn process_file(
         Ok(pdf) => pdf,
         Err(error) => {
             record.error = Some(error);
-            return replace_file(writer, fields, &record, &[])
-                .map(|()| Outcome::Processed { record, characters: 0, ocr: counts, warning });
+            return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed {
+                record,
+                characters: 0,
+                ocr: counts,
+                warning,
+            });
         }
     };
     record.pages = u32::try_from(pdf.pages.len()).unwrap_or(u32::MAX);

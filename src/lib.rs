@@ -19,7 +19,7 @@ pub mod export;
 pub mod extract;
 pub mod identify;
 pub mod index;
-pub mod ocr;
 pub mod ingest;
+pub mod ocr;
 pub mod report;
 pub mod search;

@@ -85,7 +85,8 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
         let who = e.municipality.as_deref().unwrap_or("?");
         let code = e.code.map(|c| c.to_string()).unwrap_or_default();
         let year = e.year.map(|y| y.to_string()).unwrap_or_default();
-        let _ = writeln!(out, "{who} ({code}) · {year} · {} page {}", e.path, e.page);
+        let ocr = e.ocr.as_ref().map(|o| format!(" · {o}")).unwrap_or_default();
+        let _ = writeln!(out, "{who} ({code}) · {year} · {} page {}{ocr}", e.path, e.page);
         let _ = writeln!(out, "    {}\n", e.marked(open, close));
     }
     emit(&out)?;

@@ -11,8 +11,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::output::emit;
 use crate::extract::Limits;
-use crate::ocr::OcrMode;
 use crate::ingest::{ingest, IngestOptions, IngestSummary, NoProgress, Progress};
+use crate::ocr::OcrMode;
 
 /// Defaults shared with `report`, which ingests on its own when the index is missing or stale.
 pub const DEFAULT_CORPUS: &str = "corpus";
@@ -84,12 +84,19 @@ pub fn ingest_with_progress(options: &IngestOptions, quiet: bool) -> anyhow::Res
     .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar.set_message("0 pages, 0 failed");
-    Ok(ingest(options, &Bar { bar, pages: AtomicUsize::new(0), ocr_pages: AtomicUsize::new(0), failures: AtomicUsize::new(0) })?)
+    Ok(ingest(
+        options,
+        &Bar { bar, pages: AtomicUsize::new(0), ocr_pages: AtomicUsize::new(0), failures: AtomicUsize::new(0) },
+    )?)
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
-    let options =
-        IngestOptions { corpus: args.corpus.clone(), index_dir: args.index.clone(), limits: Limits::default(), ocr: args.ocr };
+    let options = IngestOptions {
+        corpus: args.corpus.clone(),
+        index_dir: args.index.clone(),
+        limits: Limits::default(),
+        ocr: args.ocr,
+    };
     let summary = ingest_with_progress(&options, args.json)?;
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;

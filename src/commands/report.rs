@@ -12,10 +12,10 @@ use super::output::{emit, UsageError};
 use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
 use crate::extract::Limits;
-use crate::ocr::OcrMode;
 use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
+use crate::ocr::OcrMode;
 use crate::report::evidence::EvidenceFilter;
 use crate::report::{self, Format, Scope};
 use crate::search::display_path;
@@ -57,6 +57,9 @@ pub struct ReportArgs {
     /// Never ingest, even when the index is missing or stale.
     #[arg(long)]
     pub no_ingest: bool,
+    /// Count without the text of OCR'd pages (scans); the report says how many were left out.
+    #[arg(long)]
+    pub no_ocr: bool,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -95,8 +98,12 @@ pub(super) fn refresh_index(corpus: &Path, index_dir: &Path, no_ingest: bool) ->
         index_dir.display(),
         corpus.display()
     );
-    let options =
-        IngestOptions { corpus: corpus.to_path_buf(), index_dir: index_dir.to_path_buf(), limits: Limits::default(), ocr: OcrMode::Auto };
+    let options = IngestOptions {
+        corpus: corpus.to_path_buf(),
+        index_dir: index_dir.to_path_buf(),
+        limits: Limits::default(),
+        ocr: OcrMode::Auto,
+    };
     let summary = ingest_with_progress(&options, false)?;
     eprintln!(
         "kommunsk: {} indexed, {} unchanged, {} removed, {} failed",
@@ -147,12 +154,17 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let searcher = index.reader()?.searcher();
-    let pages = index.pages(&searcher)?;
+    let mut pages = index.pages(&searcher)?;
+    let before = pages.len();
+    if args.no_ocr {
+        pages.retain(|p| p.ocr.is_none());
+    }
     let records = index.file_records(&searcher)?;
     let mut built = report::build(&pages, &records, &topics, &scope, &args.lang);
     built.source.corpus = corpus.display().to_string();
     built.source.index = args.index.display().to_string();
     built.source.synthetic = is_synthetic(&corpus);
+    built.source.ocr.excluded_pages = before - pages.len();
     if built.source.documents == 0 {
         anyhow::bail!(
             "nothing to report: the index {} has no documents with a known municipality and year in scope",

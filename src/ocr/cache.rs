@@ -20,8 +20,7 @@ pub struct OcrCache {
 impl OcrCache {
     /// The cache for `engine` under `root` (created on first write).
     pub fn new(root: PathBuf, engine: &str) -> OcrCache {
-        let key: String =
-            engine.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' }).collect();
+        let key: String = engine.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' { c } else { '-' }).collect();
         OcrCache { dir: root.join(format!("v{FORMAT}-{key}")) }
     }
 

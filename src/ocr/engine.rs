@@ -110,7 +110,9 @@ impl Engine {
         run(render, deadline)?;
         let image = root.with_extension("pgm");
         let mut recognise = Command::new(&self.tesseract);
-        recognise.arg(&image).arg("stdout").args(["-l", LANGUAGE, "tsv"]);
+        // Page segmentation 1: automatic, with orientation detection, so pages scanned sideways
+        // or upside down (common in scanned appendices) are read upright.
+        recognise.arg(&image).arg("stdout").args(["-l", LANGUAGE, "--psm", "1", "tsv"]);
         // Pages run in parallel already; Tesseract's own threads would only compete with them.
         recognise.env("OMP_THREAD_LIMIT", "1");
         let result = run(recognise, deadline);

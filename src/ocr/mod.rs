@@ -25,6 +25,26 @@ pub use tsv::PageText;
 
 use crate::extract::{clean_up_lines, ExtractError, ExtractedPdf, OcrProvenance, Page};
 
+/// How a page's OCR origin is shown with search hits and evidence: "OCR, 91 %".
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct OcrNote {
+    pub engine: String,
+    /// Mean word confidence, whole percent.
+    pub confidence: u8,
+}
+
+impl OcrNote {
+    pub fn new(provenance: &OcrProvenance) -> OcrNote {
+        OcrNote { engine: provenance.engine.clone(), confidence: provenance.confidence.clamp(0.0, 100.0).round() as u8 }
+    }
+}
+
+impl std::fmt::Display for OcrNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "OCR, {} %", self.confidence)
+    }
+}
+
 /// When pages are OCR'd.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum OcrMode {
@@ -123,12 +143,8 @@ impl Ocr {
             }
             Err(err) => return Completed { result: Err(err.to_string()), warning: None, counts: none },
         };
-        let wanted: Vec<u32> = doc
-            .pages
-            .iter()
-            .filter(|p| p.needs_ocr || self.mode == OcrMode::Force)
-            .map(|p| p.number)
-            .collect();
+        let wanted: Vec<u32> =
+            doc.pages.iter().filter(|p| p.needs_ocr || self.mode == OcrMode::Force).map(|p| p.number).collect();
         if wanted.is_empty() {
             return Completed { result: Ok(doc), warning: None, counts: none };
         }

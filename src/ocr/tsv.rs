@@ -70,7 +70,8 @@ pub fn parse(tsv: &str) -> PageText {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
+    const HEADER: &str =
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
 
     fn word(block: u32, par: u32, line: u32, conf: f32, text: &str) -> String {
         format!("5\t1\t{block}\t{par}\t{line}\t1\t0\t0\t10\t10\t{conf}\t{text}\n")

@@ -95,6 +95,21 @@ pub struct Provenance {
     pub failed: usize,
     /// True when the corpus declares itself a synthetic sample (its `truth.json`).
     pub synthetic: bool,
+    /// How much of what was counted came from OCR'd pages.
+    pub ocr: OcrShare,
+}
+
+/// The part of a report that rests on OCR'd text.
+#[derive(Debug, Clone, Serialize, Default, PartialEq, Eq)]
+pub struct OcrShare {
+    /// Counted documents with at least one OCR'd page.
+    pub documents: usize,
+    /// OCR'd pages of counted documents.
+    pub pages: usize,
+    /// Mentions (all topics) found on those pages.
+    pub mentions: usize,
+    /// OCR'd pages left out of the counts (`--no-ocr`).
+    pub excluded_pages: usize,
 }
 
 /// A complete report, ready to render.
@@ -138,6 +153,7 @@ pub fn build(pages: &[StoredPage], records: &[FileRecord], topics: &TopicSet, sc
             (p, topics.topics.iter().map(|t| t.mentions_in_flat(&flat).len()).collect())
         })
         .collect();
+    let ocr = ocr_share(&counted);
     let mut docs: BTreeMap<&str, DocCounts> = BTreeMap::new();
     for (page, counts) in counted {
         let Some(empty) = DocCounts::empty(&page.info, topics.topics.len()) else { continue };
@@ -176,9 +192,24 @@ pub fn build(pages: &[StoredPage], records: &[FileRecord], topics: &TopicSet, sc
         documents: docs.len(),
         unresolved: in_scope_records.iter().filter(|r| r.info.missing().is_some()).count(),
         failed: records.iter().filter(|r| r.error.is_some()).count(),
+        ocr,
         ..Default::default()
     };
     Report { source, topics: topic_rows, municipalities }
+}
+
+/// Documents, pages and mentions from OCR'd pages of documents that are counted.
+fn ocr_share(counted: &[(&StoredPage, Vec<usize>)]) -> OcrShare {
+    let from_ocr = counted.iter().filter(|(p, _)| p.ocr.is_some() && p.info.missing().is_none());
+    let mut share = OcrShare::default();
+    let mut documents = BTreeSet::new();
+    for (page, counts) in from_ocr {
+        documents.insert(page.path.as_str());
+        share.pages += 1;
+        share.mentions += counts.iter().sum::<usize>();
+    }
+    share.documents = documents.len();
+    share
 }
 
 fn municipality_rows(docs: &BTreeMap<&str, DocCounts>, topics: &TopicSet) -> Vec<MunicipalityRow> {

@@ -18,7 +18,7 @@ use std::str::FromStr;
 
 use crate::analyse::Evidence;
 
-pub use aggregate::{build, MunicipalityRow, Provenance, Report, Scope, TopicRow, YearCell};
+pub use aggregate::{build, MunicipalityRow, OcrShare, Provenance, Report, Scope, TopicRow, YearCell};
 
 /// Output formats of `kommunsk report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

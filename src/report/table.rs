@@ -35,6 +35,22 @@ pub fn provenance_lines(report: &Report, words: &Labels) -> Vec<String> {
         "{}: {} · {}: {} · {}: {}",
         words.documents, s.documents, words.unresolved, s.unresolved, words.failed, s.failed
     ));
+    let ocr = &s.ocr;
+    if ocr.pages > 0 {
+        lines.push(format!(
+            "{}: {} {} · {} {} · {} {}",
+            words.ocr_share,
+            ocr.documents,
+            words.documents_short,
+            ocr.pages,
+            words.pages,
+            ocr.mentions,
+            if ocr.mentions == 1 { words.mention_one } else { words.mention_many }
+        ));
+    }
+    if ocr.excluded_pages > 0 {
+        lines.push(format!("{}: {} {}", words.ocr_excluded, ocr.excluded_pages, words.pages));
+    }
     lines
 }
 
