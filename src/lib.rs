@@ -16,7 +16,7 @@ pub mod analyse;
 pub mod commands;
 pub mod discover;
 pub mod export;
-pub mod extract;
+pub use kommunsk_extract as extract;
 pub mod identify;
 pub mod index;
 pub mod ingest;

@@ -61,6 +61,7 @@ fn evidence(topic: &str, code: u16, name: &str, year: u16, sentence: &str, hit: 
         sentence: sentence.into(),
         start,
         end: start + hit.len(),
+        ocr: None,
     }
 }
 
@@ -79,6 +80,7 @@ fn small_report(synthetic: bool) -> (Report, Vec<Evidence>) {
             unresolved: 2,
             failed: 1,
             synthetic,
+            ..Default::default()
         },
         topics: vec![
             TopicRow {
@@ -276,6 +278,7 @@ fn sample_page() -> (String, Report, Vec<Evidence>) {
                     furniture: String::new(),
                     unmapped: 0,
                     info: info.clone(),
+                    ..Default::default()
                 });
             }
             records.push(FileRecord {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/extract/fonts/standard14_widths.rs: glyph widths of the PDF standard 14 fonts.
+"""Generates crates/extract/src/fonts/standard14_widths.rs: glyph widths of the PDF standard 14 fonts.
 
 A PDF may use Helvetica, Times, Courier, Symbol or ZapfDingbats without a /Widths array; the
 reader is then expected to know their metrics. We take them from the URW base35 AFM files
@@ -11,7 +11,7 @@ their built-in encoding, which is what such fonts use.
 
 Usage (from the repository root):
     apt-get install -y fonts-urw-base35 python3-fonttools
-    /usr/bin/python3 tools/gen_standard14_widths.py > src/extract/fonts/standard14_widths.rs
+    /usr/bin/python3 tools/gen_standard14_widths.py > crates/extract/src/fonts/standard14_widths.rs
 """
 import sys
 from pathlib import Path

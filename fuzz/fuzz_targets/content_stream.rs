@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use kommunsk::extract::{extract_bytes, Limits};
+use kommunsk_extract::{extract_bytes, Limits};
 use kommunsk_fuzz::{pdf_with_page, DEFAULT_TOUNICODE};
 use libfuzzer_sys::fuzz_target;
 

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use kommunsk::extract::{extract_bytes, Limits};
+use kommunsk_extract::{extract_bytes, Limits};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -696,6 +696,7 @@ mod tests {
             sentence: "<i>AI</i> & mere".into(),
             start: 3,
             end: 5,
+            ocr: None,
         };
         assert_eq!(marked(&e), "&lt;i&gt;<mark>AI</mark>&lt;/i&gt; &amp; mere");
         let broken = Evidence { start: 3, end: 99, ..e };

@@ -2,7 +2,7 @@
 """Compiles Adobe's predefined CMaps into the blob kommunsk embeds.
 
 Reads the Adobe CMap resources shipped by poppler-data (BSD-3-Clause, Adobe) and writes
-src/extract/fonts/predefined/cmaps.bin: the encoding CMaps (code -> CID) of the Adobe CJK
+crates/extract/src/fonts/predefined/cmaps.bin: the encoding CMaps (code -> CID) of the Adobe CJK
 character collections and, per collection, CID -> Unicode. See README.md next to this file
 for the format and how to regenerate.
 

@@ -2,13 +2,13 @@
 //! pdfTeX and Chromium): word boundaries, Danish letters, rejoined hyphenation, kept real
 //! hyphens, two-column reading order, table rows and running headers/footers.
 
-use std::path::PathBuf;
+use kommunsk_extract::{extract_path, ExtractedPdf, Limits};
 
-use kommunsk::extract::{extract_path, ExtractedPdf, Limits};
+use crate::util;
 
 /// A fixture PDF, from `shared/` beside the repository (as in CI).
 fn fixture(name: &str) -> ExtractedPdf {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/pdf").join(name);
+    let path = util::shared().join("fixtures/pdf").join(name);
     match extract_path(&path, &Limits::default()) {
         Ok(pdf) => pdf,
         Err(e) => panic!("{}: {e}", path.display()),

@@ -1,4 +1,22 @@
-//! PDF → per-page text, on lopdf's object parser.
+//! Text of untrusted PDFs, page by page in reading order, on lopdf's object parser.
+//!
+//! [`extract_path`] or [`extract_bytes`] read a whole document into an [`ExtractedPdf`]: one
+//! [`Page`] per page with its body text, the running headers/footers taken out of it, and the
+//! count of glyphs no font could map to Unicode. [`extract_watched`] does the same on a thread
+//! of its own with panics caught and a hard deadline, for callers that read many files.
+//! Every resource a file can make us spend is bounded by [`Limits`]; a file that cannot be read
+//! is an [`ExtractError`] saying why.
+//!
+//! ```
+//! use kommunsk_extract::{extract_path, Limits};
+//!
+//! let pdf = extract_path("tests/data/page-break-hyphen.pdf".as_ref(), &Limits::default())?;
+//! assert_eq!(pdf.pages.len(), 2);
+//! for page in &pdf.pages {
+//!     println!("page {}: {} lines, furniture {:?}", page.number, page.body.lines().count(), page.furniture);
+//! }
+//! Ok::<(), kommunsk_extract::ExtractError>(())
+//! ```
 //!
 //! The stages inside, in data order:
 //! `document` (open, decrypt, page tree, limits) → `fonts` (encodings, ToUnicode CMaps, widths)
@@ -31,6 +49,8 @@ mod preflight;
 mod stream_recovery;
 mod streams;
 mod table;
+#[cfg(test)]
+mod test_paths;
 
 use std::path::Path;
 
@@ -107,7 +127,7 @@ pub struct ExtractedPdf {
 }
 
 impl ExtractedPdf {
-    /// Body text of all pages joined with form feeds, as `kommunsk extract` prints it.
+    /// Body text of all pages joined with form feeds (U+000C), the plain-text form of the document.
     pub fn body_text(&self) -> String {
         let bodies: Vec<&str> = self.pages.iter().map(|p| p.body.as_str()).collect();
         bodies.join("\u{c}")

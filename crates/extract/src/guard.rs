@@ -27,7 +27,7 @@ pub fn extract_watched(bytes: Vec<u8>, limits: &Limits) -> Result<ExtractedPdf, 
     let (send, receive) = mpsc::channel();
     let thread_limits = limits.clone();
     std::thread::Builder::new()
-        .name("kommunsk-extract".into())
+        .name("pdf-extract".into())
         .stack_size(EXTRACT_STACK_BYTES)
         .spawn(move || {
             // The receiver may be gone after a timeout; nothing is left to tell then.

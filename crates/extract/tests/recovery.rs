@@ -7,12 +7,14 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use kommunsk::extract::{extract_bytes, extract_path, ExtractError, ExtractedPdf, Limits};
+use kommunsk_extract::{extract_bytes, extract_path, ExtractError, ExtractedPdf, Limits};
 use lopdf::encryption::crypt_filters::{Aes256CryptFilter, CryptFilter};
 use lopdf::{dictionary, Document, EncryptionState, EncryptionVersion, Object, Permissions, Stream};
 
+use crate::util;
+
 fn pdfjs(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/pdfjs").join(name)
+    util::shared().join("corpora/pdfjs").join(name)
 }
 
 fn extract(path: &std::path::Path) -> ExtractedPdf {
@@ -76,8 +78,8 @@ fn file_whose_only_encrypted_data_is_an_attachment_is_read() {
 
 #[test]
 fn pypdf_password_sample_still_needs_its_password() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpora/pypdf-samples/005-libreoffice-writer-password/libreoffice-writer-password.pdf");
+    let path =
+        util::shared().join("corpora/pypdf-samples/005-libreoffice-writer-password/libreoffice-writer-password.pdf");
     let err = extract_path(&path, &Limits::default()).err();
     assert_eq!(err.map(|e| e.to_string()).as_deref(), Some("password-protected (a user password is required)"));
 }

@@ -3,12 +3,12 @@
 //! character codes (Windows' PostScript driver, Advent 3B2), the glyph order of non-embedded
 //! Arial, and fonts where nothing says what a glyph is, whose glyphs must show as U+FFFD.
 
-mod common;
+use kommunsk_extract::{extract_path, ExtractedPdf, Limits};
 
-use kommunsk::extract::{extract_path, ExtractedPdf, Limits};
+use crate::util;
 
 fn extract(name: &str) -> ExtractedPdf {
-    let path = common::shared().join("corpora/pdfjs").join(name);
+    let path = util::shared().join("corpora/pdfjs").join(name);
     match extract_path(&path, &Limits::default()) {
         Ok(pdf) => pdf,
         Err(e) => panic!("{name}: {e}"),

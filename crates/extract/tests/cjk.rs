@@ -2,12 +2,12 @@
 //! instead of a ToUnicode CMap (pdf.js's test files in ../shared/corpora/pdfjs). The expected
 //! text is pdftotext's, except where noted.
 
-mod common;
+use kommunsk_extract::{extract_path, ExtractedPdf, Limits};
 
-use kommunsk::extract::{extract_path, ExtractedPdf, Limits};
+use crate::util;
 
 fn extract(name: &str) -> ExtractedPdf {
-    let path = common::shared().join("corpora/pdfjs").join(name);
+    let path = util::shared().join("corpora/pdfjs").join(name);
     extract_path(&path, &Limits::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 

@@ -3,10 +3,12 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use kommunsk::extract::{extract_bytes, extract_path, ExtractError, Limits};
+use kommunsk_extract::{extract_bytes, extract_path, ExtractError, Limits};
+
+use crate::util;
 
 fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/extract").join(name)
+    util::data(name)
 }
 
 fn bytes(name: &str) -> Vec<u8> {

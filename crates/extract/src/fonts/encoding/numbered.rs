@@ -22,7 +22,7 @@
 //! include control codes.
 
 use super::{BaseEncoding, CodeTable};
-use crate::extract::fonts::GlyphText;
+use crate::fonts::GlyphText;
 
 /// Longest name prefix (`C`, `G`, `g`, `cid`, `glyph`, `index`).
 const MAX_PREFIX_LEN: usize = 5;

@@ -13,10 +13,7 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::{objects, Font, GlyphText};
 
-/// `../shared/` beside the repository: the fixtures and the robustness corpora.
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
+use crate::test_paths::shared;
 
 /// Deepest Form XObject nesting followed by the test walker.
 const MAX_FORM_DEPTH: usize = 8;

@@ -3,12 +3,11 @@
 //! present (the PyMuPDF test files are AGPL and stay out of the repository; see
 //! `tools/fetch-extra-corpus`).
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::{root, shared};
-use kommunsk::extract::{extract_bytes, extract_path, Limits};
+use kommunsk_extract::{extract_bytes, extract_path, Limits};
+
+use crate::util::{self, root, shared};
 
 /// A one-page PDF (Helvetica as /F1, a 200 × 100 pt MediaBox plus `page_extra` in the page
 /// dictionary) whose content stream has the dictionary `stream_dict` and the bytes `data`
@@ -24,7 +23,7 @@ fn one_page_pdf(page_extra: &str, stream_dict: &str, data: &str) -> Vec<u8> {
         format!("{stream_dict}\nstream\n{data}endstream"),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
     ];
-    common::pdf_from_objects(&objects)
+    util::pdf_from_objects(&objects)
 }
 
 fn text_of(pdf: &[u8]) -> String {

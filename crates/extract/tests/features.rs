@@ -1,14 +1,16 @@
 //! The extractor on small PDFs made with pdfTeX or written by a script (sources in
-//! tests/data/extract/): ActualText, invisible text, Form XObjects, rotated pages, damaged
+//! tests/data/): ActualText, invisible text, Form XObjects, rotated pages, damaged
 //! content-stream syntax, annotation appearances, hyphenation across a page break, and the
 //! document-level results.
 
 use std::path::PathBuf;
 
-use kommunsk::extract::{extract_path, ExtractedPdf, Limits};
+use kommunsk_extract::{extract_path, ExtractedPdf, Limits};
+
+use crate::util;
 
 fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/extract").join(name)
+    util::data(name)
 }
 
 fn extract(name: &str) -> ExtractedPdf {
@@ -86,8 +88,7 @@ fn word_hyphenated_across_a_page_break_is_rejoined_on_the_first_page() {
 
 /// The pdfTeX book from py-pdf's benchmark (German lecture notes, 117 pages), shared read-only.
 fn geotopo() -> ExtractedPdf {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpora/pypdf-samples/009-pdflatex-geotopo/GeoTopo-komprimiert.pdf");
+    let path = util::shared().join("corpora/pypdf-samples/009-pdflatex-geotopo/GeoTopo-komprimiert.pdf");
     match extract_path(&path, &Limits::default()) {
         Ok(pdf) => pdf,
         Err(e) => panic!("{}: {e}", path.display()),

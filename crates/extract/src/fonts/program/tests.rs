@@ -1,21 +1,15 @@
 //! Font programs read end to end: small real fonts (subsets of Liberation Sans and Nimbus
-//! Sans made by `tests/data/extract/fonts/make-fonts.py`) embedded in font dictionaries
+//! Sans made by `tests/data/fonts/make-fonts.py`) embedded in font dictionaries
 //! without ToUnicode, a real pdfTeX Type1 font from the pdf.js corpus, and every program of
 //! that corpus, cut short and corrupted, read without panicking.
-
-use std::path::{Path, PathBuf};
 
 use lopdf::{dictionary, Dictionary, Document, Object, Stream};
 
 use super::super::{Font, GlyphText};
 use super::{CidToGid, FontProgram};
 
-fn repo_path(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
-
 fn test_font(name: &str) -> Vec<u8> {
-    let path = repo_path("tests/data/extract/fonts").join(name);
+    let path = crate::test_paths::data("fonts").join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -147,7 +141,7 @@ fn bare_cff_program_names_its_glyphs_for_cid_fonts() {
 #[test]
 fn pdftex_type1_builtin_encoding_has_the_ligatures() {
     // pdfTeX embeds CMR9 with its own encoding (pdffonts: "Builtin") and no /Encoding.
-    let path = repo_path("../shared/corpora/pdfjs/issue6901.pdf");
+    let path = crate::test_paths::shared().join("corpora/pdfjs/issue6901.pdf");
     let doc = Document::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let dict = doc.get_object((7, 0)).and_then(Object::as_dict).unwrap_or_else(|e| panic!("font 7: {e}"));
     let font = Font::load(&doc, dict);
@@ -172,7 +166,7 @@ fn type3_pdftex_bitmap_names_are_codes() {
 fn type3_print_driver_names_restate_their_codes() {
     // A print driver's Type3 bitmap font: /C50 at code 0x50 and so on (pdftotext: "Property
     // Insurance"); 0x96 and 0x97 are the Windows dashes.
-    let path = repo_path("../shared/corpora/pdfjs/issue9655_reduced.pdf");
+    let path = crate::test_paths::shared().join("corpora/pdfjs/issue9655_reduced.pdf");
     let doc = Document::load(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let dict = doc.get_object((4, 0)).and_then(Object::as_dict).unwrap_or_else(|e| panic!("font 4: {e}"));
     let font = Font::load(&doc, dict);
@@ -225,7 +219,7 @@ fn formats_are_sniffed_from_the_bytes() {
 /// whole, cut short, and with bytes overwritten, read without panicking.
 #[test]
 fn corpus_font_programs_and_damaged_copies_never_panic() {
-    let corpus = repo_path("../shared/corpora/pdfjs");
+    let corpus = crate::test_paths::shared().join("corpora/pdfjs");
     let Ok(entries) = std::fs::read_dir(&corpus) else {
         panic!("corpus missing: {}", corpus.display());
     };

@@ -6,11 +6,11 @@
 //! PyMuPDF (an AGPL project, so not copied here): its test runs only where the extra corpus
 //! is (`$KOMMUNSK_EXTRA_CORPUS`, default `/work/scratch/extra-corpus`) and says so otherwise.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use kommunsk::extract::{extract_path, ExtractedPdf, Limits};
+use kommunsk_extract::{extract_path, ExtractedPdf, Limits};
+
+use crate::util;
 
 /// Where the extra corpus lives unless `KOMMUNSK_EXTRA_CORPUS` says otherwise.
 const DEFAULT_EXTRA_CORPUS: &str = "/work/scratch/extra-corpus";
@@ -23,7 +23,7 @@ fn extract(path: &Path) -> ExtractedPdf {
 }
 
 fn pdfjs(name: &str) -> ExtractedPdf {
-    extract(&common::shared().join("corpora/pdfjs").join(name))
+    extract(&util::shared().join("corpora/pdfjs").join(name))
 }
 
 /// A file of the extra corpus, or `None` (with a message) where that corpus is not present.

@@ -2,10 +2,9 @@
 //! does (Levenshtein indel ratio after expanding ligatures and collapsing whitespace): every file
 //! at or above 0.99 and above both pdftotext's and mutool's score for that file.
 
-mod common;
+use kommunsk_extract::{extract_path, Limits};
 
-use common::shared;
-use kommunsk::extract::{extract_path, Limits};
+use crate::util::shared;
 
 /// score.py's normalisation: ligature characters to letters, whitespace runs to one space.
 fn normalise(text: &str) -> Vec<char> {

@@ -1,0 +1,26 @@
+//! The extractor's integration tests: one binary, one module per concern.
+
+// Test input paths, shared with the unit tests.
+#[path = "../src/test_paths.rs"]
+mod paths;
+// Those paths and the small-PDF builder.
+mod util;
+
+// CJK text through Adobe's predefined CMaps instead of ToUnicode.
+mod cjk;
+// Bad input gives the documented errors, never a panic; limits are enforced.
+mod errors;
+// Small pdfTeX and scripted PDFs: ActualText, Form XObjects, annotations, page-break hyphens.
+mod features;
+// The shared fixture PDFs: reading order, hyphenation, tables, running headers/footers.
+mod fixtures;
+// Fonts whose dictionaries map no glyph to Unicode, read through their fallbacks.
+mod font_fallbacks;
+// Glyph positions and sizes: rotated text, Type3 glyph space, glyph order.
+mod metrics;
+// Files that once read as empty or unreadable although their text is there.
+mod recovery;
+// The quality floor on the shared fixtures, scored like `../shared/fixtures/score.py`.
+mod scores;
+// Stream data lopdf gets wrong, and text outside the page.
+mod streams;
