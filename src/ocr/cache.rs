@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use super::tsv::PageText;
 
 /// Bumped when the cached text would come out differently (rendering, TSV reading).
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A folder of cached OCR pages for one engine.
 #[derive(Debug, Clone)]
@@ -59,7 +59,12 @@ mod tests {
     fn a_page_round_trips_and_other_keys_miss() {
         let dir = std::env::temp_dir().join(format!("kommunsk-ocr-cache-test-{}", std::process::id()));
         let cache = OcrCache::new(dir.clone(), "tesseract 5.3.0 dan");
-        let text = PageText { blocks: vec![vec!["Æbler og øl på Ærø".into()]], words: 5, confidence: 91.5 };
+        let text = PageText {
+            blocks: vec![vec!["Æbler og øl på Ærø".into()]],
+            words: 5,
+            confidence: 91.5,
+            ..Default::default()
+        };
         cache.put("00ff", 2, &text);
         assert_eq!(cache.get("00ff", 2), Some(text));
         assert_eq!(cache.get("00ff", 3), None);

@@ -23,7 +23,9 @@ pub use cache::OcrCache;
 pub use engine::{Engine, INSTALL_HINT, TESSERACT_ENV};
 pub use tsv::PageText;
 
-use crate::extract::{clean_up_lines, ExtractError, ExtractedPdf, OcrProvenance, Page};
+use crate::extract::{
+    clean_up_lines, lay_out_words, BoxedPage, BoxedWord, ExtractError, ExtractedPdf, OcrProvenance, Page,
+};
 
 /// How a page's OCR origin is shown with search hits and evidence: "OCR, 91 %".
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -237,11 +239,11 @@ impl Ocr {
 
 /// Puts OCR'd text into the document. Under [`OcrMode::Auto`] a page takes it only when its own
 /// text layer has less text (a typed page with a logo keeps its exact text); under
-/// [`OcrMode::Force`] whenever OCR found words. All OCR'd pages are cleaned up together, so
-/// hyphenation is rejoined with evidence from the whole document.
+/// [`OcrMode::Force`] whenever OCR found words. All OCR'd pages are laid out together by the
+/// extractor's layout (columns, table rows, running headers and footers, hyphenation).
 fn apply(doc: &mut ExtractedPdf, texts: Vec<(u32, PageText)>, engine: &str, mode: OcrMode) {
     let mut taken: Vec<(u32, f32)> = Vec::new();
-    let mut lines = Vec::new();
+    let mut pages = Vec::new();
     for (number, text) in texts {
         let Some(page) = doc.pages.iter().find(|p| p.number == number) else { continue };
         let own = page.body.chars().filter(|c| c.is_alphanumeric() && *c != '\u{fffd}').count();
@@ -249,16 +251,43 @@ fn apply(doc: &mut ExtractedPdf, texts: Vec<(u32, PageText)>, engine: &str, mode
             continue;
         }
         taken.push((number, text.confidence));
-        lines.push(text.blocks);
+        pages.push(text);
     }
-    let bodies = clean_up_lines(lines);
-    for ((number, confidence), body) in taken.into_iter().zip(bodies) {
+    let laid_out: Vec<(String, Vec<String>)> = if std::env::var_os(TESSERACT_ORDER_ENV).is_some() {
+        clean_up_lines(pages.into_iter().map(|p| p.blocks).collect()).into_iter().map(|b| (b, Vec::new())).collect()
+    } else {
+        lay_out_words(&pages.iter().map(boxed_page).collect::<Vec<_>>())
+    };
+    for ((number, confidence), (body, furniture)) in taken.into_iter().zip(laid_out) {
         if let Some(page) = doc.pages.iter_mut().find(|p| p.number == number) {
             page.body = body;
+            page.furniture = furniture;
             page.unmapped_glyphs = 0;
             page.ocr = Some(OcrProvenance { engine: engine.to_string(), confidence });
         }
     }
+}
+
+/// Benchmark switch: when set, OCR'd text keeps Tesseract's own reading order instead of going
+/// through the extractor's layout (BENCHMARKS.md compares the two).
+pub const TESSERACT_ORDER_ENV: &str = "KOMMUNSK_OCR_TESSERACT_ORDER";
+
+/// Share of a line's height taken as the font size (the rest is ascender/descender overshoot).
+const SIZE_OF_LINE_HEIGHT: f32 = 0.8;
+
+/// The words for the extractor's layout. Every word gets the page's median line height as its
+/// size: a line's own height varies with its letters (descenders, brackets, OCR junk), and the
+/// layout reads a size change as a new block and a large size as a loose baseline tolerance.
+fn boxed_page(text: &PageText) -> BoxedPage {
+    let mut heights: Vec<f32> = text.boxes.iter().map(|w| w.line_height).collect();
+    heights.sort_by(f32::total_cmp);
+    let size = heights.get(heights.len() / 2).copied().unwrap_or(0.0) * SIZE_OF_LINE_HEIGHT;
+    let words = text
+        .boxes
+        .iter()
+        .map(|w| BoxedWord { text: w.text.clone(), x0: w.left, x1: w.right, baseline: w.line_bottom, size })
+        .collect();
+    BoxedPage { width: text.width, height: text.height, words }
 }
 
 /// A temporary folder for rendered page images, removed when dropped.

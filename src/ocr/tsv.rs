@@ -7,23 +7,43 @@
 /// The text Tesseract found on one page.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PageText {
-    /// Paragraphs in reading order, each a list of lines (words joined by single spaces).
+    /// Paragraphs in Tesseract's reading order, each a list of lines (words joined by spaces).
     pub blocks: Vec<Vec<String>>,
+    /// Every word with its box, in Tesseract's order.
+    pub boxes: Vec<WordBox>,
+    /// Size of the page image in pixels.
+    pub width: f32,
+    pub height: f32,
     /// Words with text.
     pub words: u32,
     /// Mean word confidence in percent, 0 when there are no words.
     pub confidence: f32,
 }
 
+/// A word and where it stands on the page image (pixels from the top-left corner).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct WordBox {
+    pub text: String,
+    pub left: f32,
+    pub right: f32,
+    /// Bottom of the word itself and of its line.
+    pub bottom: f32,
+    pub line_bottom: f32,
+    /// Height of the word's line.
+    pub line_height: f32,
+}
+
 impl PageText {
     /// Letters and digits in the text: what "more text" means when OCR competes with a weak
     /// text layer.
     pub fn alphanumerics(&self) -> usize {
-        self.blocks.iter().flatten().map(|l| l.chars().filter(|c| c.is_alphanumeric()).count()).sum()
+        self.boxes.iter().map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).count()).sum()
     }
 }
 
-/// Word level in Tesseract's TSV.
+/// Tesseract's TSV levels.
+const PAGE_LEVEL: &str = "1";
+const LINE_LEVEL: &str = "4";
 const WORD_LEVEL: &str = "5";
 
 /// Parses Tesseract's TSV (`tesseract IMAGE stdout tsv`). Rows that do not parse are skipped:
@@ -32,12 +52,24 @@ pub fn parse(tsv: &str) -> PageText {
     let mut page = PageText::default();
     let mut key: Option<(&str, &str, &str)> = None;
     let mut paragraph: Option<(&str, &str)> = None;
+    let mut line_box = (0.0f32, 0.0f32);
     let mut confidence_sum = 0.0f64;
     for row in tsv.lines().skip(1) {
         let cols: Vec<&str> = row.split('\t').collect();
-        let [level, _page, block, par, line, _word, _left, _top, _width, _height, conf, text] = cols[..] else {
+        let [level, _page, block, par, line, _word, left, top, width, height, conf, text] = cols[..] else {
             continue;
         };
+        let number = |s: &str| s.trim().parse::<f32>().ok().filter(|v| v.is_finite() && *v >= 0.0);
+        let (Some(left), Some(top), Some(width), Some(height)) =
+            (number(left), number(top), number(width), number(height))
+        else {
+            continue;
+        };
+        match level {
+            PAGE_LEVEL => (page.width, page.height) = (width, height),
+            LINE_LEVEL => line_box = (top + height, height),
+            _ => {}
+        }
         let text = text.trim();
         if level != WORD_LEVEL || text.is_empty() {
             continue;
@@ -57,6 +89,15 @@ pub fn parse(tsv: &str) -> PageText {
             _ => lines.push(text.to_string()),
         }
         key = Some((block, par, line));
+        let (line_bottom, line_height) = if line_box.1 > 0.0 { line_box } else { (top + height, height) };
+        page.boxes.push(WordBox {
+            text: text.to_string(),
+            left,
+            right: left + width,
+            bottom: top + height,
+            line_bottom,
+            line_height,
+        });
         page.words += 1;
         confidence_sum += conf.clamp(0.0, 100.0);
     }
@@ -91,9 +132,21 @@ mod tests {
         .concat();
         let page = parse(&tsv);
         assert_eq!(page.blocks, vec![vec!["Kære borger".to_string(), "Så".into()], vec!["Økonomi".to_string()]]);
+        assert_eq!((page.width, page.height), (100.0, 100.0));
+        assert_eq!(
+            page.boxes[1],
+            WordBox {
+                text: "borger".into(),
+                left: 0.0,
+                right: 10.0,
+                bottom: 10.0,
+                line_bottom: 10.0,
+                line_height: 10.0
+            }
+        );
         assert_eq!(page.words, 4);
         assert!((page.confidence - 75.0).abs() < 1e-4, "{}", page.confidence);
-        assert_eq!(page.alphanumerics(), 20);
+        assert_eq!(page.alphanumerics(), 19);
     }
 
     #[test]

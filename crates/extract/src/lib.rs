@@ -51,11 +51,13 @@ mod streams;
 mod table;
 #[cfg(test)]
 mod test_paths;
+mod word_boxes;
 
 use std::path::Path;
 
 pub use guard::extract_watched;
 use std::time::{Duration, Instant};
+pub use word_boxes::{lay_out_words, BoxedPage, BoxedWord};
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
 #[derive(Debug, Clone)]

@@ -10,6 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 tail -n +2 "$fixtures/manifest.csv" | cut -d, -f1 | while read -r pdf; do
     name=$(basename "$pdf" .pdf)
+    [ -s "$out/$name.pdf" ] && continue
     rm -f "$work"/*
     pdftoppm -r "$dpi" -gray "$fixtures/$pdf" "$work/p"
     i=0
@@ -19,5 +20,6 @@ tail -n +2 "$fixtures/manifest.csv" | cut -d, -f1 | while read -r pdf; do
             -quality 75 "${page%.pgm}.jpg"
         i=$((i + 1))
     done
-    img2pdf --pagesize A4 "$work"/p-*.jpg -o "$out/$name.pdf"
+    img2pdf --pagesize A4 "$work"/p-*.jpg -o "$out/$name.pdf.part"
+    mv "$out/$name.pdf.part" "$out/$name.pdf"
 done
