@@ -10,7 +10,8 @@
 //! 5. [`analyse`] counts topic mentions from the editable dictionaries in `queries/`.
 //! 6. [`report`] aggregates mentions to "N ud af M" per topic and year and renders them.
 //!
-//! [`ingest`] drives stages 1–4 over a corpus; [`search`] queries the index.
+//! [`ingest`] drives stages 1–4 over a corpus; [`search`] queries the index; [`review`] keeps
+//! people's verdicts on mentions and feeds them back into the counts.
 
 pub mod analyse;
 pub mod commands;
@@ -20,6 +21,9 @@ pub use kommunsk_extract as extract;
 pub mod identify;
 pub mod index;
 pub mod ingest;
+pub mod mention_cache;
 pub mod ocr;
 pub mod report;
+pub mod review;
+pub mod safe_text;
 pub mod search;

@@ -12,6 +12,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// Bumped whenever the rules above change what counts as a mention, so cached mentions
+/// (`mention_cache`) computed under the old rules are not reused.
+pub const MATCHER_VERSION: u32 = 1;
+
 /// Text between two matches that still makes them one mention.
 static JOINING_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s\p{P}]*(?:(?:og|eller|samt|and|or)[\s\p{P}]*)?$").expect("static regex"));

@@ -5,6 +5,7 @@
 //! mentions of one topic in one page.
 
 pub mod evidence;
+pub mod literals;
 pub mod matcher;
 pub mod topics;
 

@@ -44,6 +44,11 @@ impl Topic {
         find_mentions(flat, &self.patterns, &self.exclusions)
     }
 
+    /// The compiled patterns and exclusions in dictionary order (for per-pattern statistics).
+    pub fn compiled(&self) -> (&[Regex], &[Regex]) {
+        (&self.patterns, &self.exclusions)
+    }
+
     /// Number of mentions in raw page text.
     pub fn count(&self, text: &str) -> usize {
         self.mentions_in_flat(&flatten_whitespace(text)).len()

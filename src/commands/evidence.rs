@@ -1,27 +1,32 @@
-//! `kommunsk evidence TOPIC`: every counted mention of a topic, with file, page and sentence.
+//! `kommunsk evidence TOPIC`: every counted mention of a topic, with file, page, sentence and
+//! review verdict; `--format csv|json|ndjson` exports every hit (of all topics when no topic is
+//! named) as flat rows.
 
 use std::fmt::Write;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Args;
 
 use super::ingest::DEFAULT_INDEX;
 use super::output::{emit, UsageError};
 use super::report::{corpus_folder, parse_doctype, refresh_index};
+use super::review::{check_topic, municipality_code, reviews_path};
 use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
-use crate::identify::registry;
 use crate::index::CorpusIndex;
 use crate::report::evidence::{collect, EvidenceFilter};
+use crate::report::hits::{hits, render, HitFormat};
 use crate::report::Scope;
+use crate::review::{annotate, ReviewFile, Verdict};
 use crate::search::display_path;
 
 #[derive(Debug, Args)]
 pub struct EvidenceArgs {
-    /// Topic id from the dictionary (see `kommunsk topics`).
-    pub topic: String,
+    /// Topic id from the dictionary (see `kommunsk topics`); with --format, all topics when left out.
+    pub topic: Option<String>,
     /// Only this municipality (name, ASCII form or code).
     #[arg(long, value_name = "NAME")]
     pub municipality: Option<String>,
@@ -43,52 +48,105 @@ pub struct EvidenceArgs {
     /// Print the mentions as a JSON array.
     #[arg(long)]
     pub json: bool,
+    /// Export every hit as flat rows: csv (Danish Excel), json or ndjson.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_hit_format, conflicts_with = "json")]
+    pub format: Option<HitFormat>,
+    /// Write to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Reviews file (default: reviews.csv beside the topic dictionary).
+    #[arg(long, value_name = "FILE")]
+    pub reviews: Option<PathBuf>,
+    /// Show no review verdicts.
+    #[arg(long)]
+    pub ignore_reviews: bool,
     /// Never ingest, even when the index is missing or stale.
     #[arg(long)]
     pub no_ingest: bool,
 }
 
+fn parse_hit_format(s: &str) -> Result<HitFormat, String> {
+    s.parse()
+}
+
 pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
     let topics = TopicSet::load(&args.topics)?;
-    if topics.get(&args.topic).is_none() {
-        let ids: Vec<&str> = topics.topics.iter().map(|t| t.id.as_str()).collect();
-        return Err(UsageError(format!("unknown topic {:?} (one of {})", args.topic, ids.join(", "))).into());
-    }
-    let code = match &args.municipality {
-        Some(name) => {
-            Some(registry::lookup(name).ok_or_else(|| UsageError(format!("unknown municipality {name:?}")))?.code)
+    match &args.topic {
+        Some(topic) => check_topic(&topics, topic)?,
+        None if args.format.is_none() => {
+            return Err(
+                UsageError("name a topic (`kommunsk evidence ai`), or export every hit with --format".into()).into()
+            )
         }
-        None => None,
-    };
+        None => {}
+    }
+    let code = municipality_code(args.municipality.as_deref())?;
     let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
     let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let pages = index.pages(&index.reader()?.searcher())?;
-    let filter = EvidenceFilter { scope, topics: vec![args.topic.clone()], code };
+    let filter = EvidenceFilter { scope, topics: args.topic.iter().cloned().collect(), code };
     let mut found = collect(&pages, &topics, &filter);
+    let reviews = if args.ignore_reviews {
+        ReviewFile::default()
+    } else {
+        ReviewFile::load(&reviews_path(args.reviews.as_deref(), Some(&args.topics), &corpus))?
+    };
+    // Keys use the stored paths, so annotate before paths become the ones users see.
+    let reviewed = annotate(&found, &reviews);
     let shown_corpus = corpus.display().to_string();
-    for mention in &mut found {
-        mention.path = display_path(&shown_corpus, &mention.path);
-    }
 
-    if args.json {
-        emit(&format!("{}\n", serde_json::to_string_pretty(&found)?))?;
-        return Ok(ExitCode::SUCCESS);
+    let text = if let Some(format) = args.format {
+        // No page of this index is read by OCR: extraction is from the text layer only.
+        let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p), |_, _| false);
+        render(&rows, format)
+    } else if args.json {
+        for mention in &mut found {
+            mention.path = display_path(&shown_corpus, &mention.path);
+        }
+        let mut values = serde_json::to_value(&found)?;
+        // Reviewed mentions say so; unreviewed ones are exactly as before.
+        if let Some(list) = values.as_array_mut() {
+            for (value, (_, review)) in list.iter_mut().zip(&reviewed) {
+                if let (Some(object), Some(review)) = (value.as_object_mut(), review) {
+                    object.insert("verdict".into(), review.verdict.as_str().into());
+                }
+            }
+        }
+        format!("{}\n", serde_json::to_string_pretty(&values)?)
+    } else {
+        let (open, close) = if std::io::stdout().is_terminal() { ("\x1b[1;33m", "\x1b[0m") } else { ("«", "»") };
+        let mut out = String::new();
+        let municipalities: std::collections::BTreeSet<_> = found.iter().map(|e| (e.year, e.code)).collect();
+        let rejected = reviewed.iter().filter(|(_, r)| r.is_some_and(|r| r.verdict == Verdict::Wrong)).count();
+        let topic = args.topic.as_deref().unwrap_or_default();
+        let _ = write!(out, "{} mentions of {topic} in {} municipality-years", found.len(), municipalities.len());
+        if rejected > 0 {
+            let _ = write!(out, "; {rejected} rejected in review, not counted");
+        }
+        out.push_str("\n\n");
+        for (e, (_, review)) in found.iter().zip(&reviewed) {
+            let who = e.municipality.as_deref().unwrap_or("?");
+            let code = e.code.map(|c| c.to_string()).unwrap_or_default();
+            let year = e.year.map(|y| y.to_string()).unwrap_or_default();
+            let verdict = match review {
+                Some(r) if r.verdict == Verdict::Wrong => " · REJECTED in review".to_string(),
+                Some(_) => " · reviewed right".to_string(),
+                None => String::new(),
+            };
+            let note =
+                review.map(|r| r.note.as_str()).filter(|n| !n.is_empty()).map(|n| format!(": {n}")).unwrap_or_default();
+            let path = display_path(&shown_corpus, &e.path);
+            let ocr = e.ocr.as_ref().map(|o| format!(" · {o}")).unwrap_or_default();
+            let _ = writeln!(out, "{who} ({code}) · {year} · {path} page {}{ocr}{verdict}{note}", e.page);
+            let _ = writeln!(out, "    {}\n", e.marked(open, close));
+        }
+        out
+    };
+    match &args.out {
+        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
+        None => emit(&text)?,
     }
-    let (open, close) = if std::io::stdout().is_terminal() { ("\x1b[1;33m", "\x1b[0m") } else { ("«", "»") };
-    let mut out = String::new();
-    let municipalities: std::collections::BTreeSet<_> = found.iter().map(|e| (e.year, e.code)).collect();
-    let _ =
-        writeln!(out, "{} mentions of {} in {} municipality-years\n", found.len(), args.topic, municipalities.len());
-    for e in &found {
-        let who = e.municipality.as_deref().unwrap_or("?");
-        let code = e.code.map(|c| c.to_string()).unwrap_or_default();
-        let year = e.year.map(|y| y.to_string()).unwrap_or_default();
-        let ocr = e.ocr.as_ref().map(|o| format!(" · {o}")).unwrap_or_default();
-        let _ = writeln!(out, "{who} ({code}) · {year} · {} page {}{ocr}", e.path, e.page);
-        let _ = writeln!(out, "    {}\n", e.marked(open, close));
-    }
-    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -10,6 +10,7 @@ mod extract;
 mod ingest;
 mod output;
 mod report;
+mod review;
 mod search;
 mod topics;
 
@@ -37,6 +38,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// List every counted mention of a topic: file, page and sentence.
     Evidence(evidence::EvidenceArgs),
+    /// Review mentions: list them with ids, draw a random sample, mark them right or wrong.
+    Review(review::ReviewArgs),
     /// Print the text of one PDF, pages separated by form feeds.
     Extract(extract::ExtractArgs),
     /// Export every indexed page as NDJSON batches (for Quickwit or another search engine).
@@ -52,6 +55,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Search(args) => search::run(args),
         Command::Report(args) => report::run(args),
         Command::Evidence(args) => evidence::run(args),
+        Command::Review(args) => review::run(args),
         Command::Export(args) => export::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Topics(args) => topics::run(args),

@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
 use super::output::{emit, UsageError};
+use super::review::reviews_path;
 use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
 use crate::extract::Limits;
@@ -17,7 +18,10 @@ use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::ocr::OcrMode;
 use crate::report::evidence::EvidenceFilter;
+use crate::report::ocr_share;
+use crate::report::reviewed::{build_cached_with_reviews_skipping, drop_rejected};
 use crate::report::{self, Format, Scope};
+use crate::review::ReviewFile;
 use crate::search::display_path;
 
 #[derive(Debug, Args)]
@@ -57,6 +61,12 @@ pub struct ReportArgs {
     /// Never ingest, even when the index is missing or stale.
     #[arg(long)]
     pub no_ingest: bool,
+    /// Reviews file (default: reviews.csv beside the topic dictionary); rejected mentions are not counted.
+    #[arg(long, value_name = "FILE")]
+    pub reviews: Option<PathBuf>,
+    /// Count every mention as found, ignoring reviews (the raw counts).
+    #[arg(long)]
+    pub ignore_reviews: bool,
     /// Count without the text of OCR'd pages (scans); the report says how many were left out.
     #[arg(long)]
     pub no_ocr: bool,
@@ -154,17 +164,35 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let searcher = index.reader()?.searcher();
-    let mut pages = index.pages(&searcher)?;
-    let before = pages.len();
-    if args.no_ocr {
-        pages.retain(|p| p.ocr.is_none());
+    let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(args.topics.as_path());
+    let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
+    let ocr_pages = ocr_share::ocr_pages(&index, &searcher)?;
+    let skip = if args.no_ocr { ocr_share::keys(&ocr_pages) } else { Default::default() };
+    let (mut built, applied) = build_cached_with_reviews_skipping(
+        &index,
+        &searcher,
+        &topics,
+        &scope,
+        &args.lang,
+        &reviews,
+        args.ignore_reviews,
+        &skip,
+    )?;
+    if !applied.orphaned.is_empty() {
+        eprintln!(
+            "kommunsk: {} reviews in {} are orphaned (their sentence is no longer found); list them with `kommunsk review --orphans`",
+            applied.orphaned.len(),
+            reviews.path.display()
+        );
     }
-    let records = index.file_records(&searcher)?;
-    let mut built = report::build(&pages, &records, &topics, &scope, &args.lang);
     built.source.corpus = corpus.display().to_string();
     built.source.index = args.index.display().to_string();
     built.source.synthetic = is_synthetic(&corpus);
-    built.source.ocr.excluded_pages = before - pages.len();
+    built.source.ocr = if args.no_ocr {
+        report::OcrShare { excluded_pages: skip.len(), ..Default::default() }
+    } else {
+        ocr_share::share(&ocr_pages, &topics, &scope)
+    };
     if built.source.documents == 0 {
         anyhow::bail!(
             "nothing to report: the index {} has no documents with a known municipality and year in scope",
@@ -173,7 +201,15 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     }
 
     let evidence = if args.format == Format::Html {
+        // The sentences need the page text: read it only for this format.
+        let pages = index.pages(&searcher)?;
         let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
+        if !args.ignore_reviews {
+            drop_rejected(&mut found, &reviews);
+        }
+        if args.no_ocr {
+            found.retain(|e| e.ocr.is_none());
+        }
         let shown = corpus.display().to_string();
         for mention in &mut found {
             mention.path = display_path(&shown, &mention.path);

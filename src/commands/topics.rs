@@ -7,7 +7,12 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::output::emit;
+use super::report::{corpus_folder, refresh_index};
+use super::review::reviews_path;
 use crate::analyse::TopicSet;
+use crate::index::CorpusIndex;
+use crate::review::pattern_stats::pattern_stats;
+use crate::review::ReviewFile;
 
 /// Where the shipped dictionary lives, relative to the working directory.
 pub const DEFAULT_TOPICS: &str = "queries/topics.toml";
@@ -20,10 +25,32 @@ pub struct TopicsArgs {
     /// Check every topic's examples and counterexamples; exit 1 if any fails.
     #[arg(long)]
     pub check: bool,
+    /// What each pattern finds in the index: mentions, municipalities, most frequent matched
+    /// words, patterns that find nothing, and exclusions suggested by rejected reviews.
+    #[arg(long)]
+    pub stats: bool,
+    /// With --stats: print JSON.
+    #[arg(long, requires = "stats")]
+    pub json: bool,
+    /// With --stats: index folder.
+    #[arg(long, value_name = "DIR", default_value = super::ingest::DEFAULT_INDEX)]
+    pub index: PathBuf,
+    /// With --stats: corpus folder to ingest from when the index is missing or stale.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    /// With --stats: reviews file (default: reviews.csv beside the topic dictionary).
+    #[arg(long, value_name = "FILE")]
+    pub reviews: Option<PathBuf>,
+    /// With --stats: never ingest, even when the index is missing or stale.
+    #[arg(long)]
+    pub no_ingest: bool,
 }
 
 pub fn run(args: TopicsArgs) -> anyhow::Result<ExitCode> {
     let set = TopicSet::load(&args.topics)?;
+    if args.stats {
+        return stats(&args, &set);
+    }
     let mut out = String::new();
     let _ = writeln!(out, "{} topics in {}\n", set.topics.len(), set.source);
     for topic in &set.topics {
@@ -50,6 +77,64 @@ pub fn run(args: TopicsArgs) -> anyhow::Result<ExitCode> {
         let _ = writeln!(out, "{} of {total} examples behave as documented", total - failures.len());
         emit(&out)?;
         return Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
+    }
+    emit(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `topics --stats`: each pattern's yield over the index.
+fn stats(args: &TopicsArgs, set: &TopicSet) -> anyhow::Result<ExitCode> {
+    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
+    refresh_index(&corpus, &args.index, args.no_ingest)?;
+    let index = CorpusIndex::open(&args.index)?;
+    let pages = index.pages(&index.reader()?.searcher())?;
+    let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), Some(&args.topics), &corpus))?;
+    let stats = pattern_stats(&pages, set, &reviews, "da");
+    if args.json {
+        emit(&format!("{}\n", serde_json::to_string_pretty(&stats)?))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "What each pattern of {} finds in {} (all years, counted documents)\n",
+        set.source,
+        args.index.display()
+    );
+    for topic in &stats {
+        let _ = writeln!(
+            out,
+            "{}  —  {}: {} mentions in {} municipalities",
+            topic.id, topic.label, topic.mentions, topic.municipalities
+        );
+        let width = topic.patterns.iter().map(|p| p.pattern.chars().count()).max().unwrap_or(0);
+        for p in &topic.patterns {
+            let pad = " ".repeat(width - p.pattern.chars().count());
+            if p.mentions == 0 {
+                let _ = writeln!(out, "    {}{pad}  finds nothing", p.pattern);
+                continue;
+            }
+            let words: Vec<String> = p.words.iter().map(|(w, n)| format!("{w} {n}")).collect();
+            let _ = writeln!(
+                out,
+                "    {}{pad}  {:>5} mentions · {:>3} municipalities · {}",
+                p.pattern,
+                p.mentions,
+                p.municipalities,
+                words.join(", ")
+            );
+        }
+        for r in &topic.rejected {
+            let _ = write!(out, "    rejected in review {}× «{}» ({} right)", r.rejected, r.matched, r.right);
+            match &r.suggested_exclusion {
+                Some(re) => {
+                    let _ = writeln!(out, "; consider exclude = ['{re}']");
+                }
+                None => out.push('\n'),
+            }
+            let _ = writeln!(out, "        e.g. {}", r.example);
+        }
+        out.push('\n');
     }
     emit(&out)?;
     Ok(ExitCode::SUCCESS)

@@ -5,6 +5,8 @@ use tantivy::tokenizer::{
 };
 use tantivy::Index;
 
+use super::literal_terms::{LiteralTokenizer, LITERAL_ANALYZER};
+
 /// Lower case + Danish Snowball stemming: "cybersikkerheden" and "cybersikkerhed" meet.
 pub const STEMMED_ANALYZER: &str = "da_stemmed";
 /// As above, after folding to ASCII: "kobenhavn" finds "København", "aeldrepleje" "ældrepleje".
@@ -33,6 +35,7 @@ pub fn register(index: &Index) {
             .filter(Stemmer::new(Language::Danish))
             .build(),
     );
+    manager.register(LITERAL_ANALYZER, TextAnalyzer::builder(LiteralTokenizer).build());
 }
 
 #[cfg(test)]

@@ -5,13 +5,14 @@
 //! folder it was built from, so `report` can check whether it is stale.
 
 pub mod analyzers;
+pub mod literal_terms;
 pub mod records;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
@@ -149,6 +150,30 @@ impl CorpusIndex {
     pub fn pages(&self, searcher: &Searcher) -> Result<Vec<StoredPage>, IndexError> {
         let mut pages = Vec::new();
         self.for_each_page(searcher, |page| pages.push(page))?;
+        Ok(pages)
+    }
+
+    /// The stored pages of the documents with these paths (for work on a few documents
+    /// without reading the whole corpus).
+    pub fn pages_of(&self, searcher: &Searcher, paths: &[&str]) -> Result<Vec<StoredPage>, IndexError> {
+        let wanted: std::collections::BTreeSet<&str> = paths.iter().copied().collect();
+        let mut pages = Vec::new();
+        for path in wanted {
+            let query = BooleanQuery::new(vec![
+                (Occur::Must, Box::new(self.kind_query(KIND_PAGE)) as Box<dyn Query>),
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(Term::from_field_text(self.fields.path, path), IndexRecordOption::Basic)),
+                ),
+            ]);
+            let mut addresses: Vec<_> =
+                searcher.search(&query, &DocSetCollector).map_err(|e| self.err(e))?.into_iter().collect();
+            addresses.sort();
+            for address in addresses {
+                let doc: TantivyDocument = searcher.doc(address).map_err(|e| self.err(e))?;
+                pages.push(StoredPage::from_document(&self.fields, &doc));
+            }
+        }
         Ok(pages)
     }
 

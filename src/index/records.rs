@@ -142,6 +142,7 @@ impl StoredPage {
         doc.add_u64(fields.page, u64::from(page.number));
         doc.add_text(fields.text, &page.body);
         doc.add_text(fields.text_folded, &page.body);
+        doc.add_text(fields.terms, &page.body);
         if !page.furniture.is_empty() {
             doc.add_text(fields.furniture, page.furniture.join("\n"));
         }

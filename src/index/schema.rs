@@ -11,6 +11,7 @@ use tantivy::schema::{
 };
 
 use super::analyzers::{FOLDED_ANALYZER, STEMMED_ANALYZER};
+use super::literal_terms::LITERAL_ANALYZER;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index with another value is
 /// rebuilt rather than misread.
@@ -41,6 +42,9 @@ pub struct Fields {
     /// The same text lower-cased and folded to ASCII (æ→ae, ø→o, å→a), for users who type
     /// "kobenhavn" or "aeldrepleje".
     pub text_folded: Field,
+    /// The same text as whole lower-cased words, unstemmed (never searched): the report's
+    /// prefilter looks topic literals up in its term dictionary (see `literal_terms`).
+    pub terms: Field,
     /// Running headers/footers of the page, stored only (never searched or counted).
     pub furniture: Field,
     pub unmapped: Field,
@@ -73,6 +77,9 @@ pub fn build() -> (Schema, Fields) {
             .set_tokenizer(FOLDED_ANALYZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
+    let terms_options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer(LITERAL_ANALYZER).set_index_option(IndexRecordOption::Basic),
+    );
     let fields = Fields {
         kind: b.add_text_field("kind", STRING),
         path: b.add_text_field("path", STRING | STORED),
@@ -86,6 +93,7 @@ pub fn build() -> (Schema, Fields) {
         page: b.add_u64_field("page", INDEXED | STORED | FAST),
         text: b.add_text_field("text", text_options),
         text_folded: b.add_text_field("text_folded", folded_options),
+        terms: b.add_text_field("terms", terms_options),
         furniture: b.add_text_field("furniture", STORED),
         unmapped: b.add_u64_field("unmapped", stored_u64.clone()),
         ocr_engine: b.add_text_field("ocr_engine", STRING | STORED),

@@ -6,8 +6,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::analyse::{flatten_whitespace, TopicSet};
+use crate::analyse::TopicSet;
 use crate::index::{DocumentInfo, FileRecord, StoredPage};
+use crate::mention_cache::PageMentions;
+use crate::review::{Rejected, TopicReview};
 
 /// Which pages count.
 #[derive(Debug, Clone, Default)]
@@ -95,6 +97,9 @@ pub struct Provenance {
     pub failed: usize,
     /// True when the corpus declares itself a synthetic sample (its `truth.json`).
     pub synthetic: bool,
+    /// What reviews did to the counts; absent when there is no reviews file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviews: Option<ReviewSummary>,
     /// How much of what was counted came from OCR'd pages.
     pub ocr: OcrShare,
 }
@@ -110,6 +115,21 @@ pub struct OcrShare {
     pub mentions: usize,
     /// OCR'd pages left out of the counts (`--no-ocr`).
     pub excluded_pages: usize,
+}
+
+/// The reviews behind a report: how many mentions were dropped and how precise each topic was.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct ReviewSummary {
+    /// The reviews file.
+    pub file: String,
+    /// True with `--ignore-reviews`: the counts are raw and nothing was dropped.
+    pub ignored: bool,
+    /// Rejected mentions left out of the counts.
+    pub dropped: usize,
+    /// Reviews whose sentence is no longer found.
+    pub orphaned: usize,
+    /// Topics with reviewed mentions in scope.
+    pub topics: Vec<TopicReview>,
 }
 
 /// A complete report, ready to render.
@@ -142,24 +162,41 @@ impl DocCounts {
     }
 }
 
-/// Counts every topic on every page in scope and aggregates.
+/// Counts every topic on every page in scope (a full recount, no cache) and aggregates.
 pub fn build(pages: &[StoredPage], records: &[FileRecord], topics: &TopicSet, scope: &Scope, lang: &str) -> Report {
-    // Count per page in parallel, then sum per document.
-    let counted: Vec<(&StoredPage, Vec<usize>)> = pages
-        .par_iter()
-        .filter(|p| scope.covers(&p.info))
-        .map(|p| {
-            let flat = flatten_whitespace(&p.text);
-            (p, topics.topics.iter().map(|t| t.mentions_in_flat(&flat).len()).collect())
-        })
-        .collect();
-    let ocr = ocr_share(&counted);
+    build_reviewed(pages, records, topics, scope, lang, &Rejected::default())
+}
+
+/// As [`build`], leaving out the mentions reviewers rejected (see [`crate::review::apply`]).
+pub fn build_reviewed(
+    pages: &[StoredPage],
+    records: &[FileRecord],
+    topics: &TopicSet,
+    scope: &Scope,
+    lang: &str,
+    rejected: &Rejected,
+) -> Report {
+    let counted: Vec<PageMentions> =
+        pages.par_iter().filter(|p| scope.covers(&p.info)).map(|p| PageMentions::recount(p, topics)).collect();
+    build_from_mentions(&counted, records, topics, scope, lang, rejected)
+}
+
+/// Aggregates pages whose mentions are already known (from [`crate::mention_cache`]) after
+/// leaving out the rejected ones; pages out of scope are skipped.
+pub fn build_from_mentions(
+    pages: &[PageMentions],
+    records: &[FileRecord],
+    topics: &TopicSet,
+    scope: &Scope,
+    lang: &str,
+    rejected: &Rejected,
+) -> Report {
     let mut docs: BTreeMap<&str, DocCounts> = BTreeMap::new();
-    for (page, counts) in counted {
+    for page in pages.iter().filter(|p| scope.covers(&p.info)) {
         let Some(empty) = DocCounts::empty(&page.info, topics.topics.len()) else { continue };
         let doc = docs.entry(page.path.as_str()).or_insert(empty);
-        for (sum, n) in doc.counts.iter_mut().zip(counts) {
-            *sum += n;
+        for ((sum, mentions), topic) in doc.counts.iter_mut().zip(&page.mentions).zip(&topics.topics) {
+            *sum += mentions.len().saturating_sub(rejected.on_page(&page.path, page.page, &topic.id));
         }
     }
     // Documents without any stored page still count towards `of`.
@@ -192,24 +229,9 @@ pub fn build(pages: &[StoredPage], records: &[FileRecord], topics: &TopicSet, sc
         documents: docs.len(),
         unresolved: in_scope_records.iter().filter(|r| r.info.missing().is_some()).count(),
         failed: records.iter().filter(|r| r.error.is_some()).count(),
-        ocr,
         ..Default::default()
     };
     Report { source, topics: topic_rows, municipalities }
-}
-
-/// Documents, pages and mentions from OCR'd pages of documents that are counted.
-fn ocr_share(counted: &[(&StoredPage, Vec<usize>)]) -> OcrShare {
-    let from_ocr = counted.iter().filter(|(p, _)| p.ocr.is_some() && p.info.missing().is_none());
-    let mut share = OcrShare::default();
-    let mut documents = BTreeSet::new();
-    for (page, counts) in from_ocr {
-        documents.insert(page.path.as_str());
-        share.pages += 1;
-        share.mentions += counts.iter().sum::<usize>();
-    }
-    share.documents = documents.len();
-    share
 }
 
 fn municipality_rows(docs: &BTreeMap<&str, DocCounts>, topics: &TopicSet) -> Vec<MunicipalityRow> {

@@ -4,7 +4,7 @@ use super::labels::Labels;
 use super::Report;
 
 /// Excel only detects UTF-8 when the file starts with a byte order mark.
-const UTF8_BOM: &str = "\u{feff}";
+pub const UTF8_BOM: &str = "\u{feff}";
 
 /// Renders the topic × year rows.
 pub fn render(report: &Report, words: &Labels) -> String {
@@ -19,20 +19,41 @@ pub fn render(report: &Report, words: &Labels) -> String {
         words.mentions,
         words.change,
     ];
-    let _ = writer.write_record(header);
+    // Review columns only when there are reviews, so the unreviewed CSV keeps its shape.
+    let reviews = report.source.reviews.as_ref().filter(|r| !r.ignored);
+    let review_header = ["reviewed", "rejected", "precision", "precision_low", "precision_high"];
+    let _ = writer.write_record(header.iter().chain(reviews.map_or(&[][..], |_| &review_header[..])));
     for topic in &report.topics {
+        let review_cells: Vec<String> = match reviews {
+            None => Vec::new(),
+            Some(r) => match r.topics.iter().find(|t| t.id == topic.id) {
+                None => vec![String::from("0"), String::from("0"), String::new(), String::new(), String::new()],
+                Some(t) => {
+                    let share = |x: f64| format!("{:.3}", x).replace('.', ",");
+                    let p = t.precision.as_ref();
+                    vec![
+                        t.reviewed.to_string(),
+                        t.rejected.to_string(),
+                        p.map(|p| share(p.estimate)).unwrap_or_default(),
+                        p.map(|p| share(p.low)).unwrap_or_default(),
+                        p.map(|p| share(p.high)).unwrap_or_default(),
+                    ]
+                }
+            },
+        };
         for cell in &topic.years {
             let change = cell.change.map(|d| d.to_string()).unwrap_or_default();
-            let _ = writer.write_record([
-                topic.id.as_str(),
-                topic.label.as_str(),
-                &cell.year.to_string(),
-                &cell.municipalities.to_string(),
-                &cell.of.to_string(),
-                &cell.documents.to_string(),
-                &cell.mentions.to_string(),
-                &change,
-            ]);
+            let cells = [
+                topic.id.clone(),
+                topic.label.clone(),
+                cell.year.to_string(),
+                cell.municipalities.to_string(),
+                cell.of.to_string(),
+                cell.documents.to_string(),
+                cell.mentions.to_string(),
+                change,
+            ];
+            let _ = writer.write_record(cells.iter().chain(&review_cells));
         }
     }
     let bytes = writer.into_inner().unwrap_or_default();

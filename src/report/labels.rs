@@ -51,6 +51,15 @@ pub struct Labels {
     pub ocr_share: &'static str,
     pub ocr_excluded: &'static str,
     pub pages: &'static str,
+    /// Reviews: the file, what was dropped, orphans, raw counts, precision per topic.
+    pub reviews: &'static str,
+    pub reviews_dropped: &'static str,
+    pub reviews_orphaned: &'static str,
+    pub reviews_ignored: &'static str,
+    pub precision: &'static str,
+    pub reviewed_of: &'static str,
+    pub reviewed: &'static str,
+    pub wrong: &'static str,
 }
 
 const DANISH: Labels = Labels {
@@ -99,6 +108,14 @@ const DANISH: Labels = Labels {
     made_by: "Lavet med kommunsk",
     mention_one: "omtale",
     mention_many: "omtaler",
+    reviews: "Gennemgang",
+    reviews_dropped: "fravalgte omtaler trukket fra",
+    reviews_orphaned: "forældreløse (sætningen findes ikke mere)",
+    reviews_ignored: "ignoreret (--ignore-reviews): rå tal",
+    precision: "Præcision",
+    reviewed_of: "af",
+    reviewed: "gennemgåede",
+    wrong: "forkerte",
 };
 
 const ENGLISH: Labels = Labels {
@@ -147,6 +164,14 @@ const ENGLISH: Labels = Labels {
     made_by: "Made with kommunsk",
     mention_one: "mention",
     mention_many: "mentions",
+    reviews: "Reviews",
+    reviews_dropped: "rejected mentions dropped",
+    reviews_orphaned: "orphaned (sentence no longer found)",
+    reviews_ignored: "ignored (--ignore-reviews): raw counts",
+    precision: "Precision",
+    reviewed_of: "of",
+    reviewed: "reviewed",
+    wrong: "wrong",
 };
 
 impl Labels {

@@ -7,10 +7,13 @@
 pub mod aggregate;
 pub mod csv;
 pub mod evidence;
+pub mod hits;
 pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod ocr_share;
+pub mod reviewed;
 pub mod svg;
 pub mod table;
 
@@ -18,7 +21,10 @@ use std::str::FromStr;
 
 use crate::analyse::Evidence;
 
-pub use aggregate::{build, MunicipalityRow, OcrShare, Provenance, Report, Scope, TopicRow, YearCell};
+pub use aggregate::{
+    build, build_from_mentions, build_reviewed, MunicipalityRow, OcrShare, Provenance, Report, ReviewSummary, Scope,
+    TopicRow, YearCell,
+};
 
 /// Output formats of `kommunsk report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -35,7 +35,15 @@ pub fn provenance_lines(report: &Report, words: &Labels) -> Vec<String> {
         "{}: {} · {}: {} · {}: {}",
         words.documents, s.documents, words.unresolved, s.unresolved, words.failed, s.failed
     ));
-    let ocr = &s.ocr;
+    lines.extend(ocr_lines(report, words));
+    lines.extend(review_lines(report, words));
+    lines
+}
+
+/// How much of the counts rests on OCR'd pages, and how many were left out (`--no-ocr`).
+fn ocr_lines(report: &Report, words: &Labels) -> Vec<String> {
+    let ocr = &report.source.ocr;
+    let mut lines = Vec::new();
     if ocr.pages > 0 {
         lines.push(format!(
             "{}: {} {} · {} {} · {} {}",
@@ -50,6 +58,34 @@ pub fn provenance_lines(report: &Report, words: &Labels) -> Vec<String> {
     }
     if ocr.excluded_pages > 0 {
         lines.push(format!("{}: {} {}", words.ocr_excluded, ocr.excluded_pages, words.pages));
+    }
+    lines
+}
+
+/// What reviews did: the file, mentions dropped, orphans, and each reviewed topic's precision.
+fn review_lines(report: &Report, words: &Labels) -> Vec<String> {
+    let Some(r) = &report.source.reviews else { return Vec::new() };
+    if r.ignored {
+        return vec![format!("{}: {} {}", words.reviews, r.file, words.reviews_ignored)];
+    }
+    let mut lines = vec![format!(
+        "{}: {} · {}: {} · {}: {}",
+        words.reviews, r.file, words.reviews_dropped, r.dropped, words.reviews_orphaned, r.orphaned
+    )];
+    for t in &r.topics {
+        let label = report.topics.iter().find(|row| row.id == t.id).map_or(t.id.as_str(), |row| row.label.as_str());
+        if let Some(p) = &t.precision {
+            lines.push(format!(
+                "{} {label}: {} {} {} {}, {} {}",
+                words.precision,
+                p.percent_text(),
+                words.reviewed_of,
+                t.reviewed,
+                words.reviewed,
+                t.rejected,
+                words.wrong
+            ));
+        }
     }
     lines
 }

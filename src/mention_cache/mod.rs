@@ -1,0 +1,437 @@
+//! Topic mentions per page, cached so that a report recounts only what changed.
+//!
+//! A report needs, for every page and topic, the topic's mentions on that page. Recounting
+//! them all makes report time grow with the corpus, so this layer keeps them in
+//! `<index>/report-cache/`:
+//!
+//! * `segments/<segment id>.bin` ([`segments`]): each index segment's pages (document, page
+//!   number, BLAKE3 hash of the text) and file records, read once per segment — segments are
+//!   immutable, so a report over an unchanged index reads no stored text at all;
+//! * `topics/<definition hash>.bin` ([`topic_results`]): per topic definition (its patterns and
+//!   exclusions, and [`MATCHER_VERSION`]) the mentions found on each page text hash.
+//!
+//! For a topic definition not yet evaluated on a segment, the prefilter ([`candidates`]) asks
+//! the segment's term dictionary which pages contain one of the topic's required words; only
+//! those pages are read and matched, all others have no mention by construction. So after an
+//! ingest only new pages are read, after a dictionary edit only the edited topics' candidate
+//! pages, and a page whose text did not change is never matched twice for the same definition.
+//!
+//! The cache is bounded by the index: a report deletes the tables of segments no longer in the
+//! index, drops text hashes no longer in it from the topic files it uses, and keeps at most
+//! [`KEPT_UNUSED_TOPIC_FILES`] topic files of definitions it did not use (the newest). Any
+//! unreadable cache file is rebuilt; a cache that cannot be written only costs time.
+//!
+//! The aggregation ([`crate::report::aggregate`]) works on [`PageMentions`], whichever way they
+//! were computed, so filters on single mentions compose with the cache.
+
+pub mod candidates;
+pub mod codec;
+pub mod segments;
+pub mod topic_results;
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet, Searcher, SegmentReader, TantivyDocument, Term, TERMINATED};
+
+use crate::analyse::literals::required_words;
+use crate::analyse::matcher::MATCHER_VERSION;
+use crate::analyse::{flatten_whitespace, Topic, TopicSet};
+use crate::index::{CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, KIND_FILE, KIND_PAGE};
+use candidates::DocBits;
+use segments::{Entry, SegmentTable};
+use topic_results::TopicResults;
+
+/// Folder inside the index that holds the cache.
+pub const CACHE_DIR: &str = "report-cache";
+/// Topic files of definitions not in the current dictionary that are kept (the newest), so
+/// switching back to an earlier edit is cheap.
+pub const KEPT_UNUSED_TOPIC_FILES: usize = 32;
+/// Pages matched together, in parallel.
+const BATCH_PAGES: usize = 512;
+
+/// BLAKE3 of a page's stored text, first 16 bytes.
+pub type TextHash = [u8; 16];
+
+/// One mention: its byte range in the page's whitespace-flattened text, and the text there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatchedMention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// One page and its mentions of each topic (in [`TopicSet`] order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageMentions {
+    pub path: String,
+    pub page: u32,
+    pub info: DocumentInfo,
+    pub mentions: Vec<Vec<MatchedMention>>,
+}
+
+impl PageMentions {
+    /// Matches every topic on a stored page (no cache).
+    pub fn recount(page: &StoredPage, topics: &TopicSet) -> PageMentions {
+        let flat = flatten_whitespace(&page.text);
+        PageMentions {
+            path: page.path.clone(),
+            page: page.page,
+            info: page.info.clone(),
+            mentions: topics.topics.iter().map(|t| matched(t, &flat)).collect(),
+        }
+    }
+}
+
+/// What one cached count did, for tests and `--verbose`-style diagnostics.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CacheActivity {
+    /// Segments whose stored documents were read because no table was cached.
+    pub segments_read: usize,
+    /// (page, topic) pairs matched with regexes.
+    pub pages_matched: usize,
+    /// Pages whose stored text was read.
+    pub pages_read: usize,
+}
+
+/// The pages and file records of an index with every topic's mentions.
+#[derive(Debug)]
+pub struct Counted {
+    pub pages: Vec<PageMentions>,
+    /// File records with what reports use of them (path, error, identity).
+    pub records: Vec<FileRecord>,
+    pub activity: CacheActivity,
+}
+
+/// The mentions of `topic` in flattened text.
+pub fn matched(topic: &Topic, flat: &str) -> Vec<MatchedMention> {
+    topic
+        .mentions_in_flat(flat)
+        .into_iter()
+        .map(|m| MatchedMention {
+            start: m.start,
+            end: m.end,
+            text: flat.get(m.start..m.end).unwrap_or("").to_string(),
+        })
+        .collect()
+}
+
+pub fn text_hash(text: &str) -> TextHash {
+    let mut out = [0; 16];
+    out.copy_from_slice(&blake3::hash(text.as_bytes()).as_bytes()[..16]);
+    out
+}
+
+/// Hex digest of what decides a topic's mentions: its patterns, its exclusions and the
+/// matcher's rules. Labels and examples do not change counts and are left out.
+pub fn topic_hash(topic: &Topic) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(format!("kommunsk topic, matcher {MATCHER_VERSION}\n").as_bytes());
+    for (kind, sources) in [("pattern", &topic.pattern_sources), ("exclude", &topic.exclude_sources)] {
+        for source in sources {
+            h.update(format!("{kind} {}\n", source.len()).as_bytes());
+            h.update(source.as_bytes());
+        }
+    }
+    h.finalize().to_hex()[..32].to_string()
+}
+
+/// Counts every topic on every live page of the index, through the cache.
+pub fn count(index: &CorpusIndex, searcher: &Searcher, topics: &TopicSet) -> Result<Counted, IndexError> {
+    let err = |source| IndexError::Tantivy { dir: index.dir().to_path_buf(), source };
+    let dirs = CacheDirs::new(index.dir());
+    let hashes: Vec<String> = topics.topics.iter().map(topic_hash).collect();
+    let mut results: Vec<TopicResults> = hashes.iter().map(|h| TopicResults::load(&dirs.topic(h))).collect();
+    let words: Vec<Option<BTreeSet<String>>> =
+        topics.topics.iter().map(|t| required_words(&t.pattern_sources)).collect();
+    let mut activity = CacheActivity::default();
+    let mut tables: Vec<(String, SegmentTable, &SegmentReader)> = Vec::new();
+    let mut writes_failed = false;
+
+    for segment in searcher.segment_readers() {
+        let id = segment.segment_id().uuid_string();
+        let uncovered: Vec<usize> = (0..results.len()).filter(|&t| !results[t].segments.contains(&id)).collect();
+        let wanted: Vec<Option<&BTreeSet<String>>> = uncovered.iter().map(|&t| words[t].as_ref()).collect();
+        let candidates = if uncovered.is_empty() {
+            Vec::new()
+        } else {
+            candidates::candidates(segment, index.fields().terms, &wanted).map_err(err)?
+        };
+        let mut work =
+            SegmentWork { topics, results: &mut results, uncovered: &uncovered, candidates, activity: &mut activity };
+        let cached = SegmentTable::load(&dirs.segment(&id)).filter(|t| t.entries.len() == segment.max_doc() as usize);
+        let table = match cached {
+            Some(table) => {
+                work.evaluate_cached(index, segment, &table).map_err(err)?;
+                table
+            }
+            None => {
+                let table = work.read_segment(index, segment).map_err(err)?;
+                writes_failed |= write_atomically(&dirs.segment(&id), &table.encode()).is_err();
+                table
+            }
+        };
+        for &t in &uncovered {
+            results[t].segments.insert(id.clone());
+        }
+        tables.push((id, table, segment));
+    }
+
+    let mut pages = Vec::new();
+    let mut records = Vec::new();
+    let mut live_hashes: HashSet<TextHash> = HashSet::new();
+    for (_, table, segment) in &tables {
+        let alive = |doc: usize| segment.alive_bitset().is_none_or(|b| b.is_alive(doc as DocId));
+        for (_, entry) in table.entries.iter().enumerate().filter(|(doc, _)| alive(*doc)) {
+            match entry {
+                Entry::Page { document, page, text_hash } => {
+                    let Some(d) = table.documents.get(*document as usize) else { continue };
+                    live_hashes.insert(*text_hash);
+                    pages.push(PageMentions {
+                        path: d.path.clone(),
+                        page: *page,
+                        info: d.info.clone(),
+                        mentions: results.iter().map(|r| r.pages.get(text_hash).cloned().unwrap_or_default()).collect(),
+                    });
+                }
+                Entry::File { path, error, info } => records.push(FileRecord {
+                    path: path.clone(),
+                    error: error.clone(),
+                    info: info.clone(),
+                    ..Default::default()
+                }),
+                Entry::Other => {}
+            }
+        }
+    }
+    records.sort_by(|a, b| a.path.cmp(&b.path));
+
+    // Keep the cache bounded by what the index holds now.
+    let live_segments: BTreeSet<String> = tables.iter().map(|(id, _, _)| id.clone()).collect();
+    let mut saved = HashSet::new();
+    for (hash, mut result) in hashes.iter().zip(results) {
+        result.segments.retain(|s| live_segments.contains(s));
+        result.pages.retain(|h, _| live_hashes.contains(h));
+        if saved.insert(hash.clone()) {
+            let encoded = result.encode();
+            let unchanged = std::fs::read(dirs.topic(hash)).is_ok_and(|old| old == encoded);
+            if !unchanged {
+                writes_failed |= write_atomically(&dirs.topic(hash), &encoded).is_err();
+            }
+        }
+    }
+    dirs.remove_stale(&live_segments, &saved);
+    if writes_failed {
+        eprintln!(
+            "kommunsk: warning: cannot write the report cache in {}; the next report recounts",
+            dirs.root.display()
+        );
+    }
+    Ok(Counted { pages, records, activity })
+}
+
+/// Matching work for one segment: the topics not yet evaluated on it and their candidates.
+struct SegmentWork<'a> {
+    topics: &'a TopicSet,
+    results: &'a mut Vec<TopicResults>,
+    uncovered: &'a [usize],
+    /// Per uncovered topic (same order): the candidate documents, `None` for all.
+    candidates: Vec<Option<DocBits>>,
+    activity: &'a mut CacheActivity,
+}
+
+/// A topic's index in the set and its mentions on one page.
+type TopicMentions = (usize, Vec<MatchedMention>);
+
+/// A page's text waiting to be matched against some topics.
+struct Job {
+    hash: TextHash,
+    text: String,
+    topics: Vec<usize>,
+}
+
+impl SegmentWork<'_> {
+    /// Topics (indices into the set) to match on a page: uncovered, a candidate, not cached.
+    fn topics_for(&self, doc: DocId, hash: &TextHash) -> Vec<usize> {
+        self.uncovered
+            .iter()
+            .zip(&self.candidates)
+            .filter(|(_, c)| c.as_ref().is_none_or(|bits| bits.contains(doc)))
+            .map(|(&t, _)| t)
+            .filter(|&t| !self.results[t].pages.contains_key(hash))
+            .collect()
+    }
+
+    /// Reads every stored document of a segment without a cached table, matching as it goes.
+    fn read_segment(&mut self, index: &CorpusIndex, segment: &SegmentReader) -> tantivy::Result<SegmentTable> {
+        self.activity.segments_read += 1;
+        let fields = index.fields();
+        let pages = kind_docs(segment, fields.kind, KIND_PAGE)?;
+        let files = kind_docs(segment, fields.kind, KIND_FILE)?;
+        let store = segment.get_store_reader(16)?;
+        let mut table = SegmentTable::default();
+        let mut jobs = Vec::new();
+        for doc in 0..segment.max_doc() {
+            let entry = if pages.contains(doc) {
+                let stored = StoredPage::from_document(fields, &store.get::<TantivyDocument>(doc)?);
+                self.activity.pages_read += 1;
+                let hash = text_hash(&stored.text);
+                let alive = segment.alive_bitset().is_none_or(|b| b.is_alive(doc));
+                let topics = if alive { self.topics_for(doc, &hash) } else { Vec::new() };
+                let document = table.document_index(&stored.path, &stored.info);
+                if !topics.is_empty() {
+                    jobs.push(Job { hash, text: stored.text, topics });
+                    if jobs.len() >= BATCH_PAGES {
+                        self.run(std::mem::take(&mut jobs));
+                    }
+                }
+                Entry::Page { document, page: stored.page, text_hash: hash }
+            } else if files.contains(doc) {
+                let record = FileRecord::from_document(fields, &store.get::<TantivyDocument>(doc)?);
+                Entry::File { path: record.path, error: record.error, info: record.info }
+            } else {
+                Entry::Other
+            };
+            table.entries.push(entry);
+        }
+        self.run(jobs);
+        Ok(table)
+    }
+
+    /// Matches the uncovered topics on a segment whose table is cached: reads only the live
+    /// candidate pages whose text hash has no result yet.
+    fn evaluate_cached(
+        &mut self,
+        index: &CorpusIndex,
+        segment: &SegmentReader,
+        table: &SegmentTable,
+    ) -> tantivy::Result<()> {
+        if self.uncovered.is_empty() {
+            return Ok(());
+        }
+        let mut needed: Vec<(DocId, TextHash, Vec<usize>)> = Vec::new();
+        let mut queued: HashSet<TextHash> = HashSet::new();
+        for (doc, entry) in table.entries.iter().enumerate() {
+            let doc = doc as DocId;
+            let Entry::Page { text_hash, .. } = entry else { continue };
+            if segment.alive_bitset().is_some_and(|b| b.is_deleted(doc)) || queued.contains(text_hash) {
+                continue;
+            }
+            let topics = self.topics_for(doc, text_hash);
+            if !topics.is_empty() {
+                queued.insert(*text_hash);
+                needed.push((doc, *text_hash, topics));
+            }
+        }
+        let store = segment.get_store_reader(16)?;
+        for chunk in needed.chunks(BATCH_PAGES) {
+            let mut jobs = Vec::with_capacity(chunk.len());
+            for (doc, hash, topics) in chunk {
+                let stored = StoredPage::from_document(index.fields(), &store.get::<TantivyDocument>(*doc)?);
+                self.activity.pages_read += 1;
+                jobs.push(Job { hash: *hash, text: stored.text, topics: topics.clone() });
+            }
+            self.run(jobs);
+        }
+        Ok(())
+    }
+
+    /// Matches a batch of pages in parallel and records the results.
+    fn run(&mut self, jobs: Vec<Job>) {
+        let topics = self.topics;
+        let found: Vec<(TextHash, Vec<TopicMentions>)> = jobs
+            .into_par_iter()
+            .map(|job| {
+                let flat = flatten_whitespace(&job.text);
+                (job.hash, job.topics.iter().map(|&t| (t, matched(&topics.topics[t], &flat))).collect())
+            })
+            .collect();
+        for (hash, per_topic) in found {
+            for (t, mentions) in per_topic {
+                self.activity.pages_matched += 1;
+                self.results[t].pages.insert(hash, mentions);
+            }
+        }
+    }
+}
+
+/// The documents of a segment with `kind = value`.
+fn kind_docs(segment: &SegmentReader, field: tantivy::schema::Field, value: &str) -> tantivy::Result<DocBits> {
+    let mut bits = DocBits::new(segment.max_doc());
+    let inverted = segment.inverted_index(field)?;
+    if let Some(mut postings) =
+        inverted.read_postings(&Term::from_field_text(field, value), IndexRecordOption::Basic)?
+    {
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            bits.insert(doc);
+            doc = postings.advance();
+        }
+    }
+    Ok(bits)
+}
+
+/// Paths of the cache files.
+struct CacheDirs {
+    root: PathBuf,
+}
+
+impl CacheDirs {
+    fn new(index_dir: &Path) -> CacheDirs {
+        CacheDirs { root: index_dir.join(CACHE_DIR) }
+    }
+
+    fn segment(&self, id: &str) -> PathBuf {
+        self.root.join("segments").join(format!("{id}.bin"))
+    }
+
+    fn topic(&self, hash: &str) -> PathBuf {
+        self.root.join("topics").join(format!("{hash}.bin"))
+    }
+
+    /// Deletes tables of segments no longer in the index and all but the newest
+    /// [`KEPT_UNUSED_TOPIC_FILES`] topic files not used now.
+    fn remove_stale(&self, live_segments: &BTreeSet<String>, used_topics: &HashSet<String>) {
+        let listed = |dir: &str| -> Vec<(String, PathBuf)> {
+            std::fs::read_dir(self.root.join(dir))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_str()?.strip_suffix(".bin")?.to_string();
+                    Some((name, e.path()))
+                })
+                .collect()
+        };
+        for (id, path) in listed("segments") {
+            if !live_segments.contains(&id) {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+        let mut unused: Vec<(std::time::SystemTime, PathBuf)> = listed("topics")
+            .into_iter()
+            .filter(|(hash, _)| !used_topics.contains(hash))
+            .map(|(_, path)| {
+                (std::fs::metadata(&path).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), path)
+            })
+            .collect();
+        unused.sort_by_key(|u| std::cmp::Reverse(u.0));
+        for (_, path) in unused.into_iter().skip(KEPT_UNUSED_TOPIC_FILES) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Writes through a temporary file and a rename, so a reader never sees half a file.
+fn write_atomically(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("cache");
+    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&temporary, data)?;
+    std::fs::rename(&temporary, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
+}

@@ -1,0 +1,129 @@
+//! The cached report (prefilter + per-page, per-topic mention cache) gives exactly the numbers
+//! of a full recount on the sample corpus: cold, warm, after a one-topic edit, with a pattern
+//! the prefilter cannot use, and after a year is added — and a warm report matches nothing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use kommunsk::analyse::TopicSet;
+use kommunsk::index::CorpusIndex;
+use kommunsk::mention_cache::{self, CacheActivity};
+use kommunsk::report::{self, Scope};
+use kommunsk::review::Rejected;
+
+/// The report as JSON by a full recount and through the cache, and what the cache did.
+fn both(index_dir: &Path, topics: &TopicSet) -> (serde_json::Value, serde_json::Value, CacheActivity) {
+    let index = CorpusIndex::open(index_dir).unwrap();
+    let searcher = index.reader().unwrap().searcher();
+    let scope = Scope::default();
+    let full =
+        report::build(&index.pages(&searcher).unwrap(), &index.file_records(&searcher).unwrap(), topics, &scope, "da");
+    let counted = mention_cache::count(&index, &searcher, topics).unwrap();
+    let cached =
+        report::build_from_mentions(&counted.pages, &counted.records, topics, &scope, "da", &Rejected::default());
+    (serde_json::to_value(&full).unwrap(), serde_json::to_value(&cached).unwrap(), counted.activity)
+}
+
+fn dictionary() -> (String, TopicSet) {
+    let text = std::fs::read_to_string(root().join("queries/topics.toml")).unwrap();
+    let set = TopicSet::parse(&text, Path::new("queries/topics.toml")).unwrap();
+    (text, set)
+}
+
+fn ingest(corpus: &Path, index: &Path) {
+    kommunsk_json(&["ingest", s(corpus), "--index", s(index), "--json"]);
+}
+
+fn temp() -> PathBuf {
+    tempfile::tempdir().unwrap().keep()
+}
+
+#[test]
+fn cached_counts_equal_a_full_recount_cold_warm_and_after_an_edit() {
+    let index = temp().join("index");
+    ingest(&root().join("corpus"), &index);
+    let (text, topics) = dictionary();
+    let pages = {
+        let i = CorpusIndex::open(&index).unwrap();
+        i.pages(&i.reader().unwrap().searcher()).unwrap().len()
+    };
+
+    let (full, cold, activity) = both(&index, &topics);
+    assert_eq!(full, cold);
+    assert!(full["topics"][0]["years"][0]["municipalities"].as_u64().unwrap() > 0);
+    assert_eq!(activity.pages_read, pages, "a cold report reads every page once");
+    // The prefilter leaves most (page, topic) pairs unmatched.
+    assert!(activity.pages_matched < pages * topics.topics.len() / 2, "{activity:?}");
+
+    let (full, warm, activity) = both(&index, &topics);
+    assert_eq!(full, warm);
+    assert_eq!(activity, CacheActivity::default(), "a warm report reads and matches nothing");
+
+    // One topic edited: only that topic's candidate pages are read and matched.
+    let edited_text = text.replacen(r"'\bCopilot\w*',", r"'\bCopilot\w*', '(?i)\w*robot\w*',", 1);
+    assert_ne!(edited_text, text);
+    let edited = TopicSet::parse(&edited_text, Path::new("edited.toml")).unwrap();
+    let (full, after_edit, activity) = both(&index, &edited);
+    assert_eq!(full, after_edit);
+    assert!(activity.pages_read > 0 && activity.pages_read < pages, "{activity:?}");
+    assert_eq!(activity.pages_matched, activity.pages_read, "one topic matched per page read");
+
+    // A pattern without a literal: every page is a candidate, the numbers still agree.
+    let digits = TopicSet::from_terms(&[r"/\b\d{4}\b/".to_string(), "budget".to_string()]).unwrap();
+    let (full, cached, activity) = both(&index, &digits);
+    assert_eq!(full, cached);
+    assert_eq!(activity.pages_read, pages);
+}
+
+#[test]
+fn a_new_year_is_counted_from_its_own_pages() {
+    let corpus = temp().join("corpus");
+    for year in ["2022", "2023"] {
+        for entry in std::fs::read_dir(root().join("corpus").join(year)).unwrap() {
+            let path = entry.unwrap().path();
+            place(&corpus, &format!("{year}/{}", path.file_name().unwrap().to_str().unwrap()), &path);
+        }
+    }
+    let index = corpus.parent().unwrap().join("index");
+    ingest(&corpus, &index);
+    let (_, topics) = dictionary();
+    let (full, cached, _) = both(&index, &topics);
+    assert_eq!(full, cached);
+
+    for entry in std::fs::read_dir(root().join("corpus/2024")).unwrap() {
+        let path = entry.unwrap().path();
+        place(&corpus, &format!("2024/{}", path.file_name().unwrap().to_str().unwrap()), &path);
+    }
+    ingest(&corpus, &index);
+    let (full, cached, activity) = both(&index, &topics);
+    assert_eq!(full, cached);
+    let years: Vec<u64> = cached["source"]["years"].as_array().unwrap().iter().map(|y| y.as_u64().unwrap()).collect();
+    assert_eq!(years, [2022, 2023, 2024]);
+    let i = CorpusIndex::open(&index).unwrap();
+    let all = i.pages(&i.reader().unwrap().searcher()).unwrap();
+    let new = all.iter().filter(|p| p.info.year == Some(2024)).count();
+    assert!(activity.pages_matched <= new * topics.topics.len(), "{activity:?}, {new} new pages");
+}
+
+#[test]
+fn an_unreadable_cache_is_rebuilt() {
+    let corpus = temp().join("corpus");
+    for entry in std::fs::read_dir(root().join("corpus/2025")).unwrap().take(20) {
+        let path = entry.unwrap().path();
+        place(&corpus, &format!("2025/{}", path.file_name().unwrap().to_str().unwrap()), &path);
+    }
+    let index = corpus.parent().unwrap().join("index");
+    ingest(&corpus, &index);
+    let (_, topics) = dictionary();
+    let (full, _, _) = both(&index, &topics);
+    for dir in ["segments", "topics"] {
+        for entry in std::fs::read_dir(index.join(mention_cache::CACHE_DIR).join(dir)).unwrap() {
+            std::fs::write(entry.unwrap().path(), b"garbage").unwrap();
+        }
+    }
+    let (_, cached, activity) = both(&index, &topics);
+    assert_eq!(full, cached);
+    assert!(activity.segments_read > 0);
+}
