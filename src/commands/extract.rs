@@ -28,7 +28,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let hash = blake3::hash(&bytes).to_hex().to_string();
     let extracted = extract_watched(bytes, &Limits::default());
     let completed = Ocr::new(args.ocr, None).complete(&args.file, &hash, extracted, &|| {});
-    let pdf = completed.result.map_err(anyhow::Error::msg).with_context(|| args.file.display().to_string())?;
+    let pdf =
+        completed.result.map_err(|f| anyhow::Error::msg(f.message)).with_context(|| args.file.display().to_string())?;
     if let Some(warning) = completed.warning {
         eprintln!("kommunsk: {}: {warning}", args.file.display());
     }

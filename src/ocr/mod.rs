@@ -24,7 +24,7 @@ pub use engine::{Engine, INSTALL_HINT, TESSERACT_ENV};
 pub use tsv::PageText;
 
 use crate::extract::{
-    clean_up_lines, lay_out_words, BoxedPage, BoxedWord, ExtractError, ExtractedPdf, OcrProvenance, Page,
+    clean_up_lines, lay_out_words, BoxedPage, BoxedWord, ErrorKind, ExtractError, ExtractedPdf, OcrProvenance, Page,
 };
 
 /// How a page's OCR origin is shown with search hits and evidence: "OCR, 91 %".
@@ -104,11 +104,32 @@ pub struct OcrCounts {
     pub cached: usize,
 }
 
+/// Why a file has no usable text after extraction and OCR.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileFailure {
+    /// A scanned file OCR could not read is [`ErrorKind::NoTextLayer`].
+    pub kind: ErrorKind,
+    /// Shown to users as "<path>: <message>".
+    pub message: String,
+}
+
+impl FileFailure {
+    fn scanned(message: String) -> FileFailure {
+        FileFailure { kind: ErrorKind::NoTextLayer, message }
+    }
+}
+
+impl std::fmt::Display for FileFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// A file after the OCR stage.
 #[derive(Debug)]
 pub struct Completed {
     /// The document with OCR'd pages filled in, or why it has no usable text.
-    pub result: Result<ExtractedPdf, String>,
+    pub result: Result<ExtractedPdf, FileFailure>,
     /// Something the user should know although the file was indexed (pages left without text).
     pub warning: Option<String>,
     pub counts: OcrCounts,
@@ -150,7 +171,10 @@ impl Ocr {
                     .collect();
                 (ExtractedPdf { pages, ..ExtractedPdf::default() }, true)
             }
-            Err(err) => return Completed { result: Err(err.to_string()), warning: None, counts: none },
+            Err(err) => {
+                let failure = FileFailure { kind: err.kind(), message: err.to_string() };
+                return Completed { result: Err(failure), warning: None, counts: none };
+            }
         };
         let wanted: Vec<u32> =
             doc.pages.iter().filter(|p| p.needs_ocr || self.mode == OcrMode::Force).map(|p| p.number).collect();
@@ -167,7 +191,7 @@ impl Ocr {
                 let needing = doc.pages.iter().filter(|p| p.needs_ocr).count();
                 let message = format!("scanned: {needing} pages need OCR, which is {why}");
                 let (result, warning) = match (scanned, needing) {
-                    (true, _) => (Err(message), None),
+                    (true, _) => (Err(FileFailure::scanned(message)), None),
                     (false, 0) => (Ok(doc), None),
                     (false, _) => (Ok(doc), Some(format!("{message}; indexed without them"))),
                 };
@@ -181,7 +205,7 @@ impl Ocr {
         if scanned && empty {
             let why = failures.first().map_or("it found no text".to_string(), |f| format!("it failed on {f}"));
             return Completed {
-                result: Err(format!("scanned: {} pages need OCR, and {why}", doc.pages.len())),
+                result: Err(FileFailure::scanned(format!("scanned: {} pages need OCR, and {why}", doc.pages.len()))),
                 warning: None,
                 counts,
             };

@@ -16,7 +16,7 @@ use crate::mention_cache::PageMentions;
 
 /// Every stored page whose text came from OCR.
 pub fn ocr_pages(index: &CorpusIndex, searcher: &Searcher) -> Result<Vec<StoredPage>, IndexError> {
-    let err = |source| IndexError::Tantivy { dir: index.dir().to_path_buf(), source };
+    let err = |cause| IndexError::Tantivy { dir: index.dir().to_path_buf(), cause };
     let query = RegexQuery::from_pattern(".+", index.fields().ocr_engine).map_err(err)?;
     let mut addresses: Vec<_> = searcher.search(&query, &DocSetCollector).map_err(err)?.into_iter().collect();
     addresses.sort();

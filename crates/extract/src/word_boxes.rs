@@ -2,8 +2,8 @@
 //! same columns, table rows, blocks, running headers and footers, and clean-up as a text layer.
 //! This is what lets an OCR'd two-column page or table read in the same order as a typed one.
 
-use super::interpreter::{Glyph, GlyphPage};
-use super::{cleanup, furniture, layout};
+use super::glyphs::{Glyph, GlyphPage};
+use super::{cleanup, furniture, layout, lines};
 
 /// Width of the space put after each word, × its size: a normal inter-word space.
 const SPACE_EM: f32 = 0.25;
@@ -31,7 +31,7 @@ pub struct BoxedPage {
 /// Lays out recognised pages as one document: for each page its body text and the running
 /// headers and footers set apart (as [`super::Page`] has them).
 pub fn lay_out_words(pages: &[BoxedPage]) -> Vec<(String, Vec<String>)> {
-    let mut layouts: Vec<layout::PageLayout> = pages.iter().map(|p| layout::lay_out(&glyph_page(p))).collect();
+    let mut layouts: Vec<lines::PageLayout> = pages.iter().map(|p| layout::lay_out(&glyph_page(p))).collect();
     let furniture = furniture::strip(&mut layouts);
     cleanup::render(&layouts).into_iter().zip(furniture).collect()
 }
