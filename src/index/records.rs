@@ -183,5 +183,5 @@ fn read_ocr(fields: &Fields, doc: &TantivyDocument) -> Option<OcrProvenance> {
     use tantivy::schema::Value;
     let engine = stored_str(doc, fields.ocr_engine);
     let confidence = doc.get_first(fields.ocr_confidence).and_then(|v| v.as_f64())?;
-    (!engine.is_empty()).then(|| OcrProvenance { engine, confidence: confidence as f32 })
+    (!engine.is_empty()).then_some(OcrProvenance { engine, confidence: confidence as f32 })
 }

@@ -43,10 +43,11 @@ impl OcrCache {
         let Some(folder) = path.parent() else { return };
         let Ok(json) = serde_json::to_vec(text) else { return };
         let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        if std::fs::create_dir_all(folder).is_ok() && std::fs::write(&tmp, json).is_ok() {
-            if std::fs::rename(&tmp, &path).is_err() {
-                let _ = std::fs::remove_file(&tmp);
-            }
+        if std::fs::create_dir_all(folder).is_ok()
+            && std::fs::write(&tmp, json).is_ok()
+            && std::fs::rename(&tmp, &path).is_err()
+        {
+            let _ = std::fs::remove_file(&tmp);
         }
     }
 }
