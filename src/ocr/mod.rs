@@ -109,7 +109,7 @@ pub struct OcrCounts {
 pub struct FileFailure {
     /// A scanned file OCR could not read is [`ErrorKind::NoTextLayer`].
     pub kind: ErrorKind,
-    /// Shown to users as "<path>: <message>".
+    /// Shown to users as "`PATH`: `MESSAGE`".
     pub message: String,
 }
 
