@@ -7,7 +7,8 @@ use anyhow::Context;
 use clap::Args;
 
 use super::output::emit;
-use crate::extract::{extract_watched, ExtractError, Limits};
+use crate::extract::{ExtractError, Limits};
+use crate::isolation::Isolation;
 use crate::ocr::{Ocr, OcrMode};
 
 #[derive(Debug, Args)]
@@ -23,10 +24,11 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    // Same defences as `ingest`: a panic is this file's error and a hang is abandoned.
+    // Same defences as `ingest`: a memory-capped worker process, stopped when it overruns.
+    let extractor = Isolation::current_exe().context("cannot find the kommunsk program")?.extractor();
     let bytes = std::fs::read(&args.file).map_err(ExtractError::Io).with_context(|| args.file.display().to_string())?;
     let hash = blake3::hash(&bytes).to_hex().to_string();
-    let extracted = extract_watched(bytes, &Limits::default());
+    let extracted = extractor.extract(bytes, &Limits::default());
     let completed = Ocr::new(args.ocr, None).complete(&args.file, &hash, extracted, &|| {});
     let pdf =
         completed.result.map_err(|f| anyhow::Error::msg(f.message)).with_context(|| args.file.display().to_string())?;
@@ -59,7 +61,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         let total: u64 = pdf.pages.iter().map(|p| u64::from(p.unmapped_glyphs)).sum();
         eprintln!(
             "kommunsk: {}: {total} glyphs without a Unicode mapping are shown as \u{fffd} ({})",
-            args.file.display(),
+            crate::safe_text::terminal(&args.file.display().to_string()),
             pages_with_unmapped.join(", ")
         );
     }
