@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 /// Files that are part of a corpus's bookkeeping rather than documents: not worth a warning.
-const QUIET_SKIPS: &[&str] = &["manifest.csv", "readme.md", "truth.json", ".gitkeep", ".ds_store"];
+const QUIET_SKIPS: &[&str] = &["manifest.csv", "corrections.csv", "readme.md", "truth.json", ".gitkeep", ".ds_store"];
 
 /// One PDF found in the corpus.
 #[derive(Debug, Clone)]

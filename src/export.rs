@@ -4,11 +4,13 @@
 //! Batches are files of at most [`DEFAULT_BATCH_BYTES`], cut at document boundaries, so each can
 //! be posted in one request under Quickwit's 10 MB request limit.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::identify::Evidence;
 use crate::index::{CorpusIndex, IndexError, StoredPage};
 use crate::search::display_path;
 
@@ -37,10 +39,20 @@ pub struct ExportedPage<'a> {
     pub text: &'a str,
     pub furniture: &'a str,
     pub unmapped_glyphs: u32,
+    /// What decided municipality, year and doctype (see `kommunsk identify`).
+    pub identification: Vec<crate::identify::Evidence>,
+}
+
+/// Each file's identification evidence, by path (file records carry it; pages do not).
+fn identifications(
+    index: &CorpusIndex,
+    searcher: &tantivy::Searcher,
+) -> Result<HashMap<String, Vec<Evidence>>, IndexError> {
+    Ok(index.file_records(searcher)?.into_iter().map(|r| (r.path.clone(), r.evidence())).collect())
 }
 
 impl<'a> ExportedPage<'a> {
-    fn new(page: &'a StoredPage, corpus: &str) -> ExportedPage<'a> {
+    fn new(page: &'a StoredPage, corpus: &str, identification: Vec<Evidence>) -> ExportedPage<'a> {
         ExportedPage {
             id: format!("{}#{}", page.path, page.page),
             path: &page.path,
@@ -55,6 +67,7 @@ impl<'a> ExportedPage<'a> {
             text: &page.text,
             furniture: &page.furniture,
             unmapped_glyphs: page.unmapped,
+            identification,
         }
     }
 }
@@ -90,6 +103,7 @@ pub fn export_ndjson(index_dir: &Path, out_dir: &Path, batch_bytes: usize) -> Re
     let index = CorpusIndex::open(index_dir)?;
     let corpus = index.commit_info()?.map(|c| c.corpus).unwrap_or_default();
     let searcher = index.reader()?.searcher();
+    let identified = identifications(&index, &searcher)?;
     std::fs::create_dir_all(out_dir).map_err(|cause| ExportError::Write { path: out_dir.into(), cause })?;
     let removed = remove_earlier_batches(out_dir)?;
 
@@ -101,7 +115,8 @@ pub fn export_ndjson(index_dir: &Path, out_dir: &Path, batch_bytes: usize) -> Re
         if failure.is_some() {
             return;
         }
-        let mut line = serde_json::to_vec(&ExportedPage::new(&page, &corpus)).unwrap_or_default();
+        let identification = identified.get(&page.path).cloned().unwrap_or_default();
+        let mut line = serde_json::to_vec(&ExportedPage::new(&page, &corpus, identification)).unwrap_or_default();
         line.push(b'\n');
         if line.len() > batch_bytes {
             failure =

@@ -18,6 +18,7 @@ use tantivy::{IndexWriter, Term};
 
 use crate::discover::{self, Candidate, Skipped};
 use crate::extract::{self, ErrorKind, ExtractedPdf, Limits};
+use crate::identify::corrections::{self, Correction, Corrections};
 use crate::identify::{self, Manifest};
 use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
 use crate::isolation::{Extractor, Isolation};
@@ -26,7 +27,7 @@ use crate::ocr::{Ocr, OcrCounts, OcrMode};
 /// Bumped whenever identification (municipality, year, document type, language) changes what is
 /// stored for a file. With [`extract::EXTRACTION_VERSION`] it decides whether the next ingest
 /// re-reads a file or trusts its old record.
-pub const IDENTIFY_VERSION: u64 = 1;
+pub const IDENTIFY_VERSION: u64 = 2;
 
 /// How many opening pages identification reads: titles, headers and first paragraphs are there.
 const IDENTIFY_PAGES: usize = 3;
@@ -104,6 +105,19 @@ pub struct Unresolved {
     pub missing: &'static str,
 }
 
+/// A document whose folder or file name decided its municipality or year while its text says
+/// otherwise: indexed as the name says, with a warning.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Disagreement {
+    pub path: String,
+    /// "municipality" or "year".
+    pub field: String,
+    /// What the name decided.
+    pub decided: String,
+    /// What the document says instead, and where.
+    pub document: String,
+}
+
 /// A document whose language is not Danish.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Foreign {
@@ -131,6 +145,8 @@ pub struct IngestSummary {
     pub removed: usize,
     pub failed: Vec<Failure>,
     pub unresolved: Vec<Unresolved>,
+    /// Folder or file name and text disagree on municipality or year.
+    pub disagreements: Vec<Disagreement>,
     pub non_danish: Vec<Foreign>,
     /// Documents with glyphs shown as U+FFFD because their fonts give no Unicode mapping: their text
     /// (and so their counts) may be incomplete.
@@ -141,6 +157,12 @@ pub struct IngestSummary {
     /// Pages OCR'd by the engine in this run, and pages whose OCR text came from the cache.
     pub ocr_pages: usize,
     pub ocr_cached: usize,
+    /// The corrections file listing the documents to fill in (unresolved or identified only on
+    /// weak evidence); absent when there is nothing to ask and no such file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrections: Option<String>,
+    /// How many documents the corrections file asks about.
+    pub to_correct: usize,
     /// Pages and characters extracted in this run.
     pub pages: u64,
     pub characters: u64,
@@ -177,11 +199,21 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
         index.file_records(&reader.searcher())?.into_iter().map(|r| (r.path.clone(), r)).collect();
 
     let mut summary = IngestSummary { skipped: found.skipped, ..Default::default() };
+    // A corrections file that cannot be read is neither applied nor rewritten: it is the
+    // user's work, and the warning says what to fix.
+    let corrections = match Corrections::load(&options.corpus) {
+        Ok(loaded) => Some(loaded),
+        Err(err) => {
+            summary.warnings.push(format!("{err}; its answers are not applied and the file is left as it is"));
+            None
+        }
+    };
+    let answer = |relative: &str| corrections.as_ref().and_then(|c| c.for_file(relative)).copied().unwrap_or_default();
     let mut current: BTreeMap<String, FileRecord> = BTreeMap::new();
     let mut work: Vec<(&Candidate, Option<&FileRecord>)> = Vec::new();
     for candidate in &found.candidates {
         match old.get(&candidate.relative) {
-            Some(rec) if is_fresh(rec, candidate) => {
+            Some(rec) if is_fresh(rec, candidate) && rec.correction == answer(&candidate.relative).fingerprint() => {
                 current.insert(rec.path.clone(), rec.clone());
                 summary.unchanged += 1;
             }
@@ -207,7 +239,13 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
             .par_iter()
             .map(|(candidate, previous)| {
                 let manifest = manifests.get(top_folder(&candidate.relative));
-                let file = FileJob { candidate, previous: *previous, manifest: manifest.and_then(Option::as_ref) };
+                let correction = answer(&candidate.relative);
+                let file = FileJob {
+                    candidate,
+                    previous: *previous,
+                    manifest: manifest.and_then(Option::as_ref),
+                    correction: &correction,
+                };
                 let outcome = process_file(&index, &writer, &file, &options.limits, &extractor, &ocr, progress);
                 if let Ok(Outcome::Processed { record, .. }) = &outcome {
                     progress.file_done(record.pages as usize, record.error.is_some());
@@ -247,6 +285,9 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     commit(&mut writer, &options.corpus, &index)?;
     writer.wait_merging_threads().map_err(write_err)?;
     describe_state(&options.corpus, &current, &mut summary);
+    if let Some(corrections) = &corrections {
+        write_corrections(&options.corpus, &options.index_dir, corrections, &current, &mut summary);
+    }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
@@ -329,6 +370,7 @@ struct FileJob<'a> {
     candidate: &'a Candidate,
     previous: Option<&'a FileRecord>,
     manifest: Option<&'a Manifest>,
+    correction: &'a Correction,
 }
 
 /// Reads, extracts, OCRs, identifies and writes one file. Only index-writer failures are errors
@@ -342,7 +384,7 @@ fn process_file(
     ocr: &Ocr,
     progress: &dyn Progress,
 ) -> Result<Outcome, tantivy::TantivyError> {
-    let FileJob { candidate, previous, manifest } = *file;
+    let FileJob { candidate, previous, manifest, correction } = *file;
     let fields = index.fields();
     let mut record = FileRecord {
         path: candidate.relative.clone(),
@@ -350,6 +392,7 @@ fn process_file(
         mtime_ns: candidate.mtime_ns,
         extractor: extract::EXTRACTION_VERSION,
         identify: IDENTIFY_VERSION,
+        correction: correction.fingerprint(),
         ..Default::default()
     };
     let bytes = match std::fs::read(&candidate.path) {
@@ -361,7 +404,8 @@ fn process_file(
         }
     };
     record.hash = blake3::hash(&bytes).to_hex().to_string();
-    if let Some(prev) = previous.filter(|p| p.hash == record.hash && is_current(p)) {
+    let same_answer = |p: &&FileRecord| p.correction == record.correction;
+    if let Some(prev) = previous.filter(|p| p.hash == record.hash && is_current(p)).filter(same_answer) {
         let touched = FileRecord { size: record.size, mtime_ns: record.mtime_ns, ..prev.clone() };
         writer.delete_term(Term::from_field_text(fields.record, &touched.path));
         writer.add_document(touched.to_document(fields))?;
@@ -386,7 +430,10 @@ fn process_file(
     };
     record.pages = u32::try_from(pdf.pages.len()).unwrap_or(u32::MAX);
     record.unmapped_glyphs = pdf.pages.iter().map(|p| u64::from(p.unmapped_glyphs)).sum();
-    record.info = identify_document(&candidate.relative, manifest, &pdf);
+    let mut id = identify_extracted(&candidate.relative, manifest, &pdf);
+    id.correct(correction, corrections::FILE_NAME);
+    record.identification = serde_json::to_string(&id.evidence).unwrap_or_default();
+    record.info = document_info(&id);
     let characters = pdf.pages.iter().map(|p| p.body.chars().count() as u64).sum();
     replace_file(writer, fields, &record, &pdf.pages)?;
     Ok(Outcome::Processed { record, characters, ocr: counts, warning })
@@ -399,6 +446,24 @@ fn failed(record: FileRecord) -> Outcome {
 
 /// Identity of an extracted document, in the form the index stores.
 pub fn identify_document(relative: &str, manifest: Option<&Manifest>, pdf: &ExtractedPdf) -> DocumentInfo {
+    document_info(&identify_extracted(relative, manifest, pdf))
+}
+
+/// An identity in the form the index stores.
+fn document_info(id: &identify::Identity) -> DocumentInfo {
+    DocumentInfo {
+        code: id.municipality.map(|(m, _)| m.code),
+        municipality: id.municipality.map(|(m, _)| m.name.to_string()),
+        region: id.municipality.map(|(m, _)| m.region.name().to_string()),
+        year: id.year.map(|(y, _)| y),
+        doctype: id.doctype.as_str().to_string(),
+        lang: id.lang.map(str::to_string),
+    }
+}
+
+/// Identifies an extracted document from its opening pages (running headers included) and
+/// its metadata: what `ingest` stores and `kommunsk identify` shows.
+pub fn identify_extracted(relative: &str, manifest: Option<&Manifest>, pdf: &ExtractedPdf) -> identify::Identity {
     // Headers are furniture for counting but the strongest evidence of whose document it is.
     let opening: Vec<String> = pdf
         .pages
@@ -409,15 +474,7 @@ pub fn identify_document(relative: &str, manifest: Option<&Manifest>, pdf: &Extr
         )
         .collect();
     let opening: Vec<&str> = opening.iter().map(String::as_str).collect();
-    let id = identify::identify(Path::new(relative), manifest, &opening);
-    DocumentInfo {
-        code: id.municipality.map(|(m, _)| m.code),
-        municipality: id.municipality.map(|(m, _)| m.name.to_string()),
-        region: id.municipality.map(|(m, _)| m.region.name().to_string()),
-        year: id.year.map(|(y, _)| y),
-        doctype: id.doctype.as_str().to_string(),
-        lang: id.lang.map(str::to_string),
-    }
+    identify::identify_with_metadata(Path::new(relative), manifest, &opening, &pdf.metadata)
 }
 
 /// Deletes whatever the index held for this path and adds its pages, then its record (last, so
@@ -458,12 +515,77 @@ fn describe_state(corpus: &Path, records: &BTreeMap<String, FileRecord>, summary
         if let Some(missing) = record.info.missing() {
             summary.unresolved.push(Unresolved { path: shown(&record.path), missing });
         }
+        for evidence in record.evidence() {
+            if let (Some(document), Some(decided)) = (evidence.disagrees, evidence.value) {
+                summary.disagreements.push(Disagreement {
+                    path: shown(&record.path),
+                    field: evidence.field,
+                    decided,
+                    document,
+                });
+            }
+        }
         if let Some(lang) = record.info.lang.as_deref().filter(|l| *l != "dan") {
             summary.non_danish.push(Foreign { path: shown(&record.path), lang: lang.to_string() });
         }
         if record.unmapped_glyphs > 0 {
             summary.unmapped.push(Unmapped { path: shown(&record.path), glyphs: record.unmapped_glyphs });
         }
+    }
+}
+
+/// Where `CORPUS/corrections.csv` lives (see [`identify::corrections`]).
+pub fn corrections_path(corpus: &Path) -> PathBuf {
+    corrections::path(corpus)
+}
+
+/// Rewrites the corrections file with today's open questions (documents without municipality
+/// or year, or identified only on weak evidence), keeping every answer the user filled in.
+/// Nothing is written when nothing changed; otherwise the text goes to a file in the index
+/// folder (private to this ingest, so concurrent ingests of one corpus never share it) and is
+/// renamed into place, so a crash never leaves half a file.
+fn write_corrections(
+    corpus: &Path,
+    index_dir: &Path,
+    corrections: &Corrections,
+    records: &BTreeMap<String, FileRecord>,
+    summary: &mut IngestSummary,
+) {
+    let open: Vec<(String, String)> = records
+        .values()
+        .filter(|r| r.error.is_none() && r.correction.is_empty())
+        .filter_map(|r| {
+            let evidence = r.evidence();
+            let undecided = evidence.iter().filter(|e| e.value.is_none() && e.field != "doctype");
+            let weak = evidence.iter().filter(|e| e.weak);
+            let why: Vec<String> = undecided.chain(weak).map(identify::Evidence::describe).collect();
+            let missing = r.info.missing().map(|m| format!("{m} unknown"));
+            (missing.is_some() || evidence.iter().any(|e| e.weak)).then(|| {
+                let note = if why.is_empty() { missing.unwrap_or_default() } else { why.join("; ") };
+                (r.path.clone(), note)
+            })
+        })
+        .collect();
+    let path = corrections::path(corpus);
+    summary.to_correct = open.len();
+    if open.is_empty() && !path.exists() {
+        return;
+    }
+    let text = corrections.updated(&open);
+    if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+        summary.corrections = Some(path.display().to_string());
+        return;
+    }
+    let temporary = index_dir.join(format!("{}.tmp", corrections::FILE_NAME));
+    let renamed = std::fs::write(&temporary, &text).and_then(|()| std::fs::rename(&temporary, &path));
+    // Across file systems a rename cannot work: write in place instead.
+    let written = renamed.or_else(|_| {
+        let _ = std::fs::remove_file(&temporary);
+        std::fs::write(&path, &text)
+    });
+    match written {
+        Ok(()) => summary.corrections = Some(path.display().to_string()),
+        Err(err) => summary.warnings.push(format!("cannot write {}: {err}", path.display())),
     }
 }
 
@@ -480,5 +602,14 @@ pub fn is_stale(corpus: &Path, index_dir: &Path) -> Result<bool, IngestError> {
         return Ok(true);
     }
     let by_path: HashMap<&str, &FileRecord> = records.iter().map(|r| (r.path.as_str(), r)).collect();
-    Ok(!found.candidates.iter().all(|c| by_path.get(c.relative.as_str()).is_some_and(|r| is_fresh(r, c))))
+    // A changed answer in corrections.csv makes the index stale too (an unreadable file
+    // changes nothing: ingest would not apply it either).
+    let corrections = Corrections::load(corpus).unwrap_or_default();
+    let answered = |c: &Candidate, r: &FileRecord| {
+        r.correction == corrections.for_file(&c.relative).copied().unwrap_or_default().fingerprint()
+    };
+    Ok(!found
+        .candidates
+        .iter()
+        .all(|c| by_path.get(c.relative.as_str()).is_some_and(|r| is_fresh(r, c) && answered(c, r))))
 }

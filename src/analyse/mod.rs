@@ -4,6 +4,7 @@
 //! never needs re-extraction. [`topics`] loads and checks a dictionary; [`matcher`] finds the
 //! mentions of one topic in one page.
 
+pub mod dictionary;
 pub mod evidence;
 pub mod literals;
 pub mod matcher;

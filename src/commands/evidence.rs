@@ -14,8 +14,7 @@ use super::ingest::DEFAULT_INDEX;
 use super::output::{emit, UsageError};
 use super::report::{corpus_folder, parse_doctype, refresh_index};
 use super::review::{check_topic, municipality_code, reviews_path};
-use super::topics::DEFAULT_TOPICS;
-use crate::analyse::TopicSet;
+use crate::analyse::dictionary;
 use crate::index::CorpusIndex;
 use crate::report::evidence::{collect, EvidenceFilter};
 use crate::report::hits::{hits, render, HitFormat};
@@ -44,8 +43,10 @@ pub struct EvidenceArgs {
     #[arg(long, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
     /// Topic dictionary (TOML).
-    #[arg(long, value_name = "FILE", default_value = DEFAULT_TOPICS)]
-    pub topics: PathBuf,
+    /// [default: queries/topics.toml beside the corpus folder or in the working directory,
+    /// else the built-in one]
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<PathBuf>,
     /// Print the mentions as a JSON array.
     #[arg(long)]
     pub json: bool,
@@ -80,7 +81,8 @@ fn parse_hit_format(s: &str) -> Result<HitFormat, String> {
 }
 
 pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
-    let topics = TopicSet::load(&args.topics)?;
+    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
+    let topics = dictionary::load(args.topics.as_deref(), Some(&corpus))?;
     match &args.topic {
         Some(topic) => check_topic(&topics, topic)?,
         None if args.format.is_none() => {
@@ -92,7 +94,6 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
     }
     let code = municipality_code(args.municipality.as_deref())?;
     let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
-    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let pages = index.pages(&index.reader()?.searcher())?;
@@ -101,17 +102,24 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
     let reviews = if args.ignore_reviews {
         ReviewFile::default()
     } else {
-        ReviewFile::load(&reviews_path(args.reviews.as_deref(), Some(&args.topics), &corpus))?
+        ReviewFile::load(&reviews_path(
+            args.reviews.as_deref(),
+            dictionary::locate(args.topics.as_deref(), Some(&corpus)).as_deref(),
+            &corpus,
+        ))?
     };
     // Keys use the stored paths, so annotate before paths become the ones users see.
     let reviewed = annotate(&found, &reviews);
     let shown_corpus = corpus.display().to_string();
 
     let text = if let Some(format) = args.format {
+        eprintln!("kommunsk: topic dictionary: {}", topics.source);
         // No page of this index is read by OCR: extraction is from the text layer only.
         let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p), |_, _| false);
         render(&rows, format)
     } else if args.json {
+        // The JSON contract is a bare array of mentions; the dictionary is named on stderr.
+        eprintln!("kommunsk: topic dictionary: {}", topics.source);
         for mention in &mut found {
             mention.path = display_path(&shown_corpus, &mention.path);
         }
@@ -132,7 +140,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
         if rejected > 0 {
             let _ = write!(out, "; {rejected} rejected in review, not counted");
         }
-        out.push_str("\n\n");
+        let _ = write!(out, "\ntopic dictionary: {}\n\n", topics.source);
         for (e, (_, review)) in found.iter().zip(&reviewed) {
             let who = e.municipality.as_deref().unwrap_or("?");
             let code = e.code.map(|c| c.to_string()).unwrap_or_default();

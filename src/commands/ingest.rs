@@ -148,11 +148,23 @@ pub fn human_summary(s: &IngestSummary) -> String {
         s.unresolved.iter().map(|u| format!("{}: unknown {}", u.path, u.missing)).collect(),
     );
     list(
+        "Name and text disagree (indexed as the name says)",
+        s.disagreements.iter().map(|d| format!("{}: {} {}, but {}", d.path, d.field, d.decided, d.document)).collect(),
+    );
+    list(
         "Glyphs without a Unicode mapping (shown as \u{fffd} in the text)",
         s.unmapped.iter().map(|u| format!("{}: {} glyphs", u.path, u.glyphs)).collect(),
     );
     list("Not Danish", s.non_danish.iter().map(|f| format!("{}: {}", f.path, f.lang)).collect());
     list("Skipped", s.skipped.iter().map(|k| format!("{}: {}", k.path, k.reason)).collect());
     list("Warnings", s.warnings.clone());
+    if let Some(file) = s.corrections.as_ref().filter(|_| s.to_correct > 0) {
+        let _ = writeln!(
+            out,
+            "\n{} document{} to identify by hand: fill in municipality/year in {file} and run ingest again",
+            s.to_correct,
+            if s.to_correct == 1 { "" } else { "s" }
+        );
+    }
     out
 }

@@ -7,6 +7,7 @@
 mod evidence;
 mod export;
 mod extract;
+mod identify;
 mod ingest;
 mod output;
 mod report;
@@ -41,6 +42,8 @@ pub enum Command {
     Evidence(evidence::EvidenceArgs),
     /// Review mentions: list them with ids, draw a random sample, mark them right or wrong.
     Review(review::ReviewArgs),
+    /// Whose document each PDF is, which year, what kind — with the evidence that decided it.
+    Identify(identify::IdentifyArgs),
     /// Print the text of one PDF, pages separated by form feeds.
     Extract(extract::ExtractArgs),
     /// Export every indexed page as NDJSON batches (for Quickwit or another search engine).
@@ -62,6 +65,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Review(args) => review::run(args),
         Command::Export(args) => export::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Identify(args) => identify::run(args),
         Command::Topics(args) => topics::run(args),
         Command::ExtractWorker(args) => worker::run(args),
     };

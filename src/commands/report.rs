@@ -10,8 +10,7 @@ use clap::Args;
 use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
 use super::output::{emit, UsageError};
 use super::review::reviews_path;
-use super::topics::DEFAULT_TOPICS;
-use crate::analyse::TopicSet;
+use crate::analyse::{dictionary, TopicSet};
 use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
@@ -39,8 +38,10 @@ pub struct ReportArgs {
     #[arg(long, value_name = "T")]
     pub doctype: Option<String>,
     /// Topic dictionary (TOML).
-    #[arg(long, value_name = "FILE", default_value = DEFAULT_TOPICS)]
-    pub topics: PathBuf,
+    /// [default: queries/topics.toml beside the corpus folder or in the working directory,
+    /// else the built-in one]
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<PathBuf>,
     /// Count these terms instead of the dictionary (repeatable; a word counts its inflections
     /// and compounds, /regex/ is used as it stands).
     #[arg(long, value_name = "TERM")]
@@ -140,7 +141,7 @@ pub(super) fn parse_doctype(given: Option<&str>) -> Result<Option<String>, Usage
         .transpose()
 }
 
-fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
+fn load_topics(args: &ReportArgs, corpus: &Path) -> anyhow::Result<TopicSet> {
     let mut terms = args.term.clone();
     if let Some(file) = &args.terms {
         let text =
@@ -148,7 +149,7 @@ fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
         terms.extend(text.lines().map(str::to_string));
     }
     if terms.is_empty() {
-        let set = TopicSet::load(&args.topics)?;
+        let set = dictionary::load(args.topics.as_deref(), Some(corpus))?;
         // An edit that breaks a topic's own examples is worth knowing before trusting its counts.
         for failure in set.check_examples() {
             eprintln!("kommunsk: warning: {}", crate::safe_text::terminal(&format!("{}: {failure}", set.source)));
@@ -161,12 +162,13 @@ fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
 
 pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
-    let topics = load_topics(&args)?;
     let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
+    let topics = load_topics(&args, &corpus)?;
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let searcher = index.reader()?.searcher();
-    let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(args.topics.as_path());
+    let dictionary_file = dictionary::locate(args.topics.as_deref(), Some(&corpus));
+    let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(dictionary_file.as_deref()).flatten();
     let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
     let ocr_pages = ocr_share::ocr_pages(&index, &searcher)?;
     let skip = if args.no_ocr { ocr_share::keys(&ocr_pages) } else { Default::default() };
@@ -195,6 +197,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     } else {
         ocr_share::share(&ocr_pages, &topics, &scope)
     };
+    built.source.warning = report::warning::not_counted(&built.source, &args.lang);
     if built.source.documents == 0 {
         anyhow::bail!(
             "nothing to report: the index {} has no documents with a known municipality and year in scope",

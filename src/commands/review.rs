@@ -19,8 +19,7 @@ use clap::Args;
 use super::ingest::DEFAULT_INDEX;
 use super::output::{emit, UsageError};
 use super::report::{corpus_folder, parse_doctype, refresh_index};
-use super::topics::DEFAULT_TOPICS;
-use crate::analyse::{Evidence, TopicSet};
+use crate::analyse::{dictionary, Evidence, TopicSet};
 use crate::identify::registry;
 use crate::index::{CorpusIndex, StoredPage};
 use crate::report::evidence::{collect, EvidenceFilter};
@@ -76,8 +75,10 @@ pub struct ReviewArgs {
     #[arg(long, value_name = "FILE")]
     pub reviews: Option<PathBuf>,
     /// Topic dictionary (TOML).
-    #[arg(long, value_name = "FILE", default_value = DEFAULT_TOPICS)]
-    pub topics: PathBuf,
+    /// [default: queries/topics.toml beside the corpus folder or in the working directory,
+    /// else the built-in one]
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<PathBuf>,
     /// Index folder.
     #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
@@ -116,7 +117,8 @@ pub(super) fn municipality_code(given: Option<&str>) -> Result<Option<u16>, Usag
 }
 
 pub fn run(args: ReviewArgs) -> anyhow::Result<ExitCode> {
-    let topics = TopicSet::load(&args.topics)?;
+    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
+    let topics = dictionary::load(args.topics.as_deref(), Some(&corpus))?;
     if let Some(topic) = &args.topic {
         check_topic(&topics, topic)?;
     }
@@ -132,11 +134,14 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<ExitCode> {
         topics: args.topic.iter().cloned().collect(),
         code: municipality_code(args.municipality.as_deref())?,
     };
-    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let pages = index.pages(&index.reader()?.searcher())?;
-    let path = reviews_path(args.reviews.as_deref(), Some(&args.topics), &corpus);
+    let path = reviews_path(
+        args.reviews.as_deref(),
+        dictionary::locate(args.topics.as_deref(), Some(&corpus)).as_deref(),
+        &corpus,
+    );
     let mut reviews = ReviewFile::load(&path)?;
     let shown_corpus = corpus.display().to_string();
 

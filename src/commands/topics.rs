@@ -1,27 +1,27 @@
-//! `kommunsk topics`: the topic dictionary, readable; `--check` tests its examples.
+//! `kommunsk topics`: the topic dictionary, readable; `--check` tests its examples;
+//! `--export FILE` writes an editable copy of the dictionary in use.
 
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Args;
 
-use super::output::emit;
+use super::output::{emit, UsageError};
 use super::report::{corpus_folder, refresh_index};
 use super::review::reviews_path;
-use crate::analyse::TopicSet;
+use crate::analyse::{dictionary, TopicSet};
 use crate::index::CorpusIndex;
 use crate::review::pattern_stats::pattern_stats;
 use crate::review::ReviewFile;
 
-/// Where the shipped dictionary lives, relative to the working directory.
-pub const DEFAULT_TOPICS: &str = "queries/topics.toml";
-
 #[derive(Debug, Args)]
 pub struct TopicsArgs {
-    /// Topic dictionary (TOML).
-    #[arg(long, value_name = "FILE", default_value = DEFAULT_TOPICS)]
-    pub topics: PathBuf,
+    /// Topic dictionary (TOML) [default: queries/topics.toml beside the corpus folder (--corpus)
+    /// or in the working directory, else the built-in one].
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<PathBuf>,
     /// Check every topic's examples and counterexamples; exit 1 if any fails.
     #[arg(long)]
     pub check: bool,
@@ -44,10 +44,36 @@ pub struct TopicsArgs {
     /// With --stats: never ingest, even when the index is missing or stale.
     #[arg(long)]
     pub no_ingest: bool,
+    /// Write an editable copy of the dictionary to FILE (refuses to overwrite an existing file).
+    /// Put it at queries/topics.toml beside the corpus folder to have it picked up, or name it
+    /// with --topics.
+    #[arg(long, value_name = "FILE")]
+    pub export: Option<PathBuf>,
+}
+
+/// Writes the dictionary's TOML text to `target`, never over an existing file (it may hold the
+/// user's edits).
+fn export(source: Option<&Path>, corpus: Option<&Path>, target: &Path) -> anyhow::Result<()> {
+    let text = match dictionary::locate(source, corpus) {
+        Some(path) => std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?,
+        None => dictionary::BUILTIN_TOML.to_string(),
+    };
+    if target.exists() {
+        return Err(UsageError(format!("{} already exists; not overwriting it", target.display())).into());
+    }
+    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    std::fs::write(target, text).with_context(|| format!("cannot write {}", target.display()))
 }
 
 pub fn run(args: TopicsArgs) -> anyhow::Result<ExitCode> {
-    let set = TopicSet::load(&args.topics)?;
+    let set = dictionary::load(args.topics.as_deref(), args.corpus.as_deref())?;
+    if let Some(target) = &args.export {
+        export(args.topics.as_deref(), args.corpus.as_deref(), target)?;
+        eprintln!("kommunsk: wrote {} topics from {} to {}", set.topics.len(), set.source, target.display());
+        return Ok(ExitCode::SUCCESS);
+    }
     if args.stats {
         return stats(&args, &set);
     }
@@ -88,7 +114,8 @@ fn stats(args: &TopicsArgs, set: &TopicSet) -> anyhow::Result<ExitCode> {
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
     let pages = index.pages(&index.reader()?.searcher())?;
-    let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), Some(&args.topics), &corpus))?;
+    let dictionary_file = dictionary::locate(args.topics.as_deref(), Some(&corpus));
+    let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), dictionary_file.as_deref(), &corpus))?;
     let stats = pattern_stats(&pages, set, &reviews, "da");
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&stats)?))?;

@@ -11,10 +11,13 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::fold::{fold, tokenize, Token};
 use super::registry::{self, Municipality, MAX_NAME_TOKENS};
-use super::sample;
+use super::{domains, sample};
 
 /// Non-blank lines at the top of the first page that make up the title.
 const TITLE_LINES: usize = 4;
@@ -68,6 +71,21 @@ const KOBENHAVN: u16 = 101;
 /// Skive "slice", Greve "counts", Tønder "barrels"): a bare title word is not enough for them.
 const COMMON_WORD_NAMES: [u16; 5] = [575, 727, 779, 253, 550];
 
+/// Words after a name that make it the town hall: "på Ballerup Rådhus", "Aarhus Rådhus".
+const TOWN_HALL_AFTER: [&str; 2] = ["rådhus", "rådhuset"];
+/// Digits of a Danish postal code ("7800 Skive").
+const POSTAL_CODE_DIGITS: usize = 4;
+/// Token lines after "Med venlig hilsen" that belong to the signature.
+const SENDER_BLOCK_LINES: usize = 6;
+/// Bytes read of one metadata field.
+const MAX_METADATA_BYTES: usize = 2048;
+
+/// A case-number label at the start of a line ("Sagsnr.: 2012-31114", "Sags nr.", "J.nr.",
+/// "Dok.nr."): municipal case systems stamp their own documents with one.
+static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*(?:sagsnr|sags\s+nr|sagsnummer|j\.\s?nr|journalnr|dok\.\s?nr)\b").expect("constant regex")
+});
+
 /// Length of a municipality code as a token in a path ("751-budgetaftale.pdf").
 const CODE_DIGITS: usize = 3;
 
@@ -119,22 +137,127 @@ fn split_camel_case(name: &str) -> String {
 
 /// The municipality the text is from (see the module docs), reading the opening pages.
 pub fn from_text(pages: &[&str]) -> Option<&'static Municipality> {
+    match weigh(pages, &[]) {
+        Verdict::Decided { municipality, weak: false, .. } => Some(municipality),
+        _ => None,
+    }
+}
+
+/// The outcome of weighing a document's text and metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// One municipality clearly dominates. `weak` when it rests on a single body mention in a
+    /// municipal case document (see [`weigh`]): used, but listed for the user to confirm.
+    Decided {
+        municipality: &'static Municipality,
+        /// The strongest mention of the winner: signal, words, page.
+        decisive: Clue,
+        score: u32,
+        /// The other municipalities named, with their scores, best first.
+        outweighed: Vec<(&'static Municipality, u32)>,
+        weak: bool,
+    },
+    /// Nothing decides; the reason says why (shown by `identify` and in the correction file).
+    Undecided { reason: String },
+}
+
+/// What one mention rested on, for the evidence shown to users.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clue {
+    /// Which signal: "title", "running header/footer", "e-mail/web domain", "metadata", …
+    pub signal: &'static str,
+    /// The words as they stand in the text (folded keys joined, or the domain).
+    pub words: String,
+    /// 1-based page; 0 for the PDF's metadata.
+    pub page: usize,
+}
+
+/// Weighs every mention on the opening pages and in the metadata texts (title, subject,
+/// keywords, author) and decides. Under a heading of KL or a KKR only the title and metadata
+/// count. When nothing dominates by the usual rules, a document that carries a case number
+/// ("Sagsnr.: 2012-31114") — a municipality's own case document — and names exactly one
+/// municipality as an authority is that municipality's, as weak evidence: a case document
+/// rarely names a neighbour without also naming itself, and weak evidence is listed for the
+/// user to confirm.
+pub fn weigh(pages: &[&str], metadata: &[&str]) -> Verdict {
     let mut mentions = Vec::new();
     let mut issuer_in_title = false;
+    let mut case_document = false;
     for (page_index, page) in sample::pages(pages).enumerate() {
         let tokens = tokenize(page);
         if page_index == 0 {
             issuer_in_title = names_issuer(&tokens);
         }
-        mentions.extend(page_mentions(&tokens, page_index == 0));
+        case_document |= CASE_NUMBER.is_match(page);
+        mentions.extend(page_mentions(&tokens, page_index, page_index == 0));
+        mentions.extend(domain_mentions(page, page_index));
     }
-    let mut scores: HashMap<u16, u32> = HashMap::new();
+    for text in metadata {
+        mentions.extend(metadata_mentions(&tokenize(sample::truncate(text, MAX_METADATA_BYTES))));
+    }
     // Under KL's or a KKR's heading only the title can name a municipality as the issuer.
-    for mention in mentions.iter().filter(|m| m.in_title || !issuer_in_title) {
+    let kept: Vec<Mention> = mentions.into_iter().filter(|m| m.in_title || !issuer_in_title).collect();
+    let title_winner = title_winner(&kept);
+    let mut scores: HashMap<u16, u32> = HashMap::new();
+    let mut best_clue: HashMap<u16, (u32, Clue)> = HashMap::new();
+    for mention in kept {
         let score = scores.entry(mention.code).or_default();
         *score = score.saturating_add(mention.weight);
+        let best = best_clue.entry(mention.code).or_insert((0, mention.clue.clone()));
+        if mention.weight > best.0 {
+            *best = (mention.weight, mention.clue);
+        }
     }
-    decide(&scores)
+    let outweighed = |winner: u16| {
+        let mut others: Vec<(&'static Municipality, u32)> = scores
+            .iter()
+            .filter(|(&code, _)| code != winner)
+            .filter_map(|(&code, &score)| Some((registry::by_code(code)?, score)))
+            .collect();
+        others.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.code.cmp(&b.0.code)));
+        others
+    };
+    let decided = |code: u16, weak: bool| -> Option<Verdict> {
+        Some(Verdict::Decided {
+            municipality: registry::by_code(code)?,
+            decisive: best_clue.get(&code)?.1.clone(),
+            score: *scores.get(&code)?,
+            outweighed: outweighed(code),
+            weak,
+        })
+    };
+    if let Some(code) = title_winner {
+        return decided(code, false).unwrap_or(Verdict::Undecided { reason: "no municipality named".to_string() });
+    }
+    match decide(&scores) {
+        Ok(code) => decided(code, false),
+        Err(reason) => {
+            let lone = (scores.len() == 1 && case_document).then(|| scores.keys().next().copied()).flatten();
+            lone.and_then(|code| decided(code, true)).or(Some(Verdict::Undecided {
+                reason: if issuer_in_title && scores.is_empty() {
+                    "written by KL or a KKR for many municipalities: only its title could name one".to_string()
+                } else {
+                    reason
+                },
+            }))
+        }
+    }
+    .unwrap_or(Verdict::Undecided { reason: "no municipality named".to_string() })
+}
+
+/// The one municipality the title names, when no other has more than body mentions: a
+/// budget agreement titled "Aarhus Kommune" that names Silkeborg Kommune a dozen times in its
+/// body is Aarhus's, whatever the share. A rival with its own letterhead, running header,
+/// domain, signature or metadata (a reply titled "Høringssvar til Vejle Kommune" on Fredericia's
+/// letterhead) keeps the question open.
+fn title_winner(mentions: &[Mention]) -> Option<u16> {
+    let mut titled = mentions.iter().filter(|m| m.in_title && m.clue.page == 1).map(|m| m.code);
+    let first = titled.next()?;
+    if titled.any(|code| code != first) {
+        return None;
+    }
+    let rival_strong = mentions.iter().any(|m| m.code != first && !matches!(m.clue.signal, "body" | "postal address"));
+    (!rival_strong).then_some(first)
 }
 
 /// One weighed reference to a municipality.
@@ -142,15 +265,20 @@ struct Mention {
     code: u16,
     weight: u32,
     in_title: bool,
+    clue: Clue,
 }
 
 /// Whether the title of a first page names a body that speaks for many municipalities.
+/// "KL's opfølgningsproces" (a municipality's agenda item about KL's process) does not: a
+/// possessive names KL as the subject, not as the author.
 fn names_issuer(tokens: &[Token]) -> bool {
     let title_end = tokens.iter().take_while(|t| t.line < TITLE_LINES).count();
     let title = tokens.get(..title_end).unwrap_or_default();
     let stem = fold(ISSUER_STEM);
-    let named =
-        title.iter().any(|t| (t.all_caps && ISSUER_ACRONYMS.contains(&t.key.as_str())) || t.key.starts_with(&stem));
+    let named = title.iter().enumerate().any(|(i, t)| {
+        let possessive = tokens.get(i + 1).is_some_and(|next| next.key == "s" && next.line == t.line);
+        (t.all_caps && ISSUER_ACRONYMS.contains(&t.key.as_str()) && !possessive) || t.key.starts_with(&stem)
+    });
     let phrased = title.windows(2).any(|pair| match pair {
         [first, second] => ISSUER_PHRASES.iter().any(|(a, b)| first.key == fold(a) && second.key == fold(b)),
         _ => false,
@@ -159,26 +287,38 @@ fn names_issuer(tokens: &[Token]) -> bool {
 }
 
 /// The mentions on one page (see the module docs for what counts and how it weighs).
-fn page_mentions(tokens: &[Token], first_page: bool) -> Vec<Mention> {
+fn page_mentions(tokens: &[Token], page_index: usize, first_page: bool) -> Vec<Mention> {
     let last_line = tokens.last().map_or(0, |t| t.line);
     let has_furniture = last_line + 1 >= MIN_LINES_WITH_FURNITURE;
     let in_title = |line: usize| first_page && line < TITLE_LINES;
-    let place_weight = |line: usize| {
+    let signed = sender_block_lines(tokens);
+    let place = |line: usize| {
         if in_title(line) {
-            TITLE_WEIGHT
+            (TITLE_WEIGHT, "title")
         } else if has_furniture && (line < HEADER_LINES || line == last_line) {
-            FURNITURE_WEIGHT
+            (FURNITURE_WEIGHT, "running header/footer")
+        } else if signed.iter().any(|range| range.contains(&line)) {
+            (FURNITURE_WEIGHT, "sender block")
         } else {
-            BODY_WEIGHT
+            (BODY_WEIGHT, "body")
         }
     };
-    let mention = |code, line, factor| Mention { code, weight: place_weight(line) * factor, in_title: in_title(line) };
+    let mention = |code, line, factor, words: String, what: &'static str| {
+        let (weight, signal) = place(line);
+        let signal = if what.is_empty() { signal } else { what };
+        Mention {
+            code,
+            weight: weight * factor,
+            in_title: in_title(line),
+            clue: Clue { signal, words, page: page_index + 1 },
+        }
+    };
 
     let borgerrepraesentation = fold(BORGERREPRAESENTATION);
     let mut mentions: Vec<Mention> = tokens
         .iter()
         .filter(|t| t.key.starts_with(&borgerrepraesentation))
-        .map(|t| mention(KOBENHAVN, t.line, COUNCIL_FACTOR))
+        .map(|t| mention(KOBENHAVN, t.line, COUNCIL_FACTOR, t.key.clone(), ""))
         .collect();
     for (start, len, municipality) in name_matches(tokens) {
         let Some(first) = tokens.get(start) else {
@@ -194,19 +334,109 @@ fn page_mentions(tokens: &[Token], first_page: bool) -> Vec<Mention> {
             _ => false,
         };
         let council_after = after.is_some_and(|w| is_one_of(w, &COUNCIL_AFTER));
+        let town_hall = after.is_some_and(|w| is_one_of(w, &TOWN_HALL_AFTER));
         let authority = after.is_some_and(|w| is_one_of(w, &AUTHORITY_AFTER));
+        // "2750 Ballerup", "7800 Skive": a postal address in the municipality's own town.
+        let postal = start
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|code| code.digits && code.key.len() == POSTAL_CODE_DIGITS && code.line == first.line);
         let bare_in_title = first_page
             && first.line < BARE_NAME_LINES
             && first.capitalized
             && !COMMON_WORD_NAMES.contains(&municipality.code)
             && after != Some("kommuner");
+        let words = |extra: usize| {
+            let from = if postal { start - 1 } else { start };
+            tokens
+                .get(from..start + len + extra)
+                .map(|w| w.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" "))
+        };
         if council_before || council_after {
-            mentions.push(mention(municipality.code, first.line, COUNCIL_FACTOR));
+            let words =
+                if council_before { tokens.get(start - 2..start + len) } else { tokens.get(start..=start + len) };
+            let words = words.map(|w| w.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" "));
+            mentions.push(mention(municipality.code, first.line, COUNCIL_FACTOR, words.unwrap_or_default(), ""));
+        } else if town_hall {
+            // "på Ballerup Rådhus": minutes say where the council met, in its own town hall.
+            mentions.push(mention(
+                municipality.code,
+                first.line,
+                COUNCIL_FACTOR,
+                words(1).unwrap_or_default(),
+                "town hall",
+            ));
         } else if authority || bare_in_title {
-            mentions.push(mention(municipality.code, first.line, 1));
+            mentions.push(mention(
+                municipality.code,
+                first.line,
+                1,
+                words(usize::from(authority)).unwrap_or_default(),
+                "",
+            ));
+        } else if postal {
+            // An address is where something is, not who wrote: a meeting venue ("Sted: Glostrup
+            // Park Hotel, 2600 Glostrup") weighs like one body mention wherever it stands, and
+            // never as a title. Only a town hall's address ("Rådhuset, Torvet, 7800 Skive")
+            // weighs like a council's own name.
+            let on_town_hall_line =
+                tokens.iter().filter(|t| t.line == first.line).any(|t| is_one_of(&t.key, &TOWN_HALL_AFTER));
+            let factor = if on_town_hall_line { COUNCIL_FACTOR } else { 1 };
+            mentions.push(Mention {
+                code: municipality.code,
+                weight: BODY_WEIGHT * factor,
+                in_title: false,
+                clue: Clue {
+                    signal: if on_town_hall_line { "town hall address" } else { "postal address" },
+                    words: words(0).unwrap_or_default(),
+                    page: page_index + 1,
+                },
+            });
         }
     }
     mentions
+}
+
+/// Token lines of sender blocks: the lines right after "(Med) venlig hilsen", where a letter
+/// or an e-mail is signed with the sender's authority ("Med venlig hilsen … Syddjurs Kommune").
+fn sender_block_lines(tokens: &[Token]) -> Vec<std::ops::RangeInclusive<usize>> {
+    tokens
+        .windows(2)
+        .filter(|pair| matches!(pair, [a, b] if a.key == "venlig" && b.key == "hilsen"))
+        .filter_map(|pair| pair.get(1).map(|t| t.line + 1..=t.line + SENDER_BLOCK_LINES))
+        .collect()
+}
+
+/// Mentions by internet domain: an e-mail or web address on a municipality's own domain
+/// weighs like a running header (it is letterhead or signature).
+fn domain_mentions(page: &str, page_index: usize) -> Vec<Mention> {
+    domains::hosts(page)
+        .into_iter()
+        .filter_map(|host| {
+            let municipality = domains::municipality_of(&host.domain)?;
+            Some(Mention {
+                code: municipality.code,
+                weight: FURNITURE_WEIGHT,
+                in_title: false,
+                clue: Clue { signal: "e-mail/web domain", words: host.domain, page: page_index + 1 },
+            })
+        })
+        .collect()
+}
+
+/// Mentions in the PDF's metadata (title, subject, keywords, author): only authority and
+/// council forms count ("Notat - Ballerup Kommune"), and they weigh like the title.
+fn metadata_mentions(tokens: &[Token]) -> Vec<Mention> {
+    page_mentions(tokens, usize::MAX, false)
+        .into_iter()
+        .filter(|m| m.clue.signal != "postal address")
+        .map(|m| Mention {
+            weight: TITLE_WEIGHT,
+            in_title: true,
+            clue: Clue { signal: "metadata", page: 0, ..m.clue },
+            ..m
+        })
+        .collect()
 }
 
 /// Whether a token key is one of these words (written in Danish, folded here; called only at
@@ -215,16 +445,29 @@ fn is_one_of(key: &str, words: &[&str]) -> bool {
     words.iter().any(|word| fold(word) == key)
 }
 
-/// The clear winner of the scores, or `None` (see [`MIN_SCORE`], [`DOMINANT_SHARE_PERCENT`]).
-fn decide(scores: &HashMap<u16, u32>) -> Option<&'static Municipality> {
+/// The clear winner of the scores, or why there is none (see [`MIN_SCORE`],
+/// [`DOMINANT_SHARE_PERCENT`]).
+fn decide(scores: &HashMap<u16, u32>) -> Result<u16, String> {
     let total: u32 = scores.values().fold(0, |sum, &score| sum.saturating_add(score));
-    let (&code, &best) = scores.iter().max_by_key(|&(_, &score)| score)?;
-    let tied = scores.values().filter(|&&score| score == best).count() > 1;
-    let dominant = u64::from(best) * 100 >= u64::from(DOMINANT_SHARE_PERCENT) * u64::from(total);
-    if tied || best < MIN_SCORE || !dominant {
-        return None;
+    let Some((&code, &best)) = scores.iter().max_by_key(|&(_, &score)| score) else {
+        return Err("no municipality named as the author (\"X Kommune\", a council, a domain, a letterhead)".into());
+    };
+    let name = |code: u16| registry::by_code(code).map_or("?", |m| m.name);
+    let tied: Vec<&str> = scores.iter().filter(|(_, &score)| score == best).map(|(&c, _)| name(c)).collect();
+    if tied.len() > 1 {
+        return Err(format!("tie between {} (score {best} each)", tied.join(", ")));
     }
-    registry::by_code(code)
+    if best < MIN_SCORE {
+        return Err(format!("only one passing mention of {} (score {best}, {MIN_SCORE} needed)", name(code)));
+    }
+    if u64::from(best) * 100 < u64::from(DOMINANT_SHARE_PERCENT) * u64::from(total) {
+        return Err(format!(
+            "{} does not dominate: score {best} of {total} ({DOMINANT_SHARE_PERCENT} % needed) among {} municipalities",
+            name(code),
+            scores.len()
+        ));
+    }
+    Ok(code)
 }
 
 /// Non-overlapping municipality names in `tokens`, left to right, the longest name winning at
@@ -424,6 +667,88 @@ mod tests {
         // "kl." is the clock, not KL.
         let meeting = page("Byrådsmøde kl. 9\nAarhus Kommune", "Aarhus Kommune", 10);
         assert_eq!(text_name(&[&meeting]), Some("Aarhus"));
+    }
+
+    fn verdict(pages: &[&str], metadata: &[&str]) -> Option<(&'static str, bool)> {
+        match weigh(pages, metadata) {
+            Verdict::Decided { municipality, weak, .. } => Some((municipality.name, weak)),
+            Verdict::Undecided { .. } => None,
+        }
+    }
+
+    #[test]
+    fn minutes_held_in_the_town_hall() {
+        // ../shared/realworld/pdf/1552814.PDF, Ballerup's minutes of 4 December 2012.
+        let minutes = "Sundheds- og Forebyggelsesudvalget\nReferat\nÅbent referat\nDato: 04.12.2012\nSide 1\n\n\
+            Referat\n\nSundheds- og Forebyggelsesudvalget\ntirsdag den 4. december 2012, kl. 13:00\n\
+            i Mødecenter C, Lokale 32 på Ballerup Rådhus\n\nÅbent referat\n\nTilstede\nLolan Ottesen (A) - formand";
+        assert_eq!(verdict(&[minutes], &[]), Some(("Ballerup", false)));
+        assert_eq!(verdict(&["Henvendelse\n\n\n\nRådhuset, Torvet, 7800 Skive"], &[]), Some(("Skive", false)));
+    }
+
+    #[test]
+    fn a_letterhead_address_on_the_municipal_domain() {
+        // 1548227.PDF: a Ballerup note whose text never writes "Ballerup Kommune".
+        let note = "SOCIAL, SUNDHED OG\nBESKÆFTIGELSE\n\nDato: 20. november 2012\n\nTlf. dir.: 4477 3483\n\
+            E-mail: lw3@balk.dk\nKontakt: Lars Wildt\nSagsnr: 2012-25401\nDok.nr: 2012-204248\n\n\
+            Redegørelse fra Træning og Aktivitet vedr. Seniorrådets høringssvar";
+        assert_eq!(verdict(&[note], &[]), Some(("Ballerup", false)));
+        // Its metadata title says the same.
+        assert_eq!(verdict(&["Notat\n\n\n\nTekst."], &["Notat - Ballerup Kommune"]), Some(("Ballerup", false)));
+    }
+
+    #[test]
+    fn signed_by_the_municipality() {
+        let letter = "Til borgerne\n\n\n\nVi har modtaget din henvendelse.\n\nMed venlig hilsen\n\nJens Hansen\n\
+            Syddjurs kommune\n";
+        assert_eq!(verdict(&[letter], &[]), Some(("Syddjurs", false)), "lower-case kommune in a signature");
+    }
+
+    #[test]
+    fn an_agenda_item_about_kl_is_not_written_by_kl() {
+        // 1552821.PDF: Ballerup's agenda item "KL's opfølgningsproces …".
+        let item = "5. KL's opfølgningsproces vedrørende det nære sundhedsvæsen\n\nSagsnr.: 2011-29939\n\
+            Dok.nr.: 2012-205876\n\nSammendrag\nMed afsæt i økonomiaftalen for 2013, har KL igangsat en proces.\n\
+            (for information om udmøntning af midlerne i Ballerup Kommune se sagsfremstillingen)\n\
+            Det drøftes hvordan Ballerup Kommune politisk skal indgå i opfølgningsprocessen.";
+        assert_eq!(verdict(&[item], &[]), Some(("Ballerup", false)));
+        let by_kl = item.replace("5. KL's opfølgningsproces", "KL\nNotat om opfølgningsprocessen");
+        assert_eq!(verdict(&[&by_kl], &[]), None, "under KL's own heading");
+    }
+
+    #[test]
+    fn one_mention_in_a_case_document_is_weak_evidence() {
+        // Ekstraordinært PUK.pdf (Syddjurs): one "Syddjurs Kommune" under a case number.
+        let item = "715. Kulturkommune 2017. Politiske fokusområder\n\nSagsnr.: 12/27845\n\
+            Sagen afgøres i: Udvalget for plan, udvikling og kultur (PUK)\n\nResumé\n\
+            Kulturafdelingen har i forlængelse af Byrådets beslutning lagt en plan for arbejdet med satsningen på\n\
+            Syddjurs Kommune, som kulturkommune.";
+        assert_eq!(verdict(&[item], &[]), Some(("Syddjurs", true)));
+        let without_case_number = item.replace("Sagsnr.: 12/27845", "");
+        assert_eq!(verdict(&[&without_case_number], &[]), None);
+        let two = item.replace("Syddjurs Kommune,", "Syddjurs Kommune og Norddjurs Kommune,");
+        assert_eq!(verdict(&[&two], &[]), None, "two municipalities named once each");
+    }
+
+    #[test]
+    fn the_title_beats_a_neighbour_named_often_in_the_body() {
+        let body = "Vi samarbejder med Silkeborg Kommune. ".repeat(12);
+        let agreement = format!("Budgetaftale 2025\nAarhus Kommune\n\nIndledning\nAftalen\n{body}");
+        assert_eq!(verdict(&[&agreement], &[]), Some(("Aarhus", false)));
+        let letterhead = page("Vejle Kommune · Teknik og Miljø", "Aarhus Kommune", 10);
+        let cover = format!("Høringssvar\nAarhus Kommune\n\nIndledning\nSvar\n{body}");
+        let pages = [cover.as_str(), &letterhead, &letterhead];
+        assert_eq!(verdict(&pages, &[]), None, "a rival's running header keeps it open");
+    }
+
+    #[test]
+    fn undecided_says_why() {
+        let Verdict::Undecided { reason } = weigh(&["Aarhus Kommune\nOdense Kommune"], &[]) else {
+            panic!("a tie decides nothing");
+        };
+        assert!(reason.starts_with("tie between"), "{reason}");
+        let Verdict::Undecided { reason } = weigh(&["Intet her"], &[]) else { panic!() };
+        assert!(reason.starts_with("no municipality named"), "{reason}");
     }
 
     #[test]

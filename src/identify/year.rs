@@ -52,11 +52,19 @@ pub fn from_path(relative_path: &Path) -> Option<u16> {
 /// budget-year phrase on the opening pages names the same year and there are at least
 /// two of them, that year. Otherwise `None`.
 pub fn from_text(pages: &[&str]) -> Option<u16> {
+    from_title(pages).or_else(|| from_body(pages))
+}
+
+/// The first budget-year phrase in the title block ("Budgetaftale 2025–2028").
+pub fn from_title(pages: &[&str]) -> Option<u16> {
     let opening = sample::opening_lines(pages, TITLE_LINES);
     let title: Vec<&str> = opening.lines().take_while(|line| line.chars().count() <= MAX_TITLE_LINE_CHARS).collect();
-    if let Some(year) = budget_years(&title.join("\n")).next() {
-        return Some(year);
-    }
+    budget_years(&title.join("\n")).next()
+}
+
+/// The budget year the opening pages agree on: every budget-year phrase names the same year
+/// and there are at least two of them.
+pub fn from_body(pages: &[&str]) -> Option<u16> {
     let mut years = sample::pages(pages).flat_map(budget_years);
     let first = years.next()?;
     let mut agreeing = 1;

@@ -82,9 +82,20 @@ pub struct FileRecord {
     /// The same failure as a stable kind, for sorting failures without reading messages.
     pub error_kind: Option<ErrorKind>,
     pub info: DocumentInfo,
+    /// Fingerprint of the `corrections.csv` answer applied (empty: none); a changed answer
+    /// makes the next ingest identify the file again.
+    pub correction: String,
+    /// What decided municipality, year and doctype, as JSON (see [`FileRecord::evidence`]).
+    pub identification: String,
 }
 
 impl FileRecord {
+    /// The evidence that identified the document (`kommunsk identify` shows the same); empty
+    /// for a file that could not be read.
+    pub fn evidence(&self) -> Vec<crate::identify::Evidence> {
+        serde_json::from_str(&self.identification).unwrap_or_default()
+    }
+
     /// The tantivy document for this record.
     pub fn to_document(&self, fields: &Fields) -> TantivyDocument {
         let mut doc = TantivyDocument::default();
@@ -108,6 +119,12 @@ impl FileRecord {
             doc.add_text(fields.missing, missing);
         }
         self.info.write(fields, &mut doc);
+        if !self.correction.is_empty() {
+            doc.add_text(fields.correction, &self.correction);
+        }
+        if !self.identification.is_empty() {
+            doc.add_text(fields.identification, &self.identification);
+        }
         doc
     }
 
@@ -125,6 +142,8 @@ impl FileRecord {
             error: Some(error).filter(|e| !e.is_empty()),
             error_kind: ErrorKind::from_name(&stored_str(doc, fields.error_kind)),
             info: DocumentInfo::read(fields, doc),
+            correction: stored_str(doc, fields.correction),
+            identification: stored_str(doc, fields.identification),
         }
     }
 }

@@ -16,7 +16,7 @@ use super::literal_terms::LITERAL_ANALYZER;
 /// Bumped whenever the schema or the meaning of a field changes; an index with another value is
 /// rebuilt rather than misread.
 /// Every change is listed in `CHANGELOG.md`.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// `kind` of a page document.
 pub const KIND_PAGE: &str = "page";
@@ -63,6 +63,11 @@ pub struct Fields {
     pub error_kind: Field,
     pub missing: Field,
     pub extractor: Field,
+    /// The evidence that identified the document (JSON array of `identify::Evidence`), stored only.
+    pub identification: Field,
+    /// The `corrections.csv` answer applied to a file record (its fingerprint), stored only.
+    pub correction: Field,
+    /// `ingest::IDENTIFY_VERSION` when the file was identified.
     pub identify: Field,
 }
 
@@ -111,6 +116,8 @@ pub fn build() -> (Schema, Fields) {
         extractor: b.add_u64_field("extractor", stored_u64.clone()),
         identify: b.add_u64_field("identify", stored_u64),
         error_kind: b.add_text_field("error_kind", STRING | STORED),
+        identification: b.add_text_field("identification", STORED),
+        correction: b.add_text_field("correction", STORED),
     };
     (b.build(), fields)
 }

@@ -93,10 +93,16 @@ pub struct Provenance {
     pub documents: usize,
     /// Documents in scope left out because municipality or year is unknown.
     pub unresolved: usize,
+    /// Of those, the ones whose municipality is unknown (the rest lack a year).
+    pub unresolved_municipality: usize,
     /// Files that could not be read at all.
     pub failed: usize,
     /// True when the corpus declares itself a synthetic sample (its `truth.json`).
     pub synthetic: bool,
+    /// How many documents are not counted, why, and the command that fixes it (every format
+    /// shows it next to the numbers); absent when every document counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
     /// What reviews did to the counts; absent when there is no reviews file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reviews: Option<ReviewSummary>,
@@ -228,6 +234,7 @@ pub fn build_from_mentions(
         doctypes: doctypes.into_iter().collect(),
         documents: docs.len(),
         unresolved: in_scope_records.iter().filter(|r| r.info.missing().is_some()).count(),
+        unresolved_municipality: in_scope_records.iter().filter(|r| r.info.missing() == Some("municipality")).count(),
         failed: records.iter().filter(|r| r.error.is_some()).count(),
         ..Default::default()
     };

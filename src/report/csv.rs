@@ -9,7 +9,7 @@ pub const UTF8_BOM: &str = "\u{feff}";
 
 /// Renders the topic × year rows.
 pub fn render(report: &Report, words: &Labels) -> String {
-    let mut writer = ::csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let mut writer = ::csv::WriterBuilder::new().delimiter(b';').flexible(true).from_writer(Vec::new());
     let header = [
         "topic",
         words.topic,
@@ -24,6 +24,10 @@ pub fn render(report: &Report, words: &Labels) -> String {
     let reviews = report.source.reviews.as_ref().filter(|r| !r.ignored);
     let review_header = ["reviewed", "rejected", "precision", "precision_low", "precision_high"];
     let _ = writer.write_record(header.iter().chain(reviews.map_or(&[][..], |_| &review_header[..])));
+    // Right under the header, where anyone opening the sheet sees it: documents not counted.
+    if let Some(warning) = &report.source.warning {
+        let _ = writer.write_record(["warning", warning.as_str()]);
+    }
     for topic in &report.topics {
         let review_cells: Vec<String> = match reviews {
             None => Vec::new(),

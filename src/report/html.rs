@@ -184,6 +184,9 @@ fn header(out: &mut String, report: &Report, words: &Labels) {
     for line in provenance_lines(report, words).iter().skip(usize::from(report.source.synthetic)) {
         let _ = write!(out, "<p class=\"prov\">{}</p>", html_escape(line));
     }
+    if let Some(warning) = &report.source.warning {
+        let _ = write!(out, "<p class=\"banner notcounted\" role=\"alert\">{}</p>", html_escape(warning));
+    }
     let _ = write!(
         out,
         "<nav class=\"toc\" aria-label=\"{0}\"><a href=\"#charts\">{1}</a><a href=\"#shares\">{2}</a>\

@@ -18,6 +18,9 @@ pub fn render(report: &Report, words: &Labels) -> String {
     for line in provenance_lines(report, words) {
         let _ = writeln!(out, "- {}", cell(&line));
     }
+    if let Some(warning) = &report.source.warning {
+        let _ = writeln!(out, "\n> **{}**", cell(warning).replace('*', "\\*"));
+    }
     out.push('\n');
 
     let years = &report.source.years;

@@ -16,6 +16,7 @@ pub mod ocr_share;
 pub mod reviewed;
 pub mod svg;
 pub mod table;
+pub mod warning;
 
 use std::str::FromStr;
 

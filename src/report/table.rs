@@ -102,6 +102,9 @@ pub fn render(report: &Report, words: &Labels) -> String {
     for line in provenance_lines(report, words) {
         let _ = writeln!(out, "{line}");
     }
+    if let Some(warning) = &report.source.warning {
+        let _ = writeln!(out, "\n*** {warning} ***");
+    }
     out.push('\n');
 
     let years = &report.source.years;

@@ -45,6 +45,7 @@ mod interpreter;
 mod layout;
 mod lexer;
 mod lines;
+mod metadata;
 mod needs_ocr;
 mod number_arrays;
 mod page_clip;
@@ -59,6 +60,7 @@ mod word_boxes;
 use std::path::Path;
 
 pub use guard::{extract_caught, extract_watched};
+pub use metadata::PdfMetadata;
 use std::time::{Duration, Instant};
 pub use word_boxes::{lay_out_words, BoxedPage, BoxedWord};
 
@@ -149,6 +151,8 @@ pub struct ExtractedPdf {
     /// True when the file was encrypted and is read without a password: encrypted with an empty
     /// user password and decrypted, or with only its attachments encrypted.
     pub was_encrypted: bool,
+    /// Title, author, subject, keywords and creation date from the Info dictionary or XMP.
+    pub metadata: PdfMetadata,
 }
 
 impl ExtractedPdf {
@@ -348,5 +352,5 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
             ocr: None,
         })
         .collect();
-    Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted })
+    Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted, metadata: metadata::read(&opened.doc) })
 }
