@@ -29,7 +29,8 @@ BIN = WORK / "bin" / "kommunsk"
 LATENCY = WORK / "bin" / "search_latency"
 PYTHON = os.environ.get("PIKEPDF_PYTHON", str(WORK / "venv" / "bin" / "python"))
 TOPICS = ROOT / "queries" / "topics.toml"
-RUNS = 3
+# Repetitions of each report measurement (medians); KSCALE_RUNS overrides (1 for 100×).
+RUNS = int(os.environ.get("KSCALE_RUNS", "3"))
 
 # Two one-topic edits: one whose new literal is rare, one on the broadest topic.
 NARROW = ("'\\bCopilot\\w*',", "'\\bCopilot\\w*', '(?i)\\w*algoritme\\w*',")
@@ -70,7 +71,7 @@ def report(index: Path, topics: Path = TOPICS) -> measure.Sample:
 
 
 def ingest(corpus_dir: Path, index: Path) -> tuple[measure.Sample, dict]:
-    out = WORK / "ingest.json"
+    out = WORK / f"ingest-{corpus_dir.name}.json"
     with out.open("wb") as f:
         sample = measure.run([str(BIN), "ingest", str(corpus_dir), "--index", str(index), "--json"], cwd=str(ROOT),
                              stdout=f)
@@ -82,6 +83,22 @@ def size(folder: Path, skip: str | None = None) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not (skip and skip in p.parts))
 
 
+def usable_queries(index: Path) -> tuple[Path, list[str]]:
+    """queries.txt without the queries `kommunsk search` rejects (listed in the results)."""
+    kept, rejected = [], []
+    for line in (HERE / "queries.txt").read_text().splitlines():
+        query = line.split("\t")[0]
+        if line.strip() and not line.startswith("#"):
+            done = subprocess.run([str(BIN), "search", query, "--index", str(index), "--limit", "1"], capture_output=True)
+            if done.returncode != 0:
+                rejected.append(query)
+                continue
+        kept.append(line)
+    path = WORK / "queries-usable.txt"
+    path.write_text("\n".join(kept) + "\n")
+    return path, rejected
+
+
 def median(samples: list[measure.Sample]) -> dict:
     return measure.median_sample(samples)
 
@@ -90,11 +107,15 @@ def run_scale(scale: int) -> dict:
     corpus_dir = corpus(scale)
     shutil.rmtree(corpus_dir / "2026", ignore_errors=True)
     index = WORK / f"index-{scale}x"
-    shutil.rmtree(index, ignore_errors=True)
     load_before = measure.load_average()
-    ingest_sample, summary = ingest(corpus_dir, index)
-    row: dict = {"scale": scale, "files": summary["indexed"], "pages": summary.get("pages"), "load_before": load_before,
-                 "ingest": ingest_sample.to_json(), "index_bytes": size(index, "report-cache")}
+    row: dict = {"scale": scale, "load_before": load_before}
+    if os.environ.get("KSCALE_KEEP_INDEX") and index.exists():
+        row["ingest"] = "measured separately"
+    else:
+        shutil.rmtree(index, ignore_errors=True)
+        ingest_sample, summary = ingest(corpus_dir, index)
+        row.update({"files": summary["indexed"], "pages": summary.get("pages"), "ingest": ingest_sample.to_json()})
+    row["index_bytes"] = size(index, "report-cache")
     cache = index / "report-cache"
     cold = []
     for _ in range(RUNS):
@@ -122,16 +143,17 @@ def run_scale(scale: int) -> dict:
     row["report_after_next_year"] = report(index).to_json()
     row["report_after_next_year_again"] = median([report(index) for _ in range(RUNS)])
     if LATENCY.exists():
-        out = subprocess.run([str(LATENCY), str(index), str(HERE / "queries.txt"), "5"], capture_output=True, text=True,
-                             check=True)
+        queries, rejected = usable_queries(index)
+        out = subprocess.run([str(LATENCY), str(index), str(queries), "5"], capture_output=True, text=True, check=True)
         row["search"] = json.loads(out.stdout)
+        row["search_queries_rejected"] = rejected
     row["load_after"] = measure.load_average()
     shutil.rmtree(corpus_dir / "2026", ignore_errors=True)
     return row
 
 
 def main(argv: list[str]) -> int:
-    results_file = HERE / "results" / "scale_report.json"
+    results_file = Path(os.environ.get("KSCALE_RESULTS", HERE / "results" / "scale_report.json"))
     results = json.loads(results_file.read_text()) if results_file.exists() else {}
     for scale in map(int, argv[1:]):
         row = run_scale(scale)
