@@ -72,8 +72,8 @@ pub struct ExportSummary {
 pub enum ExportError {
     #[error(transparent)]
     Index(#[from] IndexError),
-    #[error("writing {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    #[error("writing {path}: {cause}")]
+    Write { path: PathBuf, cause: std::io::Error },
     #[error("a single page of {path} is {bytes} bytes as JSON, more than the batch limit of {limit}")]
     PageTooLarge { path: String, bytes: usize, limit: usize },
 }
@@ -84,7 +84,7 @@ pub fn export_ndjson(index_dir: &Path, out_dir: &Path, batch_bytes: usize) -> Re
     let index = CorpusIndex::open(index_dir)?;
     let corpus = index.commit_info()?.map(|c| c.corpus).unwrap_or_default();
     let searcher = index.reader()?.searcher();
-    std::fs::create_dir_all(out_dir).map_err(|source| ExportError::Write { path: out_dir.into(), source })?;
+    std::fs::create_dir_all(out_dir).map_err(|cause| ExportError::Write { path: out_dir.into(), cause })?;
 
     let mut writer =
         BatchWriter { out_dir: out_dir.into(), limit: batch_bytes, current: Vec::new(), batches: Vec::new(), bytes: 0 };
@@ -141,7 +141,7 @@ impl BatchWriter {
             file.write_all(&self.current)?;
             file.sync_all()
         };
-        write().map_err(|source| ExportError::Write { path: path.clone(), source })?;
+        write().map_err(|cause| ExportError::Write { path: path.clone(), cause })?;
         self.bytes += self.current.len() as u64;
         self.current.clear();
         self.batches.push(path);

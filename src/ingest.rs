@@ -15,13 +15,14 @@ use serde::Serialize;
 use tantivy::{IndexWriter, Term};
 
 use crate::discover::{self, Candidate, Skipped};
-use crate::extract::{self, ExtractedPdf, Limits};
+use crate::extract::{self, ErrorKind, ExtractedPdf, Limits};
 use crate::identify::{self, Manifest};
 use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
 
-/// Bumped whenever extraction or identification changes what is stored for a file, so that the
-/// next ingest re-reads every file instead of trusting its old record.
-pub const EXTRACTOR_VERSION: u64 = 2;
+/// Bumped whenever identification (municipality, year, document type, language) changes what is
+/// stored for a file. With [`extract::EXTRACTION_VERSION`] it decides whether the next ingest
+/// re-reads a file or trusts its old record.
+pub const IDENTIFY_VERSION: u64 = 1;
 
 /// How many opening pages identification reads: titles, headers and first paragraphs are there.
 const IDENTIFY_PAGES: usize = 3;
@@ -57,6 +58,9 @@ impl Progress for NoProgress {
 pub struct Failure {
     pub path: String,
     pub error: String,
+    /// The stable kind of the failure (`not_pdf`, `encrypted`, `no_text_layer`, … as
+    /// [`ErrorKind::as_str`] names them).
+    pub kind: Option<&'static str>,
 }
 
 /// A document indexed without a municipality or year (kept out of per-municipality counts).
@@ -113,8 +117,8 @@ pub enum IngestError {
     Discover(#[from] discover::DiscoverError),
     #[error(transparent)]
     Index(#[from] IndexError),
-    #[error("writing the index in {dir}: {source}")]
-    Write { dir: PathBuf, source: tantivy::TantivyError },
+    #[error("writing the index in {dir}: {cause}")]
+    Write { dir: PathBuf, cause: tantivy::TantivyError },
 }
 
 /// What happened to one file in this run.
@@ -150,7 +154,7 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     let manifests = load_manifests(&options.corpus, &work, &mut summary.warnings);
     let writer = index.writer()?;
     let fields = *index.fields();
-    let write_err = |source| IngestError::Write { dir: options.index_dir.clone(), source };
+    let write_err = |cause| IngestError::Write { dir: options.index_dir.clone(), cause };
 
     for gone in old.keys().filter(|p| !found.candidates.iter().any(|c| &&c.relative == p)) {
         writer.delete_term(Term::from_field_text(fields.path, gone));
@@ -197,9 +201,14 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     Ok(summary)
 }
 
-/// Same size, same mtime, same extractor: trusted without reading the file.
+/// Same size, same mtime, same extractor and identification: trusted without reading the file.
 fn is_fresh(record: &FileRecord, candidate: &Candidate) -> bool {
-    record.size == candidate.size && record.mtime_ns == candidate.mtime_ns && record.extractor == EXTRACTOR_VERSION
+    record.size == candidate.size && record.mtime_ns == candidate.mtime_ns && is_current(record)
+}
+
+/// Read by today's extractor and identification.
+fn is_current(record: &FileRecord) -> bool {
+    record.extractor == extract::EXTRACTION_VERSION && record.identify == IDENTIFY_VERSION
 }
 
 /// First path component of a relative path ("2025" for "2025/x.pdf"; "" for a top-level file).
@@ -251,18 +260,20 @@ fn process_file(
         path: candidate.relative.clone(),
         size: candidate.size,
         mtime_ns: candidate.mtime_ns,
-        extractor: EXTRACTOR_VERSION,
+        extractor: extract::EXTRACTION_VERSION,
+        identify: IDENTIFY_VERSION,
         ..Default::default()
     };
     let bytes = match std::fs::read(&candidate.path) {
         Ok(bytes) => bytes,
         Err(err) => {
             record.error = Some(format!("cannot read file: {err}"));
+            record.error_kind = Some(ErrorKind::Io);
             return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed { record, characters: 0 });
         }
     };
     record.hash = blake3::hash(&bytes).to_hex().to_string();
-    if let Some(prev) = previous.filter(|p| p.hash == record.hash && p.extractor == EXTRACTOR_VERSION) {
+    if let Some(prev) = previous.filter(|p| p.hash == record.hash && is_current(p)) {
         let touched = FileRecord { size: record.size, mtime_ns: record.mtime_ns, ..prev.clone() };
         writer.delete_term(Term::from_field_text(fields.record, &touched.path));
         writer.add_document(touched.to_document(fields))?;
@@ -273,6 +284,7 @@ fn process_file(
         Ok(pdf) => pdf,
         Err(error) => {
             record.error = Some(error.to_string());
+            record.error_kind = Some(error.kind());
             return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed { record, characters: 0 });
         }
     };
@@ -326,7 +338,7 @@ fn replace_file(
 fn commit(mut writer: IndexWriter, corpus: &Path, index: &CorpusIndex) -> Result<(), IngestError> {
     let info = CommitInfo { schema_version: SCHEMA_VERSION, corpus: corpus.display().to_string() };
     let payload = serde_json::to_string(&info).unwrap_or_default();
-    let write_err = |source| IngestError::Write { dir: index.dir().to_path_buf(), source };
+    let write_err = |cause| IngestError::Write { dir: index.dir().to_path_buf(), cause };
     let mut prepared = writer.prepare_commit().map_err(write_err)?;
     prepared.set_payload(&payload);
     prepared.commit().map_err(write_err)?;
@@ -339,7 +351,8 @@ fn describe_state(corpus: &Path, records: &BTreeMap<String, FileRecord>, summary
     let shown = |rel: &str| corpus.join(rel).display().to_string();
     for record in records.values() {
         if let Some(error) = &record.error {
-            summary.failed.push(Failure { path: shown(&record.path), error: error.clone() });
+            let kind = record.error_kind.map(ErrorKind::as_str);
+            summary.failed.push(Failure { path: shown(&record.path), error: error.clone(), kind });
             continue;
         }
         if let Some(missing) = record.info.missing() {

@@ -6,15 +6,32 @@ mod common;
 use common::*;
 use serde_json::Value;
 
-fn failed_reason<'a>(summary: &'a Value, file: &str) -> &'a str {
+fn failure<'a>(summary: &'a Value, file: &str) -> &'a Value {
     summary["failed"]
         .as_array()
         .unwrap()
         .iter()
         .find(|f| f["path"].as_str().unwrap().ends_with(file))
-        .unwrap_or_else(|| panic!("{file} not in failed: {summary:#}"))["error"]
-        .as_str()
+        .unwrap_or_else(|| panic!("{file} not in failed: {summary:#}"))
+}
+
+fn failed_reason<'a>(summary: &'a Value, file: &str) -> &'a str {
+    failure(summary, file)["error"].as_str().unwrap()
+}
+
+/// The machine-readable kind of each failure, by file name.
+fn failed_kinds(summary: &Value) -> Vec<(String, String)> {
+    let mut kinds: Vec<(String, String)> = summary["failed"]
+        .as_array()
         .unwrap()
+        .iter()
+        .map(|f| {
+            let name = f["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+            (name, f["kind"].as_str().unwrap_or("(none)").to_string())
+        })
+        .collect();
+    kinds.sort();
+    kinds
 }
 
 #[test]
@@ -40,6 +57,15 @@ fn bad_files_fail_with_reasons_and_good_files_are_indexed() {
     assert_eq!(failed_reason(&summary, "empty.pdf"), "empty file (0 bytes)");
     assert!(failed_reason(&summary, "notes.pdf").starts_with("not a PDF (file starts with \"Dette er en"));
     assert!(summary["skipped"].as_array().unwrap().iter().any(|k| k["path"].as_str().unwrap().ends_with("README.txt")));
+    let kinds = [
+        ("empty.pdf", "empty"),
+        ("notes.pdf", "not_pdf"),
+        ("password-protected.pdf", "encrypted"),
+        ("scanned.pdf", "no_text_layer"),
+        ("truncated.pdf", "corrupt"),
+    ]
+    .map(|(name, kind)| (name.to_string(), kind.to_string()));
+    assert_eq!(failed_kinds(&summary), kinds);
 
     // The decrypted and the plain copy are both searchable, with their page.
     let hits = kommunsk_json(&["search", "\"strategien for smarte investeringer\"", "--index", s(&index), "--json"]);
@@ -52,6 +78,8 @@ fn bad_files_fail_with_reasons_and_good_files_are_indexed() {
     let again = kommunsk_json(&["ingest", s(&corpus), "--index", s(&index), "--json"]);
     assert_eq!((again["indexed"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(7)), "{again:#}");
     assert_eq!(again["failed"].as_array().unwrap().len(), 5);
+    // The kinds come back from the index as they were stored.
+    assert_eq!(failed_kinds(&again), kinds);
 }
 
 #[test]

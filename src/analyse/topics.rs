@@ -66,8 +66,8 @@ pub struct TopicSet {
 /// Why a dictionary could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum TopicError {
-    #[error("cannot read topic file {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot read topic file {path}: {cause}")]
+    Read { path: PathBuf, cause: std::io::Error },
     #[error("topic file {path} is not valid TOML: {message}")]
     Toml { path: PathBuf, message: String },
     #[error("topic file {path}, topic {id:?}: invalid regex {pattern:?}: {message}")]
@@ -107,7 +107,7 @@ struct TopicEntry {
 impl TopicSet {
     /// Loads and compiles a topic file.
     pub fn load(path: &Path) -> Result<TopicSet, TopicError> {
-        let text = std::fs::read_to_string(path).map_err(|source| TopicError::Read { path: path.into(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|cause| TopicError::Read { path: path.into(), cause })?;
         Self::parse(&text, path)
     }
 

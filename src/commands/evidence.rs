@@ -65,6 +65,15 @@ pub struct EvidenceArgs {
     pub no_ingest: bool,
 }
 
+/// A mention as `evidence --json` prints it, with its verdict when reviewed.
+#[derive(serde::Serialize)]
+struct WithVerdict<'a> {
+    #[serde(flatten)]
+    evidence: &'a crate::analyse::Evidence,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<&'static str>,
+}
+
 fn parse_hit_format(s: &str) -> Result<HitFormat, String> {
     s.parse()
 }
@@ -105,15 +114,12 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
         for mention in &mut found {
             mention.path = display_path(&shown_corpus, &mention.path);
         }
-        let mut values = serde_json::to_value(&found)?;
         // Reviewed mentions say so; unreviewed ones are exactly as before.
-        if let Some(list) = values.as_array_mut() {
-            for (value, (_, review)) in list.iter_mut().zip(&reviewed) {
-                if let (Some(object), Some(review)) = (value.as_object_mut(), review) {
-                    object.insert("verdict".into(), review.verdict.as_str().into());
-                }
-            }
-        }
+        let values: Vec<WithVerdict> = found
+            .iter()
+            .zip(&reviewed)
+            .map(|(evidence, (_, review))| WithVerdict { evidence, verdict: review.map(|r| r.verdict.as_str()) })
+            .collect();
         format!("{}\n", serde_json::to_string_pretty(&values)?)
     } else {
         let (open, close) = if std::io::stdout().is_terminal() { ("\x1b[1;33m", "\x1b[0m") } else { ("«", "»") };

@@ -22,12 +22,12 @@ const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
 /// What went wrong reading a manifest; every variant names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum ManifestError {
-    #[error("cannot read manifest {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    #[error("cannot read manifest {path}: {cause}")]
+    Io { path: PathBuf, cause: std::io::Error },
     #[error("manifest {path} is {size} bytes; the limit is {MAX_MANIFEST_BYTES}")]
     TooLarge { path: PathBuf, size: u64 },
-    #[error("manifest {path} is not valid CSV: {source}")]
-    Csv { path: PathBuf, source: csv::Error },
+    #[error("manifest {path} is not valid CSV: {cause}")]
+    Csv { path: PathBuf, cause: csv::Error },
     #[error("manifest {path} has no {column:?} column in its header")]
     MissingColumn { path: PathBuf, column: &'static str },
     #[error("manifest {path}, line {line}: unknown municipality {value:?}")]
@@ -48,11 +48,11 @@ impl Manifest {
     /// that is not one of the 98 is an error naming the file, line and value.
     pub fn load(path: &Path) -> Result<Manifest, ManifestError> {
         let size =
-            std::fs::metadata(path).map_err(|source| ManifestError::Io { path: path.to_path_buf(), source })?.len();
+            std::fs::metadata(path).map_err(|cause| ManifestError::Io { path: path.to_path_buf(), cause })?.len();
         if size > MAX_MANIFEST_BYTES {
             return Err(ManifestError::TooLarge { path: path.to_path_buf(), size });
         }
-        let bytes = std::fs::read(path).map_err(|source| ManifestError::Io { path: path.to_path_buf(), source })?;
+        let bytes = std::fs::read(path).map_err(|cause| ManifestError::Io { path: path.to_path_buf(), cause })?;
         Manifest::parse(&bytes, path)
     }
 
@@ -64,7 +64,7 @@ impl Manifest {
             .flexible(true)
             .trim(csv::Trim::All)
             .from_reader(bytes);
-        let csv_error = |source| ManifestError::Csv { path: path.to_path_buf(), source };
+        let csv_error = |cause| ManifestError::Csv { path: path.to_path_buf(), cause };
         let headers = reader.headers().map_err(csv_error)?.clone();
         let column = |name: &'static str| {
             headers
@@ -174,6 +174,14 @@ mod tests {
 
     fn name_for(manifest: &Manifest, file: &str) -> Option<&'static str> {
         manifest.municipality_for(file).map(|m| m.name)
+    }
+
+    #[test]
+    fn a_missing_manifest_names_its_cause_once() {
+        let err = Manifest::load(Path::new("corpus/no-such-folder/manifest.csv")).expect_err("no such file");
+        // The cause is in the message and not also a `source()`, so an error chain prints it once.
+        assert!(std::error::Error::source(&err).is_none());
+        assert!(err.to_string().starts_with("cannot read manifest corpus/no-such-folder/manifest.csv: "), "{err}");
     }
 
     #[test]

@@ -30,10 +30,10 @@ pub enum IndexError {
     Missing { dir: PathBuf },
     #[error("index in {dir} was built by another kommunsk version (schema {found}, expected {expected}); delete the folder and run `kommunsk ingest`")]
     OldSchema { dir: PathBuf, found: u64, expected: u64 },
-    #[error("index in {dir}: {source}")]
-    Tantivy { dir: PathBuf, source: tantivy::TantivyError },
-    #[error("cannot create index folder {dir}: {source}")]
-    CreateDir { dir: PathBuf, source: std::io::Error },
+    #[error("index in {dir}: {cause}")]
+    Tantivy { dir: PathBuf, cause: tantivy::TantivyError },
+    #[error("cannot create index folder {dir}: {cause}")]
+    CreateDir { dir: PathBuf, cause: std::io::Error },
 }
 
 /// What each commit records about itself (tantivy's commit payload).
@@ -62,7 +62,7 @@ impl CorpusIndex {
         if !Self::exists(dir) {
             return Err(IndexError::Missing { dir: dir.into() });
         }
-        let index = Index::open_in_dir(dir).map_err(|source| IndexError::Tantivy { dir: dir.into(), source })?;
+        let index = Index::open_in_dir(dir).map_err(|cause| IndexError::Tantivy { dir: dir.into(), cause })?;
         let opened = Self::wrap(dir, index)?;
         if let Some(info) = opened.commit_info()? {
             if info.schema_version != SCHEMA_VERSION {
@@ -81,10 +81,10 @@ impl CorpusIndex {
         if Self::exists(dir) {
             return Self::open(dir);
         }
-        std::fs::create_dir_all(dir).map_err(|source| IndexError::CreateDir { dir: dir.into(), source })?;
+        std::fs::create_dir_all(dir).map_err(|cause| IndexError::CreateDir { dir: dir.into(), cause })?;
         let (schema, _) = schema::build();
         let index =
-            Index::create_in_dir(dir, schema).map_err(|source| IndexError::Tantivy { dir: dir.into(), source })?;
+            Index::create_in_dir(dir, schema).map_err(|cause| IndexError::Tantivy { dir: dir.into(), cause })?;
         Self::wrap(dir, index)
     }
 
@@ -110,8 +110,8 @@ impl CorpusIndex {
         &self.index
     }
 
-    fn err(&self, source: tantivy::TantivyError) -> IndexError {
-        IndexError::Tantivy { dir: self.dir.clone(), source }
+    fn err(&self, cause: tantivy::TantivyError) -> IndexError {
+        IndexError::Tantivy { dir: self.dir.clone(), cause }
     }
 
     /// The payload of the last commit, if any commit carried one.

@@ -4,7 +4,7 @@ use tantivy::TantivyDocument;
 
 use super::schema::{Fields, KIND_FILE, KIND_PAGE};
 use super::{stored_str, stored_u64};
-use crate::extract::Page;
+use crate::extract::{ErrorKind, Page};
 
 /// A document's identity as stored (names, not registry references, so reading needs no registry).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -70,13 +70,17 @@ pub struct FileRecord {
     pub mtime_ns: u64,
     /// BLAKE3 of the file's bytes, hex.
     pub hash: String,
-    /// [`crate::ingest::EXTRACTOR_VERSION`] at the time; a newer extractor re-reads the file.
+    /// [`crate::extract::EXTRACTION_VERSION`] at the time; a newer extractor re-reads the file.
     pub extractor: u64,
+    /// [`crate::ingest::IDENTIFY_VERSION`] at the time; newer identification re-reads the file.
+    pub identify: u64,
     pub pages: u32,
     /// Glyphs shown as U+FFFD in the text because their font gave no Unicode mapping.
     pub unmapped_glyphs: u64,
     /// Why the file could not be read; `None` when it was indexed.
     pub error: Option<String>,
+    /// The same failure as a stable kind, for sorting failures without reading messages.
+    pub error_kind: Option<ErrorKind>,
     pub info: DocumentInfo,
 }
 
@@ -91,10 +95,14 @@ impl FileRecord {
         doc.add_u64(fields.mtime, self.mtime_ns);
         doc.add_text(fields.hash, &self.hash);
         doc.add_u64(fields.extractor, self.extractor);
+        doc.add_u64(fields.identify, self.identify);
         doc.add_u64(fields.pages, u64::from(self.pages));
         doc.add_u64(fields.unmapped, self.unmapped_glyphs);
         if let Some(error) = &self.error {
             doc.add_text(fields.error, error);
+        }
+        if let Some(kind) = self.error_kind {
+            doc.add_text(fields.error_kind, kind.as_str());
         }
         if let Some(missing) = self.info.missing().filter(|_| self.error.is_none()) {
             doc.add_text(fields.missing, missing);
@@ -111,9 +119,11 @@ impl FileRecord {
             mtime_ns: stored_u64(doc, fields.mtime).unwrap_or(0),
             hash: stored_str(doc, fields.hash),
             extractor: stored_u64(doc, fields.extractor).unwrap_or(0),
+            identify: stored_u64(doc, fields.identify).unwrap_or(0),
             pages: stored_u64(doc, fields.pages).and_then(|p| u32::try_from(p).ok()).unwrap_or(0),
             unmapped_glyphs: stored_u64(doc, fields.unmapped).unwrap_or(0),
             error: Some(error).filter(|e| !e.is_empty()),
+            error_kind: ErrorKind::from_name(&stored_str(doc, fields.error_kind)),
             info: DocumentInfo::read(fields, doc),
         }
     }

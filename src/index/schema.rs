@@ -15,7 +15,8 @@ use super::literal_terms::LITERAL_ANALYZER;
 
 /// Bumped whenever the schema or the meaning of a field changes; an index with another value is
 /// rebuilt rather than misread.
-pub const SCHEMA_VERSION: u64 = 2;
+/// Every change is listed in `CHANGELOG.md`.
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// `kind` of a page document.
 pub const KIND_PAGE: &str = "page";
@@ -54,8 +55,11 @@ pub struct Fields {
     pub mtime: Field,
     pub pages: Field,
     pub error: Field,
+    /// The failure's stable kind (`no_text_layer`, …), indexed so failures can be filtered by it.
+    pub error_kind: Field,
     pub missing: Field,
     pub extractor: Field,
+    pub identify: Field,
 }
 
 /// Builds the schema and returns it with its field handles.
@@ -98,7 +102,9 @@ pub fn build() -> (Schema, Fields) {
         pages: b.add_u64_field("pages", stored_u64.clone()),
         error: b.add_text_field("error", STORED),
         missing: b.add_text_field("missing", STORED),
-        extractor: b.add_u64_field("extractor", stored_u64),
+        extractor: b.add_u64_field("extractor", stored_u64.clone()),
+        identify: b.add_u64_field("identify", stored_u64),
+        error_kind: b.add_text_field("error_kind", STRING | STORED),
     };
     (b.build(), fields)
 }

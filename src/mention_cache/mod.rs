@@ -140,7 +140,7 @@ pub fn topic_hash(topic: &Topic) -> String {
 
 /// Counts every topic on every live page of the index, through the cache.
 pub fn count(index: &CorpusIndex, searcher: &Searcher, topics: &TopicSet) -> Result<Counted, IndexError> {
-    let err = |source| IndexError::Tantivy { dir: index.dir().to_path_buf(), source };
+    let err = |cause| IndexError::Tantivy { dir: index.dir().to_path_buf(), cause };
     let dirs = CacheDirs::new(index.dir());
     let hashes: Vec<String> = topics.topics.iter().map(topic_hash).collect();
     let mut results: Vec<TopicResults> = hashes.iter().map(|h| TopicResults::load(&dirs.topic(h))).collect();

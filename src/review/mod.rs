@@ -2,7 +2,7 @@
 //! beside the topic dictionary and fed back into the numbers.
 //!
 //! [`key`] names a mention so the name survives re-ingest and re-extraction (topic, document,
-//! normalised sentence, matched text — never byte offsets); [`file`] reads and writes the reviews
+//! normalised sentence, matched text — never byte offsets); [`file`](mod@file) reads and writes the reviews
 //! file; [`apply`] matches reviews to the mentions found now (rejected ones leave the counts,
 //! reviews whose sentence is gone are orphaned); [`precision`] turns verdicts into an estimate
 //! with a confidence interval; [`sample`] draws a reproducible random sample to review;

@@ -7,9 +7,10 @@
 //! the field value or the text box contents instead (see `field_value`). Other kinds (links,
 //! stamps, sticky-note icons, ink) add no text worth having.
 
-use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+use lopdf::{Dictionary, Document, ObjectId, Stream};
 
 use super::field_value::{self, FieldValue};
+use super::number_arrays::numbers;
 
 /// Annotation subtypes whose appearance is read.
 const TEXT_SUBTYPES: [&[u8]; 2] = [b"Widget", b"FreeText"];
@@ -112,23 +113,6 @@ fn placement(rect: [f32; 4], bbox: [f32; 4], matrix: [f32; 6]) -> Option<[f32; 6
     let (sx, sy) = (scale(rx1 - rx0, x1 - x0), scale(ry1 - ry0, y1 - y0));
     let m = [sx, 0.0, 0.0, sy, rx0 - x0 * sx, ry0 - y0 * sy];
     m.iter().all(|v| v.is_finite()).then_some(m)
-}
-
-/// The first `N` items of an array object as finite numbers.
-pub(crate) fn numbers<const N: usize>(doc: &Document, obj: &Object) -> Option<[f32; N]> {
-    let items = obj.as_array().ok()?;
-    let mut out = [0.0f32; N];
-    if items.len() < N {
-        return None;
-    }
-    for (slot, item) in out.iter_mut().zip(items) {
-        let v = doc.dereference(item).ok()?.1.as_float().ok()?;
-        if !v.is_finite() {
-            return None;
-        }
-        *slot = v;
-    }
-    Some(out)
 }
 
 #[cfg(test)]

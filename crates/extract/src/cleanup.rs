@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::layout::{PageLayout, CELL_LINE_BREAK};
+use super::lines::{PageLayout, CELL_LINE_BREAK};
 
 /// Soft hyphen: marks a hyphenation point, never a real hyphen.
 const SOFT_HYPHEN: char = '\u{ad}';
@@ -320,7 +320,7 @@ mod tests {
 
     #[test]
     fn words_move_up_to_the_hyphenated_line() {
-        use super::super::layout::{Block, Cell, Line};
+        use super::super::lines::{Block, Cell, Line};
         let line = |t: &str, y: f32| Line {
             text: t.into(),
             cells: vec![Cell { x0: 0.0, x1: 100.0, text: t.into() }],

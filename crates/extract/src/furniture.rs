@@ -24,7 +24,7 @@
 
 use std::collections::HashMap;
 
-use super::layout::PageLayout;
+use super::lines::PageLayout;
 
 /// Share of the page height, from the top and from the bottom, where furniture may sit.
 const EDGE_ZONE: f32 = 0.2;
@@ -267,7 +267,7 @@ fn normalise(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::layout::{Block, Cell, Line};
+    use super::super::lines::{Block, Cell, Line};
     use super::*;
 
     fn page(lines: &[(&str, f32)]) -> PageLayout {

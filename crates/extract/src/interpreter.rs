@@ -19,6 +19,7 @@ use super::content::{Operand, Operation, Operations};
 use super::document::PageInfo;
 use super::field_value::{self, FieldValue};
 use super::fonts::{DecodedGlyph, Font, FontCache, GlyphText};
+use super::glyphs::{Glyph, GlyphPage};
 use super::{ExtractError, Limits};
 
 /// Operators between two looks at the clock: cheap enough to be invisible, frequent enough that
@@ -77,50 +78,6 @@ impl Matrix {
     fn translate_before(&mut self, tx: f32, ty: f32) {
         self.e += tx * self.a + ty * self.c;
         self.f += tx * self.b + ty * self.d;
-    }
-}
-
-/// One shown glyph, in its direction's upright frame (text runs towards +x, y up).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Glyph {
-    /// Left end of the glyph along the baseline.
-    pub x0: f32,
-    /// Right end (origin + advance, before character/word spacing).
-    pub x1: f32,
-    /// Baseline.
-    pub y: f32,
-    /// Font size in page units (the glyph's height scale).
-    pub size: f32,
-    /// Writing direction in quarter turns counter-clockwise from left-to-right: 0..=3.
-    pub dir: u8,
-    /// For diagonal text, the rest of the angle beyond `dir` in whole degrees (−45..=45,
-    /// counter-clockwise); 0 for text along an axis (within [`MIN_SKEW_DEGREES`]). Glyphs of
-    /// one direction and skew share a frame: x0, x1 and y are measured along the exact angle.
-    pub skew: i8,
-    /// True for a space character: a word boundary, not text.
-    pub is_space: bool,
-    /// The glyph's characters: `GlyphPage::text[text_start..text_end]`.
-    pub text_start: u32,
-    pub text_end: u32,
-}
-
-/// Everything shown on one page, in content-stream order.
-#[derive(Debug, Default)]
-pub(crate) struct GlyphPage {
-    pub glyphs: Vec<Glyph>,
-    /// The characters of all glyphs, back to back (one allocation per page, not per glyph).
-    pub text: String,
-    /// Glyphs without a Unicode mapping (not in `glyphs`).
-    pub unmapped: u32,
-    /// Width and height of the page as displayed (after `/Rotate`).
-    pub width: f32,
-    pub height: f32,
-}
-
-impl GlyphPage {
-    /// The characters of `g`.
-    pub fn text_of(&self, g: &Glyph) -> &str {
-        self.text.get(g.text_start as usize..g.text_end as usize).unwrap_or("")
     }
 }
 

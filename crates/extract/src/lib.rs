@@ -39,10 +39,13 @@ mod document;
 mod field_value;
 mod fonts;
 mod furniture;
+mod glyphs;
 mod guard;
 mod interpreter;
 mod layout;
 mod lexer;
+mod lines;
+mod number_arrays;
 mod page_clip;
 mod preflight;
 mod stream_recovery;
@@ -55,6 +58,10 @@ use std::path::Path;
 
 pub use guard::extract_watched;
 use std::time::{Duration, Instant};
+
+/// Bumped whenever a change can alter the text extracted from some file, so that callers who
+/// store extracted text know to read their files again (kommunsk's index compares it).
+pub const EXTRACTION_VERSION: u64 = 2;
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
 #[derive(Debug, Clone)]
@@ -120,8 +127,10 @@ impl ExtractedPdf {
     }
 }
 
-/// Why a PDF could not be read. The messages are shown to users as "<path>: <message>".
+/// Why a PDF could not be read. The messages are shown to users as `<path>: <message>`;
+/// [`ExtractError::kind`] says the same in a stable, machine-readable form.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ExtractError {
     /// The message already includes the I/O error, so it is not also exposed as a source
     /// (that would print it twice in an error chain).
@@ -142,6 +151,86 @@ pub enum ExtractError {
     /// A bug of ours met by this file (a caught panic): reported for this file, never fatal.
     #[error("internal error while reading this PDF (please report it): {0}")]
     Internal(String),
+}
+
+impl ExtractError {
+    /// What kind of failure this is, for callers that sort or store failures (which files need
+    /// OCR, which are damaged) without parsing messages.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            ExtractError::Io(_) => ErrorKind::Io,
+            ExtractError::NotPdf { .. } => ErrorKind::NotPdf,
+            ExtractError::Empty => ErrorKind::Empty,
+            ExtractError::Encrypted => ErrorKind::Encrypted,
+            ExtractError::NoTextLayer { .. } => ErrorKind::NoTextLayer,
+            ExtractError::Corrupt(_) => ErrorKind::Corrupt,
+            ExtractError::LimitExceeded { .. } => ErrorKind::LimitExceeded,
+            ExtractError::Internal(_) => ErrorKind::Internal,
+        }
+    }
+}
+
+/// The kind of an [`ExtractError`]. Its [`as_str`](ErrorKind::as_str) names are stable: they
+/// are stored and compared by callers, so a name never changes meaning once published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file could not be read from disk.
+    Io,
+    /// The bytes are not a PDF.
+    NotPdf,
+    /// The file has no bytes at all.
+    Empty,
+    /// Encrypted with a user password we do not have.
+    Encrypted,
+    /// A PDF without any text to extract, most likely scanned images (needs OCR).
+    NoTextLayer,
+    /// Truncated or damaged beyond what recovery can read.
+    Corrupt,
+    /// A bound of [`Limits`] was reached (time, stream size, objects, operators, nesting).
+    LimitExceeded,
+    /// A bug of ours met by this file (a caught panic).
+    Internal,
+}
+
+impl ErrorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ErrorKind; 8] = [
+        ErrorKind::Io,
+        ErrorKind::NotPdf,
+        ErrorKind::Empty,
+        ErrorKind::Encrypted,
+        ErrorKind::NoTextLayer,
+        ErrorKind::Corrupt,
+        ErrorKind::LimitExceeded,
+        ErrorKind::Internal,
+    ];
+
+    /// The stable snake_case name: `io`, `not_pdf`, `empty`, `encrypted`, `no_text_layer`,
+    /// `corrupt`, `limit_exceeded` or `internal`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Io => "io",
+            ErrorKind::NotPdf => "not_pdf",
+            ErrorKind::Empty => "empty",
+            ErrorKind::Encrypted => "encrypted",
+            ErrorKind::NoTextLayer => "no_text_layer",
+            ErrorKind::Corrupt => "corrupt",
+            ErrorKind::LimitExceeded => "limit_exceeded",
+            ErrorKind::Internal => "internal",
+        }
+    }
+
+    /// The kind named `name` (as [`as_str`](ErrorKind::as_str) gives it), if there is one.
+    pub fn from_name(name: &str) -> Option<ErrorKind> {
+        ErrorKind::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Extracts every page of the PDF at `path`.

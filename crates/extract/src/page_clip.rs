@@ -9,7 +9,7 @@
 //! off its box keeps them all: a box that hides all of a page's text is more likely wrong
 //! (ImageMagick writes 3.84 pt pages around full-size text) than the text meant to be hidden.
 
-use super::interpreter::{Glyph, GlyphPage};
+use super::glyphs::{Glyph, GlyphPage};
 
 /// How far outside the page (in ems of the glyph's font size) a glyph's estimated box may lie
 /// and the glyph still be kept. The box is the advance width times the font size above the

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use kommunsk_extract::{extract_bytes, extract_path, ExtractError, Limits};
+use kommunsk_extract::{extract_bytes, extract_path, ErrorKind, ExtractError, Limits};
 
 use crate::util;
 
@@ -90,4 +90,26 @@ fn limits_are_enforced_and_named() {
     let shallow = Limits { max_depth: 1, ..Limits::default() };
     let err = extract_bytes(&pdf, &shallow).err();
     assert!(matches!(err, Some(ExtractError::LimitExceeded { limit: "max_depth", .. })), "{err:?}");
+}
+
+#[test]
+fn every_failure_has_a_stable_kind() {
+    let kind = |result: Result<_, ExtractError>| result.err().map(|e| e.kind().as_str());
+    let features = bytes("features.pdf");
+    assert_eq!(kind(extract_bytes(b"", &Limits::default())), Some("empty"));
+    assert_eq!(kind(extract_bytes(b"<html>", &Limits::default())), Some("not_pdf"));
+    assert_eq!(kind(extract_path(&data("does-not-exist.pdf"), &Limits::default())), Some("io"));
+    assert_eq!(kind(extract_bytes(&features[..400], &Limits::default())), Some("corrupt"));
+    assert_eq!(kind(extract_bytes(&bytes("encrypted-user-password.pdf"), &Limits::default())), Some("encrypted"));
+    assert_eq!(kind(extract_bytes(&bytes("no-text.pdf"), &Limits::default())), Some("no_text_layer"));
+    let tiny_streams = Limits { max_stream_bytes: 64, ..Limits::default() };
+    assert_eq!(kind(extract_bytes(&features, &tiny_streams)), Some("limit_exceeded"));
+}
+
+#[test]
+fn kind_names_read_back() {
+    for kind in ErrorKind::ALL {
+        assert_eq!(ErrorKind::from_name(kind.as_str()), Some(kind));
+    }
+    assert_eq!(ErrorKind::from_name("NotPdf"), None);
 }

@@ -1,0 +1,46 @@
+//! What the interpreter hands to layout: the glyphs shown on a page, positioned. Kept apart from
+//! `interpreter` so that `page_clip` and `layout` read glyphs without depending on it.
+
+/// One shown glyph, in its direction's upright frame (text runs towards +x, y up).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Glyph {
+    /// Left end of the glyph along the baseline.
+    pub x0: f32,
+    /// Right end (origin + advance, before character/word spacing).
+    pub x1: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Font size in page units (the glyph's height scale).
+    pub size: f32,
+    /// Writing direction in quarter turns counter-clockwise from left-to-right: 0..=3.
+    pub dir: u8,
+    /// For diagonal text, the rest of the angle beyond `dir` in whole degrees (−45..=45,
+    /// counter-clockwise); 0 for text along an axis (within the interpreter's `MIN_SKEW_DEGREES`). Glyphs of
+    /// one direction and skew share a frame: x0, x1 and y are measured along the exact angle.
+    pub skew: i8,
+    /// True for a space character: a word boundary, not text.
+    pub is_space: bool,
+    /// The glyph's characters: `GlyphPage::text[text_start..text_end]`.
+    pub text_start: u32,
+    pub text_end: u32,
+}
+
+/// Everything shown on one page, in content-stream order.
+#[derive(Debug, Default)]
+pub(crate) struct GlyphPage {
+    pub glyphs: Vec<Glyph>,
+    /// The characters of all glyphs, back to back (one allocation per page, not per glyph).
+    pub text: String,
+    /// Glyphs without a Unicode mapping (not in `glyphs`).
+    pub unmapped: u32,
+    /// Width and height of the page as displayed (after `/Rotate`).
+    pub width: f32,
+    pub height: f32,
+}
+
+impl GlyphPage {
+    /// The characters of `g`.
+    pub fn text_of(&self, g: &Glyph) -> &str {
+        self.text.get(g.text_start as usize..g.text_end as usize).unwrap_or("")
+    }
+}

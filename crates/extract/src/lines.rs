@@ -1,0 +1,53 @@
+//! A page's text as layout leaves it: cells, lines and blocks in reading order. Their own module,
+//! so that `table`, `furniture` and `cleanup` work on lines without depending on `layout`.
+
+/// A stretch of a line set off by a wide gap: a table cell, or the whole line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Cell {
+    pub x0: f32,
+    pub x1: f32,
+    /// The cell's text; lines of a wrapped table cell are separated by [`CELL_LINE_BREAK`].
+    pub text: String,
+}
+
+/// Separates the lines of one wrapped table cell inside [`Cell::text`] (clean-up resolves
+/// hyphens there like at line ends, then makes it a space).
+pub(crate) const CELL_LINE_BREAK: char = '\u{2028}';
+
+/// One line of text with its position (upright frame of its writing direction).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Line {
+    /// The cells' texts joined by single spaces.
+    pub text: String,
+    /// Left to right; at least one for a non-empty line.
+    pub cells: Vec<Cell>,
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline of the line's largest text.
+    pub y: f32,
+    /// Largest font size on the line.
+    pub size: f32,
+    /// False for text in a rotated direction (its position is not comparable across pages).
+    pub upright: bool,
+}
+
+impl Line {
+    /// Rebuilds [`Line::text`] from the cells.
+    pub fn update_text(&mut self) {
+        let texts: Vec<&str> = self.cells.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+        self.text = texts.join(" ");
+    }
+}
+
+/// Lines that belong together (paragraph, heading, list item, table).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Block {
+    pub lines: Vec<Line>,
+}
+
+/// A page's text in reading order.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PageLayout {
+    pub blocks: Vec<Block>,
+    pub height: f32,
+}
