@@ -1,8 +1,10 @@
 //! Finds the PDFs in a corpus folder.
 //!
 //! Every `*.pdf` (any case) below the root becomes a [`Candidate`]; everything else is listed as
-//! skipped, never fatal. Symbolic links are followed with loop detection (walkdir), so a link
-//! pointing at its own ancestor is reported instead of hanging the walk.
+//! skipped, never fatal: other files, FIFOs, sockets and devices. Symbolic links are followed
+//! with loop detection (walkdir), so a link pointing at its own ancestor is reported instead of
+//! hanging the walk; a link leading outside the corpus is not followed unless asked
+//! ([`discover_with`]), and a file reached twice (two links, a hard link) is taken once.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -46,15 +48,24 @@ pub enum DiscoverError {
     NotAFolder { path: String },
 }
 
-/// Walks `root` and lists its PDFs.
+/// Walks `root` and lists its PDFs; symbolic links leading outside it are not followed.
 pub fn discover(root: &Path) -> Result<Discovery, DiscoverError> {
+    discover_with(root, false)
+}
+
+/// Walks `root` and lists its PDFs, following symbolic links that lead outside it only when
+/// `follow_outside_links` is set.
+pub fn discover_with(root: &Path, follow_outside_links: bool) -> Result<Discovery, DiscoverError> {
     let shown = root.display().to_string();
     let meta = std::fs::metadata(root).map_err(|_| DiscoverError::Missing { path: shown.clone() })?;
     if !meta.is_dir() {
         return Err(DiscoverError::NotAFolder { path: shown });
     }
+    let canonical_root = root.canonicalize().map_err(|_| DiscoverError::Missing { path: shown.clone() })?;
     let mut found = Discovery::default();
-    for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
+    let mut seen = SeenFiles::default();
+    let mut walk = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+    while let Some(entry) = walk.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -68,7 +79,27 @@ pub fn discover(root: &Path) -> Result<Discovery, DiscoverError> {
                 continue;
             }
         };
+        if entry.path_is_symlink() && !follow_outside_links {
+            let inside = entry.path().canonicalize().is_ok_and(|target| target.starts_with(&canonical_root));
+            if !inside {
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
+                found.skipped.push(Skipped {
+                    path: entry.path().display().to_string(),
+                    reason: "symbolic link leading outside the corpus (not followed)".into(),
+                });
+                continue;
+            }
+        }
+        if entry.file_type().is_dir() {
+            continue;
+        }
         if !entry.file_type().is_file() {
+            found.skipped.push(Skipped {
+                path: entry.path().display().to_string(),
+                reason: "not a regular file (FIFO, socket or device)".into(),
+            });
             continue;
         }
         let path = entry.path();
@@ -82,6 +113,13 @@ pub fn discover(root: &Path) -> Result<Discovery, DiscoverError> {
         }
         match entry.metadata() {
             Ok(meta) => {
+                if let Some(first) = seen.first_path(&meta, &relative) {
+                    found.skipped.push(Skipped {
+                        path: path.display().to_string(),
+                        reason: format!("the same file as {first} (taken once)"),
+                    });
+                    continue;
+                }
                 let mtime_ns = meta
                     .modified()
                     .ok()
@@ -95,6 +133,30 @@ pub fn discover(root: &Path) -> Result<Discovery, DiscoverError> {
     }
     found.candidates.sort_by(|a, b| a.relative.cmp(&b.relative));
     Ok(found)
+}
+
+/// Files already taken, by device and inode, with the relative path they were taken under.
+#[derive(Default)]
+struct SeenFiles(std::collections::HashMap<(u64, u64), String>);
+
+impl SeenFiles {
+    /// The path under which this file was taken before, or `None` (and it is now recorded).
+    #[cfg(unix)]
+    fn first_path(&mut self, meta: &std::fs::Metadata, relative: &str) -> Option<String> {
+        use std::os::unix::fs::MetadataExt;
+        match self.0.entry((meta.dev(), meta.ino())) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(first.get().clone()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(relative.to_string());
+                None
+            }
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn first_path(&mut self, _meta: &std::fs::Metadata, _relative: &str) -> Option<String> {
+        None
+    }
 }
 
 /// True for names ending in `.pdf` in any letter case.

@@ -62,6 +62,8 @@ impl<'a> ExportedPage<'a> {
 /// What an export wrote.
 #[derive(Debug, Serialize)]
 pub struct ExportSummary {
+    /// Batch files of an earlier export removed from the folder first.
+    pub removed: usize,
     pub pages: usize,
     pub bytes: u64,
     pub batches: Vec<PathBuf>,
@@ -74,6 +76,10 @@ pub enum ExportError {
     Index(#[from] IndexError),
     #[error("writing {path}: {cause}")]
     Write { path: PathBuf, cause: std::io::Error },
+    #[error(
+        "{dir} holds files that are not export batches ({example}); export into an empty folder or an earlier export's"
+    )]
+    NotExportFolder { dir: PathBuf, example: String },
     #[error("a single page of {path} is {bytes} bytes as JSON, more than the batch limit of {limit}")]
     PageTooLarge { path: String, bytes: usize, limit: usize },
 }
@@ -85,6 +91,7 @@ pub fn export_ndjson(index_dir: &Path, out_dir: &Path, batch_bytes: usize) -> Re
     let corpus = index.commit_info()?.map(|c| c.corpus).unwrap_or_default();
     let searcher = index.reader()?.searcher();
     std::fs::create_dir_all(out_dir).map_err(|cause| ExportError::Write { path: out_dir.into(), cause })?;
+    let removed = remove_earlier_batches(out_dir)?;
 
     let mut writer =
         BatchWriter { out_dir: out_dir.into(), limit: batch_bytes, current: Vec::new(), batches: Vec::new(), bytes: 0 };
@@ -110,7 +117,33 @@ pub fn export_ndjson(index_dir: &Path, out_dir: &Path, batch_bytes: usize) -> Re
         return Err(err);
     }
     writer.flush()?;
-    Ok(ExportSummary { pages, bytes: writer.bytes, batches: writer.batches })
+    Ok(ExportSummary { removed, pages, bytes: writer.bytes, batches: writer.batches })
+}
+
+/// Empties `out_dir` of an earlier export's batches, so a downstream engine never reads stale
+/// pages beside new ones; a folder holding anything else is refused untouched.
+fn remove_earlier_batches(out_dir: &Path) -> Result<usize, ExportError> {
+    let io = |cause| ExportError::Write { path: out_dir.into(), cause };
+    let mut batches = Vec::new();
+    for entry in std::fs::read_dir(out_dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !is_batch_name(&name) || !entry.file_type().map_err(io)?.is_file() {
+            return Err(ExportError::NotExportFolder { dir: out_dir.into(), example: name });
+        }
+        batches.push(entry.path());
+    }
+    for batch in &batches {
+        std::fs::remove_file(batch).map_err(|cause| ExportError::Write { path: batch.clone(), cause })?;
+    }
+    Ok(batches.len())
+}
+
+/// `pages-00001.ndjson` and the like.
+fn is_batch_name(name: &str) -> bool {
+    name.strip_prefix("pages-")
+        .and_then(|rest| rest.strip_suffix(".ndjson"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Accumulates lines and writes a batch file whenever the next line would cross the limit.

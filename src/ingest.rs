@@ -2,9 +2,11 @@
 //!
 //! Files whose size and mtime match their record are skipped without being read; files whose
 //! bytes hash the same are skipped after hashing; everything else is extracted on all cores
-//! (rayon) and written by the one index writer. Each file's old pages are deleted and its new
-//! pages and record added before the single commit at the end, so a crash at any point leaves
-//! the previous commit intact and the next run redoes exactly the unfinished files.
+//! (rayon), each in a memory-capped worker process when [`IngestOptions::isolation`] says so,
+//! and written by the one index writer. Each file's old pages are deleted and its new pages and
+//! record added in the same commit; the run commits after every batch of files, so a crash late
+//! in a long run keeps what the finished batches did, leaves every file whole (its old state or
+//! its new one) and the next run redoes exactly the unfinished files.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -18,6 +20,7 @@ use crate::discover::{self, Candidate, Skipped};
 use crate::extract::{self, ErrorKind, ExtractedPdf, Limits};
 use crate::identify::{self, Manifest};
 use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
+use crate::isolation::{Extractor, Isolation};
 
 /// Bumped whenever identification (municipality, year, document type, language) changes what is
 /// stored for a file. With [`extract::EXTRACTION_VERSION`] it decides whether the next ingest
@@ -27,12 +30,34 @@ pub const IDENTIFY_VERSION: u64 = 1;
 /// How many opening pages identification reads: titles, headers and first paragraphs are there.
 const IDENTIFY_PAGES: usize = 3;
 
+/// Files extracted between two commits: small enough that a crash loses little, large enough
+/// that the cores stay busy and commits (a segment flush each) stay a small cost.
+const BATCH_FILES: usize = 64;
+
 /// What to ingest and where.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
     pub corpus: PathBuf,
     pub index_dir: PathBuf,
     pub limits: Limits,
+    /// Where each file is extracted: the command line uses memory-capped worker processes.
+    pub isolation: Isolation,
+    /// Follow symbolic links that lead outside the corpus folder (normally listed as skipped).
+    pub follow_outside_links: bool,
+}
+
+impl IngestOptions {
+    /// Default limits, extraction in this process (library users and tests; the command line
+    /// sets [`Isolation::current_exe`]).
+    pub fn new(corpus: impl Into<PathBuf>, index_dir: impl Into<PathBuf>) -> Self {
+        IngestOptions {
+            corpus: corpus.into(),
+            index_dir: index_dir.into(),
+            limits: Limits::default(),
+            isolation: Isolation::InProcess,
+            follow_outside_links: false,
+        }
+    }
 }
 
 /// Receives progress while an ingest runs (the command line draws a progress bar with it).
@@ -132,8 +157,9 @@ enum Outcome {
 /// Ingests `options.corpus` into `options.index_dir`.
 pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<IngestSummary, IngestError> {
     let started = Instant::now();
-    let found = discover::discover(&options.corpus)?;
+    let found = discover::discover_with(&options.corpus, options.follow_outside_links)?;
     let index = CorpusIndex::open_or_create(&options.index_dir)?;
+    let _running = IngestLock::take(&options.index_dir);
     let reader = index.reader()?;
     let old: HashMap<String, FileRecord> =
         index.file_records(&reader.searcher())?.into_iter().map(|r| (r.path.clone(), r)).collect();
@@ -152,7 +178,7 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     }
 
     let manifests = load_manifests(&options.corpus, &work, &mut summary.warnings);
-    let writer = index.writer()?;
+    let mut writer = index.writer()?;
     let fields = *index.fields();
     let write_err = |cause| IngestError::Write { dir: options.index_dir.clone(), cause };
 
@@ -161,44 +187,86 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
         summary.removed += 1;
     }
 
+    let extractor = options.isolation.extractor();
     progress.start(work.len());
-    let outcomes: Vec<Result<Outcome, tantivy::TantivyError>> = work
-        .par_iter()
-        .map(|(candidate, previous)| {
-            let manifest = manifests.get(top_folder(&candidate.relative));
-            let outcome =
-                process_file(&index, &writer, candidate, *previous, manifest.and_then(Option::as_ref), &options.limits);
-            if let Ok(Outcome::Processed { record, .. }) = &outcome {
-                progress.file_done(record.pages as usize, record.error.is_some());
-            } else {
-                progress.file_done(0, false);
-            }
-            outcome
-        })
-        .collect();
-    progress.finish();
-
-    for outcome in outcomes {
-        match outcome.map_err(write_err)? {
-            Outcome::Touched(record) => {
-                summary.unchanged += 1;
-                current.insert(record.path.clone(), record);
-            }
-            Outcome::Processed { record, characters } => {
-                if record.error.is_none() {
-                    summary.indexed += 1;
-                    summary.pages += u64::from(record.pages);
-                    summary.characters += characters;
+    for batch in work.chunks(BATCH_FILES) {
+        let outcomes: Vec<Result<Outcome, tantivy::TantivyError>> = batch
+            .par_iter()
+            .map(|(candidate, previous)| {
+                let manifest = manifests.get(top_folder(&candidate.relative));
+                let outcome = process_file(
+                    &index,
+                    &writer,
+                    candidate,
+                    *previous,
+                    manifest.and_then(Option::as_ref),
+                    &options.limits,
+                    &extractor,
+                );
+                if let Ok(Outcome::Processed { record, .. }) = &outcome {
+                    progress.file_done(record.pages as usize, record.error.is_some());
+                } else {
+                    progress.file_done(0, false);
                 }
-                current.insert(record.path.clone(), record);
+                outcome
+            })
+            .collect();
+        for outcome in outcomes {
+            match outcome.map_err(write_err)? {
+                Outcome::Touched(record) => {
+                    summary.unchanged += 1;
+                    current.insert(record.path.clone(), record);
+                }
+                Outcome::Processed { record, characters } => {
+                    if record.error.is_none() {
+                        summary.indexed += 1;
+                        summary.pages += u64::from(record.pages);
+                        summary.characters += characters;
+                    }
+                    current.insert(record.path.clone(), record);
+                }
             }
         }
+        // What this batch did survives a crash later in the run.
+        commit(&mut writer, &options.corpus, &index)?;
     }
+    progress.finish();
+    drop(extractor);
 
-    commit(writer, &options.corpus, &index)?;
+    commit(&mut writer, &options.corpus, &index)?;
+    writer.wait_merging_threads().map_err(write_err)?;
     describe_state(&options.corpus, &current, &mut summary);
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// The file in an index folder that says an ingest is writing it: its process id.
+pub const LOCK_FILE: &str = "kommunsk-ingest.lock";
+
+/// Marks the index as being written while it lives (removed on drop; a crashed run's file is
+/// recognised by its process being gone).
+struct IngestLock(PathBuf);
+
+impl IngestLock {
+    fn take(index_dir: &Path) -> Option<IngestLock> {
+        let path = index_dir.join(LOCK_FILE);
+        // Only a notice for other commands: an index we cannot mark is still written.
+        std::fs::write(&path, std::process::id().to_string()).ok()?;
+        Some(IngestLock(path))
+    }
+}
+
+impl Drop for IngestLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// The process id of an ingest writing `index_dir` right now, if one is.
+pub fn running_ingest(index_dir: &Path) -> Option<u32> {
+    let pid: u32 = std::fs::read_to_string(index_dir.join(LOCK_FILE)).ok()?.trim().parse().ok()?;
+    let alive = Path::new("/proc").join(pid.to_string()).exists();
+    (alive && pid != std::process::id()).then_some(pid)
 }
 
 /// Same size, same mtime, same extractor and identification: trusted without reading the file.
@@ -254,6 +322,7 @@ fn process_file(
     previous: Option<&FileRecord>,
     manifest: Option<&Manifest>,
     limits: &Limits,
+    extractor: &Extractor,
 ) -> Result<Outcome, tantivy::TantivyError> {
     let fields = index.fields();
     let mut record = FileRecord {
@@ -280,7 +349,7 @@ fn process_file(
         return Ok(Outcome::Touched(touched));
     }
 
-    let pdf = match extract::extract_watched(bytes, limits) {
+    let pdf = match extractor.extract(bytes, limits) {
         Ok(pdf) => pdf,
         Err(error) => {
             record.error = Some(error.to_string());
@@ -335,14 +404,13 @@ fn replace_file(
     Ok(())
 }
 
-fn commit(mut writer: IndexWriter, corpus: &Path, index: &CorpusIndex) -> Result<(), IngestError> {
+fn commit(writer: &mut IndexWriter, corpus: &Path, index: &CorpusIndex) -> Result<(), IngestError> {
     let info = CommitInfo { schema_version: SCHEMA_VERSION, corpus: corpus.display().to_string() };
     let payload = serde_json::to_string(&info).unwrap_or_default();
     let write_err = |cause| IngestError::Write { dir: index.dir().to_path_buf(), cause };
     let mut prepared = writer.prepare_commit().map_err(write_err)?;
     prepared.set_payload(&payload);
     prepared.commit().map_err(write_err)?;
-    writer.wait_merging_threads().map_err(write_err)?;
     Ok(())
 }
 

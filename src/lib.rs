@@ -10,8 +10,9 @@
 //! 5. [`analyse`] counts topic mentions from the editable dictionaries in `queries/`.
 //! 6. [`report`] aggregates mentions to "N ud af M" per topic and year and renders them.
 //!
-//! [`ingest`] drives stages 1–4 over a corpus; [`search`] queries the index; [`review`] keeps
-//! people's verdicts on mentions and feeds them back into the counts.
+//! [`ingest`] drives stages 1–4 over a corpus, extracting each file in a memory-capped worker
+//! process ([`isolation`]); [`search`] queries the index; [`review`] keeps people's verdicts on
+//! mentions and feeds them back into the counts.
 
 pub mod analyse;
 pub mod commands;
@@ -21,6 +22,7 @@ pub use kommunsk_extract as extract;
 pub mod identify;
 pub mod index;
 pub mod ingest;
+pub mod isolation;
 pub mod mention_cache;
 pub mod report;
 pub mod review;

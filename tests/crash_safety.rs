@@ -1,5 +1,6 @@
 //! An ingest killed with SIGKILL at any point leaves an index that is either absent or consistent
-//! (every file's pages exactly once, never a record without its pages), a re-run completes it,
+//! (every file's pages exactly once, never a record without its pages, each file as it was
+//! before or as the run made it, the batches committed so far kept), a re-run completes it,
 //! and a search running while an ingest writes keeps answering with whole commits.
 //!
 //! The corpus is copies of the shared fixtures. The expected state is a reference ingest of the
@@ -193,7 +194,9 @@ fn kill_9_during_ingest_then_rerun_gives_every_file_exactly_once() {
             if kill_after(start_ingest(&corpus, &index), took.mul_f64(fraction)) {
                 killed += 1;
             }
-            // Whatever the kill left is a whole commit: the previous one, or a complete new one.
+            // Whatever the kill left is a whole commit: the previous one, a complete new one, or
+            // one of the batch commits between them, where every file is whole and in the state
+            // it has in one of the two.
             if index.join("meta.json").exists() {
                 // Killed before the first commit: an index with no pages, which still answers.
                 if exported_pages(&index, tmp.path()).is_empty() {
@@ -202,10 +205,28 @@ fn kill_9_during_ingest_then_rerun_gives_every_file_exactly_once() {
                     continue;
                 }
                 let after = state(&index, tmp.path());
-                seen.push(format!("{fraction}: {}", if after == reference { "new" } else { "old" }));
+                let whole = after.pages.iter().all(|(path, pages)| {
+                    reference.pages.get(path) == Some(pages)
+                        || before.as_ref().is_some_and(|b| b.pages.get(path) == Some(pages))
+                });
+                let (hits, _) = after.hits;
+                seen.push(format!(
+                    "{fraction}: {}",
+                    if after == reference {
+                        "new".to_string()
+                    } else if Some(&after) == before.as_ref() {
+                        "old".to_string()
+                    } else {
+                        format!("{} files, {hits} hits", after.pages.len())
+                    }
+                ));
                 assert!(
-                    Some(&after) == before.as_ref() || after == reference,
-                    "{round}: after a kill at {fraction} of the run the index is neither the old nor the new state"
+                    whole,
+                    "{round}: after a kill at {fraction} of the run a file is in neither its old nor its new state"
+                );
+                assert!(
+                    after.pages.len() >= before.as_ref().map_or(0, |b| b.pages.len()),
+                    "{round}: a kill at {fraction} lost files the previous commit had"
                 );
             }
         }

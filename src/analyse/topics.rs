@@ -80,6 +80,20 @@ pub enum TopicError {
     Term { term: String, message: String },
     #[error("topic file {path} defines no topics")]
     Empty { path: PathBuf },
+    #[error("{what} is {bytes} bytes, more than the limit of {limit} bytes for topic patterns")]
+    TooLarge { what: String, bytes: u64, limit: u64 },
+}
+
+/// Largest topic dictionary (or list of ad hoc terms) accepted. The shipped one is a few KB;
+/// every pattern becomes a compiled regex run over every page, and 8 MB of patterns take
+/// gigabytes to compile.
+pub const MAX_DICTIONARY_BYTES: u64 = 1024 * 1024;
+
+fn check_size(what: &str, bytes: u64) -> Result<(), TopicError> {
+    if bytes > MAX_DICTIONARY_BYTES {
+        return Err(TopicError::TooLarge { what: what.to_string(), bytes, limit: MAX_DICTIONARY_BYTES });
+    }
+    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -107,12 +121,15 @@ struct TopicEntry {
 impl TopicSet {
     /// Loads and compiles a topic file.
     pub fn load(path: &Path) -> Result<TopicSet, TopicError> {
+        let size = std::fs::metadata(path).map_err(|cause| TopicError::Read { path: path.into(), cause })?.len();
+        check_size(&path.display().to_string(), size)?;
         let text = std::fs::read_to_string(path).map_err(|cause| TopicError::Read { path: path.into(), cause })?;
         Self::parse(&text, path)
     }
 
     /// Compiles a topic file's text; `path` is only used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<TopicSet, TopicError> {
+        check_size(&path.display().to_string(), text.len() as u64)?;
         let file: FileFormat =
             toml::from_str(text).map_err(|e| TopicError::Toml { path: path.into(), message: e.to_string() })?;
         if file.topic.is_empty() {
@@ -160,6 +177,7 @@ impl TopicSet {
     /// word prefix (so inflections and compounds count: "velfærdsteknologi" also finds
     /// "velfærdsteknologien"); a term written as `/regex/` is used as a regex as it stands.
     pub fn from_terms(terms: &[String]) -> Result<TopicSet, TopicError> {
+        check_size("the list of terms", terms.iter().map(|t| t.len() as u64 + 1).sum())?;
         let mut topics = Vec::new();
         for term in terms.iter().map(|t| t.trim()).filter(|t| !t.is_empty() && !t.starts_with('#')) {
             let pattern = match term.strip_prefix('/').and_then(|t| t.strip_suffix('/')) {

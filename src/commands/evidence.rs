@@ -21,6 +21,7 @@ use crate::report::evidence::{collect, EvidenceFilter};
 use crate::report::hits::{hits, render, HitFormat};
 use crate::report::Scope;
 use crate::review::{annotate, ReviewFile, Verdict};
+use crate::safe_text::terminal;
 use crate::search::display_path;
 
 #[derive(Debug, Args)]
@@ -143,14 +144,23 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
             };
             let note =
                 review.map(|r| r.note.as_str()).filter(|n| !n.is_empty()).map(|n| format!(": {n}")).unwrap_or_default();
+            // Paths, notes and sentences are untrusted text: escaped so only our markers are obeyed.
             let path = display_path(&shown_corpus, &e.path);
-            let _ = writeln!(out, "{who} ({code}) · {year} · {path} page {}{verdict}{note}", e.page);
-            let _ = writeln!(out, "    {}\n", e.marked(open, close));
+            let line = format!("{who} ({code}) · {year} · {path} page {}{verdict}{note}", e.page);
+            let _ = writeln!(out, "{}", terminal(&line));
+            let mut shown = e.clone();
+            shown.sentence = terminal(&e.sentence).into_owned();
+            shown.start = terminal(e.sentence.get(..e.start).unwrap_or_default()).len();
+            shown.end = terminal(e.sentence.get(..e.end).unwrap_or_default()).len();
+            let _ = writeln!(out, "    {}\n", shown.marked(open, close));
         }
         out
     };
     match &args.out {
-        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => {
+            super::output::check_out_path(path, &args.index)?;
+            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?
+        }
         None => emit(&text)?,
     }
     Ok(ExitCode::SUCCESS)

@@ -34,7 +34,18 @@ pub struct ExportArgs {
 
 pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let ExportFormat::Ndjson = args.format;
+    if super::output::is_inside(&args.out, &args.index) {
+        return Err(super::output::UsageError(format!(
+            "{} is inside the index folder {}; export elsewhere",
+            args.out.display(),
+            args.index.display()
+        ))
+        .into());
+    }
     let summary = export_ndjson(&args.index, &args.out, args.batch_bytes)?;
+    if summary.removed > 0 {
+        eprintln!("kommunsk: removed {} batch files of an earlier export from {}", summary.removed, args.out.display());
+    }
     emit(&format!(
         "{} pages, {} bytes in {} batch files under {}\n",
         summary.pages,

@@ -7,7 +7,8 @@ use anyhow::Context;
 use clap::Args;
 
 use super::output::emit;
-use crate::extract::{extract_watched, ExtractError, Limits};
+use crate::extract::{ExtractError, Limits};
+use crate::isolation::Isolation;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -19,10 +20,11 @@ pub struct ExtractArgs {
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    // Same defences as `ingest`: a panic is this file's error and a hang is abandoned.
+    // Same defences as `ingest`: a memory-capped worker process, stopped when it overruns.
+    let extractor = Isolation::current_exe().context("cannot find the kommunsk program")?.extractor();
     let pdf = std::fs::read(&args.file)
         .map_err(ExtractError::Io)
-        .and_then(|bytes| extract_watched(bytes, &Limits::default()))
+        .and_then(|bytes| extractor.extract(bytes, &Limits::default()))
         .with_context(|| args.file.display().to_string())?;
     let pages: Vec<String> = pdf
         .pages
@@ -50,7 +52,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         let total: u64 = pdf.pages.iter().map(|p| u64::from(p.unmapped_glyphs)).sum();
         eprintln!(
             "kommunsk: {}: {total} glyphs without a Unicode mapping are shown as \u{fffd} ({})",
-            args.file.display(),
+            crate::safe_text::terminal(&args.file.display().to_string()),
             pages_with_unmapped.join(", ")
         );
     }

@@ -10,8 +10,8 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::output::emit;
-use crate::extract::Limits;
 use crate::ingest::{ingest, IngestOptions, IngestSummary, NoProgress, Progress};
+use crate::isolation::Isolation;
 
 /// Defaults shared with `report`, which ingests on its own when the index is missing or stale.
 pub const DEFAULT_CORPUS: &str = "corpus";
@@ -28,6 +28,9 @@ pub struct IngestArgs {
     /// Print one JSON object instead of a readable summary (and no progress bar).
     #[arg(long)]
     pub json: bool,
+    /// Follow symbolic links that lead outside the corpus folder (normally skipped and listed).
+    #[arg(long)]
+    pub follow_symlinks: bool,
 }
 
 /// Draws files done/total, pages, throughput, ETA and failures on stderr.
@@ -68,8 +71,13 @@ pub fn ingest_with_progress(options: &IngestOptions, quiet: bool) -> anyhow::Res
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
-    let options =
-        IngestOptions { corpus: args.corpus.clone(), index_dir: args.index.clone(), limits: Limits::default() };
+    // Each file is extracted in a memory-capped worker process: a file that would exhaust
+    // memory fails alone.
+    let options = IngestOptions {
+        isolation: Isolation::current_exe()?,
+        follow_outside_links: args.follow_symlinks,
+        ..IngestOptions::new(&args.corpus, &args.index)
+    };
     let summary = ingest_with_progress(&options, args.json)?;
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
@@ -102,7 +110,8 @@ pub fn human_summary(s: &IngestSummary) -> String {
         if !items.is_empty() {
             let _ = writeln!(out, "\n{title} ({}):", items.len());
             for item in items {
-                let _ = writeln!(out, "  {item}");
+                // Paths and reasons come from the corpus: one line each, whatever they hold.
+                let _ = writeln!(out, "  {}", crate::safe_text::terminal(&item));
             }
         }
     };

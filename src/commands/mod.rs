@@ -13,6 +13,7 @@ mod report;
 mod review;
 mod search;
 mod topics;
+mod worker;
 
 use std::process::ExitCode;
 
@@ -46,6 +47,9 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Show the topic dictionary (and check its examples with --check).
     Topics(topics::TopicsArgs),
+    /// Internal: the memory-capped extraction process that `ingest` and `extract` start.
+    #[command(name = "extract-worker", hide = true)]
+    ExtractWorker(worker::WorkerArgs),
 }
 
 /// Runs a parsed command line and turns its outcome into an exit code.
@@ -59,17 +63,50 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Topics(args) => topics::run(args),
+        Command::ExtractWorker(args) => worker::run(args),
     };
     match outcome {
         Ok(code) => code,
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("kommunsk: {err:#}");
+            // Errors name files, whose names may hold escape sequences.
+            eprintln!("kommunsk: {}", crate::safe_text::terminal(&error_chain(&err)));
             if err.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {
                 ExitCode::FAILURE
             }
         }
+    }
+}
+
+/// The error and its causes joined with ": ", leaving out a cause whose text the message already
+/// holds (our errors often name their source in their own message, and anyhow's `{:#}` would
+/// print it twice).
+fn error_chain(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_repeated() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
+        let err = anyhow::Error::new(crate::export::ExportError::Write { path: "out/x".into(), cause: io })
+            .context("exporting");
+        assert_eq!(error_chain(&err), "exporting: writing out/x: No such file or directory");
     }
 }

@@ -12,10 +12,10 @@ use super::output::{emit, UsageError};
 use super::review::reviews_path;
 use super::topics::DEFAULT_TOPICS;
 use crate::analyse::TopicSet;
-use crate::extract::Limits;
 use crate::identify::DocType;
 use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
+use crate::isolation::Isolation;
 use crate::report::evidence::EvidenceFilter;
 use crate::report::reviewed::{build_cached_with_reviews, drop_rejected};
 use crate::report::{self, Format, Scope};
@@ -95,6 +95,14 @@ fn is_synthetic(corpus: &Path) -> bool {
 
 /// Ingests `corpus` into `index_dir` first when the index is missing or stale (unless told not to).
 pub(super) fn refresh_index(corpus: &Path, index_dir: &Path, no_ingest: bool) -> anyhow::Result<()> {
+    if let Some(pid) = crate::ingest::running_ingest(index_dir) {
+        // Its batches are committed as it goes: what is shown is the index as far as it got.
+        eprintln!(
+            "kommunsk: an ingest (process {pid}) is writing {}; showing the index as committed so far",
+            crate::safe_text::terminal(&index_dir.display().to_string())
+        );
+        return Ok(());
+    }
     if no_ingest || !corpus.is_dir() || !is_stale(corpus, index_dir)? {
         return Ok(());
     }
@@ -103,8 +111,7 @@ pub(super) fn refresh_index(corpus: &Path, index_dir: &Path, no_ingest: bool) ->
         index_dir.display(),
         corpus.display()
     );
-    let options =
-        IngestOptions { corpus: corpus.to_path_buf(), index_dir: index_dir.to_path_buf(), limits: Limits::default() };
+    let options = IngestOptions { isolation: Isolation::current_exe()?, ..IngestOptions::new(corpus, index_dir) };
     let summary = ingest_with_progress(&options, false)?;
     eprintln!(
         "kommunsk: {} indexed, {} unchanged, {} removed, {} failed",
@@ -140,7 +147,7 @@ fn load_topics(args: &ReportArgs) -> anyhow::Result<TopicSet> {
         let set = TopicSet::load(&args.topics)?;
         // An edit that breaks a topic's own examples is worth knowing before trusting its counts.
         for failure in set.check_examples() {
-            eprintln!("kommunsk: warning: {}: {failure}", set.source);
+            eprintln!("kommunsk: warning: {}", crate::safe_text::terminal(&format!("{}: {failure}", set.source)));
         }
         Ok(set)
     } else {
@@ -193,7 +200,10 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     };
     let text = report::render(&built, args.format, &args.lang, &evidence);
     match &args.out {
-        Some(path) => std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => {
+            super::output::check_out_path(path, &args.index)?;
+            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?
+        }
         None => emit(&text)?,
     }
     Ok(ExitCode::SUCCESS)

@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::ingest::DEFAULT_INDEX;
 use super::output::{emit, UsageError};
+use crate::safe_text::terminal;
 use crate::search::{search, Hit, SearchRequest};
 
 #[derive(Debug, Args)]
@@ -33,7 +34,7 @@ pub struct SearchArgs {
     /// Only documents in this language (ISO 639-3, e.g. dan, eng).
     #[arg(long, value_name = "L")]
     pub lang: Option<String>,
-    /// Most hits to show.
+    /// Most hits to show (1 to 10000; larger values are capped).
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub limit: usize,
     /// Print {"total", "hits": [...]} as JSON.
@@ -42,6 +43,9 @@ pub struct SearchArgs {
 }
 
 pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
+    if args.limit == 0 {
+        return Err(UsageError("--limit must be at least 1".into()).into());
+    }
     let request = SearchRequest {
         query: args.query.clone(),
         municipality: args.municipality,
@@ -73,7 +77,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
             out,
             "{:>3}. {}  page {}  · {who} · {year} · {} · score {:.2}",
             rank + 1,
-            hit.path,
+            terminal(&hit.path),
             hit.page,
             hit.doctype,
             hit.score
@@ -91,13 +95,13 @@ fn highlighted(hit: &Hit, color: bool) -> String {
     let mut from = 0;
     for range in &hit.highlights {
         if let (Some(before), Some(word)) = (hit.fragment.get(from..range.start), hit.fragment.get(range.clone())) {
-            out.push_str(before);
+            out.push_str(&terminal(before));
             out.push_str(open);
-            out.push_str(word);
+            out.push_str(&terminal(word));
             out.push_str(close);
             from = range.end;
         }
     }
-    out.push_str(hit.fragment.get(from..).unwrap_or_default());
+    out.push_str(&terminal(hit.fragment.get(from..).unwrap_or_default()));
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

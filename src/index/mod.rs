@@ -34,6 +34,8 @@ pub enum IndexError {
     Tantivy { dir: PathBuf, cause: tantivy::TantivyError },
     #[error("cannot create index folder {dir}: {cause}")]
     CreateDir { dir: PathBuf, cause: std::io::Error },
+    #[error("{dir} is neither empty nor a kommunsk index; refusing to write an index into it")]
+    NotAnIndex { dir: PathBuf },
 }
 
 /// What each commit records about itself (tantivy's commit payload).
@@ -80,6 +82,10 @@ impl CorpusIndex {
     pub fn open_or_create(dir: &Path) -> Result<CorpusIndex, IndexError> {
         if Self::exists(dir) {
             return Self::open(dir);
+        }
+        // Files of something else would be mixed with (or taken for) the index's own.
+        if std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
+            return Err(IndexError::NotAnIndex { dir: dir.into() });
         }
         std::fs::create_dir_all(dir).map_err(|cause| IndexError::CreateDir { dir: dir.into(), cause })?;
         let (schema, _) = schema::build();

@@ -2,6 +2,7 @@
 
 use super::labels::Labels;
 use super::Report;
+use crate::safe_text::neutralise_csv_cell;
 
 /// Excel only detects UTF-8 when the file starts with a byte order mark.
 pub const UTF8_BOM: &str = "\u{feff}";
@@ -44,8 +45,9 @@ pub fn render(report: &Report, words: &Labels) -> String {
         for cell in &topic.years {
             let change = cell.change.map(|d| d.to_string()).unwrap_or_default();
             let cells = [
-                topic.id.clone(),
-                topic.label.clone(),
+                // Ids, labels and ad hoc terms are the user's text: never a formula in Excel.
+                neutralise_csv_cell(&topic.id).into_owned(),
+                neutralise_csv_cell(&topic.label).into_owned(),
                 cell.year.to_string(),
                 cell.municipalities.to_string(),
                 cell.of.to_string(),

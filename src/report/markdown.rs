@@ -6,9 +6,9 @@ use super::labels::Labels;
 use super::table::provenance_lines;
 use super::Report;
 
-/// Escapes the characters that would break a Markdown table cell.
+/// Labels, terms, names and provenance as literal text in a table cell or list item.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    crate::safe_text::markdown(text)
 }
 
 /// Renders the Markdown report.

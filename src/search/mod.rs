@@ -16,6 +16,9 @@ use tantivy::{TantivyDocument, Term};
 use crate::identify::{registry, DocType, Region};
 use crate::index::{stored_str, stored_u64, CorpusIndex, IndexError, KIND_PAGE};
 
+/// Most hits one search returns, whatever `limit` asks: more than anyone reads, few enough
+/// that the result list stays small.
+pub const MAX_HITS: usize = 10_000;
 /// Characters of page text shown around the best-matching passage.
 const SNIPPET_CHARS: usize = 220;
 
@@ -138,9 +141,13 @@ pub fn search(index_dir: &Path, request: &SearchRequest) -> Result<SearchResults
     let query = BooleanQuery::new(clauses);
 
     let searcher = index.reader()?.searcher();
-    let limit = request.limit.max(1);
-    let (total, top) =
-        searcher.search(&query, &(Count, TopDocs::with_limit(limit).order_by_score())).map_err(failed)?;
+    // Tantivy allocates for `limit` hits up front: a huge value is capped, 0 asks for none.
+    let limit = request.limit.min(MAX_HITS);
+    let (total, top) = if limit == 0 {
+        (searcher.search(&query, &Count).map_err(failed)?, Vec::new())
+    } else {
+        searcher.search(&query, &(Count, TopDocs::with_limit(limit).order_by_score())).map_err(failed)?
+    };
     let mut snippets = SnippetGenerator::create(&searcher, &*text_query, fields.text).map_err(failed)?;
     snippets.set_max_num_chars(SNIPPET_CHARS);
 

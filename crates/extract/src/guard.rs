@@ -47,6 +47,21 @@ pub fn extract_watched(bytes: Vec<u8>, limits: &Limits) -> Result<ExtractedPdf, 
     }
 }
 
+/// Extracts `bytes` on a thread with a large stack and panics caught, waiting as long as it
+/// takes: for a caller that bounds the time itself, such as an isolated extraction process whose
+/// parent stops it (`kommunsk::isolation`), where an abandoned thread would keep a core.
+pub fn extract_caught(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, ExtractError> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("kommunsk-extract".into())
+            .stack_size(EXTRACT_STACK_BYTES)
+            .spawn_scoped(scope, || catching_panics(|| extract_bytes(bytes, limits)))
+            .map_err(|err| ExtractError::Internal(format!("cannot start an extraction thread: {err}")))?
+            .join()
+            .unwrap_or_else(|_| Err(ExtractError::Internal("the extraction thread panicked".into())))
+    })
+}
+
 /// Runs `work` with a panic turned into [`ExtractError::Internal`] carrying the panic message.
 fn catching_panics<T>(work: impl FnOnce() -> Result<T, ExtractError>) -> Result<T, ExtractError> {
     catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|panic| {

@@ -9,6 +9,8 @@
 //! own content come the appearances of its form fields and text boxes (see `annotations`), or
 //! for those without one their value placed as plain text (see `field_value`).
 
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -25,6 +27,9 @@ use super::{ExtractError, Limits};
 /// Operators between two looks at the clock: cheap enough to be invisible, frequent enough that
 /// a hostile page overshoots the time budget by milliseconds only.
 const OPS_PER_CLOCK_CHECK: usize = 4096;
+
+/// The most bytes one glyph takes in a shown string (the longest CMap code is four bytes).
+const MAX_BYTES_PER_GLYPH: usize = 4;
 
 /// Most `q` states kept on the stack. Deeper `q`s are counted (so their `Q`s still pair up) but
 /// not saved: real files rarely exceed a few dozen, and memory stays bounded.
@@ -115,6 +120,13 @@ pub(crate) struct Interpreter<'a> {
     forms: Vec<ObjectId>,
     marked: Vec<Option<ActualSpan>>,
     marked_overflow: usize,
+    /// Glyphs decoded on this page so far (shown or not), against `max_glyphs_per_page`.
+    glyphs_shown: usize,
+    /// Decoded content of the Form XObjects drawn on this page: a form drawn many times is
+    /// inflated once.
+    form_content: HashMap<ObjectId, Rc<Vec<u8>>>,
+    /// Bytes held in `form_content`; past `max_stream_bytes` further forms are not kept.
+    form_content_bytes: usize,
 }
 
 impl<'a> Interpreter<'a> {
@@ -130,6 +142,9 @@ impl<'a> Interpreter<'a> {
             forms: Vec::new(),
             marked: Vec::new(),
             marked_overflow: 0,
+            glyphs_shown: 0,
+            form_content: HashMap::new(),
+            form_content_bytes: 0,
         }
     }
 
@@ -146,6 +161,9 @@ impl<'a> Interpreter<'a> {
             // An unreadable content stream leaves the page empty rather than failing the file.
             Err(_) => Vec::new(),
         };
+        if Instant::now() > self.deadline {
+            return Err(time_limit(self.limits));
+        }
         let gs = GState {
             ctm: base,
             font: None,
@@ -260,14 +278,14 @@ impl<'a> Interpreter<'a> {
                 }
                 b"Tj" => {
                     if let Some(s) = args.first().and_then(Operand::as_string) {
-                        self.show(&gs, &mut tm, s);
+                        self.show(&gs, &mut tm, s)?;
                     }
                 }
                 b"'" => {
                     tlm.translate_before(0.0, -gs.leading);
                     tm = tlm;
                     if let Some(s) = args.first().and_then(Operand::as_string) {
-                        self.show(&gs, &mut tm, s);
+                        self.show(&gs, &mut tm, s)?;
                     }
                 }
                 b"\"" => {
@@ -278,13 +296,13 @@ impl<'a> Interpreter<'a> {
                         gs.char_spacing = ac;
                         tlm.translate_before(0.0, -gs.leading);
                         tm = tlm;
-                        self.show(&gs, &mut tm, s);
+                        self.show(&gs, &mut tm, s)?;
                     }
                 }
                 b"TJ" => {
                     for item in args.first().map_or(&[][..], |a| op.items(a)) {
                         match item {
-                            Operand::String(s) => self.show(&gs, &mut tm, s),
+                            Operand::String(s) => self.show(&gs, &mut tm, s)?,
                             Operand::Number(n) if n.is_finite() => adjust(&gs, &mut tm, *n),
                             _ => {}
                         }
@@ -326,12 +344,23 @@ impl<'a> Interpreter<'a> {
         Some(self.fonts.get_or_load_entry(self.doc, entry))
     }
 
-    /// Shows the string `bytes`: records its glyphs and advances the text matrix.
-    fn show(&mut self, gs: &GState, tm: &mut Matrix, bytes: &[u8]) {
-        let Some(font) = gs.font.as_ref() else { return };
+    /// Shows the string `bytes`: records its glyphs and advances the text matrix. Fails when the
+    /// page would hold more than `max_glyphs_per_page` glyphs.
+    fn show(&mut self, gs: &GState, tm: &mut Matrix, bytes: &[u8]) -> Result<(), ExtractError> {
+        let Some(font) = gs.font.as_ref() else { return Ok(()) };
+        let room = self.limits.max_glyphs_per_page.saturating_sub(self.glyphs_shown);
+        // A glyph takes at most four bytes of a string: a string longer than that is over the
+        // limit before it is decoded (and its decoded glyphs would be the memory to save).
+        if bytes.len() / MAX_BYTES_PER_GLYPH > room {
+            return Err(glyph_limit(self.limits));
+        }
         let mut decoded = std::mem::take(&mut self.decoded);
         decoded.clear();
         font.decode(bytes, &mut decoded);
+        self.glyphs_shown = self.glyphs_shown.saturating_add(decoded.len());
+        if self.glyphs_shown > self.limits.max_glyphs_per_page {
+            return Err(glyph_limit(self.limits));
+        }
         let vertical = font.is_vertical();
         for g in &decoded {
             let spacing = gs.char_spacing + if g.is_word_space { gs.word_spacing } else { 0.0 };
@@ -348,6 +377,7 @@ impl<'a> Interpreter<'a> {
             }
         }
         self.decoded = decoded;
+        Ok(())
     }
 
     /// Records the characters of a field value or text box without an appearance stream, each
@@ -471,13 +501,31 @@ impl<'a> Interpreter<'a> {
                 detail: format!("Form XObjects nested more than {} deep", self.limits.max_depth),
             });
         }
-        let content = match stream.decompressed_content_with_limit(self.limits.max_stream_bytes) {
-            Ok(c) => c,
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
-                return Err(stream_limit(self.limits));
+        // Every draw looks at the clock: a form drawn thousands of times (a fan-out of nested
+        // forms) may do little per draw but must not outrun the time budget.
+        if Instant::now() > self.deadline {
+            return Err(time_limit(self.limits));
+        }
+        let content = match self.form_content.get(&id) {
+            Some(content) => Rc::clone(content),
+            None => {
+                let content = Rc::new(match stream.decompressed_content_with_limit(self.limits.max_stream_bytes) {
+                    Ok(c) => c,
+                    Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+                        return Err(stream_limit(self.limits));
+                    }
+                    // Not compressed or undecodable: use what is there.
+                    Err(_) => stream.content.clone(),
+                });
+                if Instant::now() > self.deadline {
+                    return Err(time_limit(self.limits));
+                }
+                if self.form_content_bytes.saturating_add(content.len()) <= self.limits.max_stream_bytes {
+                    self.form_content_bytes += content.len();
+                    self.form_content.insert(id, Rc::clone(&content));
+                }
+                content
             }
-            // Not compressed or undecodable: use what is there.
-            Err(_) => stream.content.clone(),
         };
         let form_resources =
             stream.dict.get_deref(b"Resources", self.doc).ok().and_then(|r| r.as_dict().ok()).or(resources);
@@ -651,6 +699,13 @@ fn stream_limit(limits: &Limits) -> ExtractError {
     ExtractError::LimitExceeded {
         limit: "max_stream_bytes",
         detail: format!("a content stream decompresses to more than {} bytes", limits.max_stream_bytes),
+    }
+}
+
+fn glyph_limit(limits: &Limits) -> ExtractError {
+    ExtractError::LimitExceeded {
+        limit: "max_glyphs_per_page",
+        detail: format!("more than {} glyphs on one page", limits.max_glyphs_per_page),
     }
 }
 

@@ -56,7 +56,7 @@ mod test_paths;
 
 use std::path::Path;
 
-pub use guard::extract_watched;
+pub use guard::{extract_caught, extract_watched};
 use std::time::{Duration, Instant};
 
 /// Bumped whenever a change can alter the text extracted from some file, so that callers who
@@ -64,7 +64,9 @@ use std::time::{Duration, Instant};
 pub const EXTRACTION_VERSION: u64 = 2;
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
+/// Serializable so that an isolated extraction process gets the same bounds as its caller.
 #[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Limits {
     /// Largest decompressed stream we accept. Real page content streams are a few MB at most;
     /// a zip-bomb stream is not.
@@ -80,6 +82,14 @@ pub struct Limits {
     pub max_depth: usize,
     /// Wall-clock budget for the whole file.
     pub time_budget: Duration,
+    /// Most glyphs shown on one page (including Form XObjects drawn there). A dense page of
+    /// small print has about 10,000; a million is a glyph flood (one `Tj` with a 60 MB string,
+    /// a form drawn three times at each of twenty levels) whose glyphs and layout would take
+    /// gigabytes.
+    pub max_glyphs_per_page: usize,
+    /// Most glyphs in the whole document: 2,000 dense pages' worth. The text and layout of every
+    /// page are held until running headers are found across pages, so this bounds that memory.
+    pub max_glyphs_per_document: usize,
 }
 
 impl Default for Limits {
@@ -90,12 +100,15 @@ impl Default for Limits {
             max_ops_per_page: 2_000_000,
             max_depth: 32,
             time_budget: Duration::from_secs(30),
+            max_glyphs_per_page: 1_000_000,
+            max_glyphs_per_document: 20_000_000,
         }
     }
 }
 
 /// The text of one page.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Page {
     /// 1-based page number in document order.
     pub number: u32,
@@ -109,8 +122,10 @@ pub struct Page {
     pub unmapped_glyphs: u32,
 }
 
-/// The text of a whole document.
+/// The text of a whole document. Serializable whole, so that an isolated extraction process
+/// hands back every field without a protocol of its own.
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ExtractedPdf {
     /// Every page in document order (pages without text have an empty body).
     pub pages: Vec<Page>,
@@ -151,6 +166,16 @@ pub enum ExtractError {
     /// A bug of ours met by this file (a caught panic): reported for this file, never fatal.
     #[error("internal error while reading this PDF (please report it): {0}")]
     Internal(String),
+    /// The isolated extraction process ran out of its address space (see `kommunsk::isolation`).
+    #[error("exceeded the memory limit ({mb} MB)")]
+    MemoryLimit { mb: u64 },
+    /// The isolated extraction process died for another reason (a signal, a crash of ours).
+    #[error("the extraction process ended abnormally ({0})")]
+    WorkerDied(String),
+    /// An error reported by an isolated extraction process, shown exactly as it was worded
+    /// there, with its kind.
+    #[error("{message}")]
+    Relayed { kind: ErrorKind, message: String },
 }
 
 impl ExtractError {
@@ -166,6 +191,9 @@ impl ExtractError {
             ExtractError::Corrupt(_) => ErrorKind::Corrupt,
             ExtractError::LimitExceeded { .. } => ErrorKind::LimitExceeded,
             ExtractError::Internal(_) => ErrorKind::Internal,
+            ExtractError::MemoryLimit { .. } => ErrorKind::MemoryLimit,
+            ExtractError::WorkerDied(_) => ErrorKind::Crashed,
+            ExtractError::Relayed { kind, .. } => *kind,
         }
     }
 }
@@ -191,11 +219,15 @@ pub enum ErrorKind {
     LimitExceeded,
     /// A bug of ours met by this file (a caught panic).
     Internal,
+    /// The file needed more memory than the extraction process may use.
+    MemoryLimit,
+    /// The extraction process died while reading the file (a signal, an abort).
+    Crashed,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 8] = [
+    pub const ALL: [ErrorKind; 10] = [
         ErrorKind::Io,
         ErrorKind::NotPdf,
         ErrorKind::Empty,
@@ -204,10 +236,12 @@ impl ErrorKind {
         ErrorKind::Corrupt,
         ErrorKind::LimitExceeded,
         ErrorKind::Internal,
+        ErrorKind::MemoryLimit,
+        ErrorKind::Crashed,
     ];
 
     /// The stable snake_case name: `io`, `not_pdf`, `empty`, `encrypted`, `no_text_layer`,
-    /// `corrupt`, `limit_exceeded` or `internal`.
+    /// `corrupt`, `limit_exceeded`, `internal`, `memory_limit` or `crashed`.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorKind::Io => "io",
@@ -218,6 +252,8 @@ impl ErrorKind {
             ErrorKind::Corrupt => "corrupt",
             ErrorKind::LimitExceeded => "limit_exceeded",
             ErrorKind::Internal => "internal",
+            ErrorKind::MemoryLimit => "memory_limit",
+            ErrorKind::Crashed => "crashed",
         }
     }
 
@@ -247,6 +283,7 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
     let mut layouts = Vec::with_capacity(opened.pages.len());
     let mut unmapped = Vec::with_capacity(opened.pages.len());
     let mut any_text = false;
+    let mut glyphs_in_document = 0usize;
     for &page_id in &opened.pages {
         if Instant::now() > deadline {
             return Err(interpreter::time_limit(limits));
@@ -254,6 +291,13 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
         let info = document::page_info(&opened.doc, page_id, limits);
         let glyphs =
             interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline).run_page(page_id, &info)?;
+        glyphs_in_document = glyphs_in_document.saturating_add(glyphs.glyphs.len() + glyphs.unmapped as usize);
+        if glyphs_in_document > limits.max_glyphs_per_document {
+            return Err(ExtractError::LimitExceeded {
+                limit: "max_glyphs_per_document",
+                detail: format!("more than {} glyphs in the document", limits.max_glyphs_per_document),
+            });
+        }
         any_text |= !glyphs.glyphs.is_empty() || glyphs.unmapped > 0;
         unmapped.push(glyphs.unmapped);
         layouts.push(layout::lay_out(&glyphs));

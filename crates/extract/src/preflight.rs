@@ -8,11 +8,12 @@
 //! tiny objects. All of that happens inside `Document::load`, before the object-count limit or
 //! the time budget can look at anything, so it is checked here first.
 
+use std::time::Instant;
+
 use lopdf::{Dictionary, Object, Stream};
 use memchr::memmem;
-use regex::bytes::Regex;
-use std::sync::LazyLock;
 
+use super::stream_recovery::OBJECT_HEADER;
 use super::{ExtractError, Limits};
 
 /// All object streams of a file together may decompress to this many `max_stream_bytes`. The
@@ -25,49 +26,52 @@ const TOTAL_OBJECT_STREAM_FACTOR: usize = 4;
 /// thousands.
 const MAX_OUT_OF_ORDER_ENTRIES: usize = 64;
 
-/// How far before `/ObjStm` the object's dictionary may start and how far after it the
-/// `stream` keyword may be. Object-stream dictionaries have five or six short entries.
-const MAX_DICT_BYTES: usize = 1024;
-
-/// Most object streams examined. A 10,000-page report has about a thousand; a file with more
-/// `/ObjStm` markers than this is built to make the scan itself slow.
-const MAX_OBJECT_STREAMS: usize = 100_000;
-
-/// Filters decoded here; a stream with any other is left to lopdf.
-const OTHER_FILTERS: [&[u8]; 6] =
-    [b"/ASCIIHexDecode", b"/ASCII85Decode", b"/LZWDecode", b"/RunLengthDecode", b"/Crypt", b"/DecodeParms"];
-
-/// `/Type /ObjStm`, with the space optional.
-static OBJSTM: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"/Type\s*/ObjStm\b").ok());
-
-/// `/First N`.
-static FIRST: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"/First\s+(\d{1,10})").ok());
+/// Most stream objects examined. A 10,000-page report has tens of thousands; a file with more
+/// is built to make the scan itself slow.
+const MAX_STREAM_OBJECTS: usize = 1_000_000;
 
 /// Fails the file when its object streams would make lopdf's loader spend unbounded time or
-/// memory. Streams it cannot decode (encrypted, unusual filters) are left to lopdf.
+/// memory. Which streams are object streams is decided as lopdf decides it, from the parsed
+/// dictionary, not from its spelling in the file: any stream with a direct integer `/First` and
+/// `/N` (lopdf decodes a container named by a cross-reference stream whatever its `/Type`), so
+/// `/Obj#53tm`, comments and padding change nothing. Its data is decoded with lopdf's own filter
+/// chain (`/DecodeParms`, filter arrays, ASCIIHex, …) under the stream limit, the clock checked
+/// after each.
 pub(crate) fn check_object_streams(bytes: &[u8], limits: &Limits) -> Result<(), ExtractError> {
-    let (Some(objstm), Some(first_re)) = (OBJSTM.as_ref(), FIRST.as_ref()) else {
-        return Ok(());
-    };
+    let deadline = Instant::now() + limits.time_budget;
+    let streams = stream_objects(bytes);
+    if streams.len() > MAX_STREAM_OBJECTS {
+        return Err(ExtractError::LimitExceeded {
+            limit: "max_objects",
+            detail: format!("more than {MAX_STREAM_OBJECTS} stream objects"),
+        });
+    }
+    let dicts: Vec<&[u8]> = streams.iter().map(|s| s.dict).collect();
+    let parsed = parse_dictionaries(&dicts);
     let total_limit = limits.max_stream_bytes.saturating_mul(TOTAL_OBJECT_STREAM_FACTOR);
     let mut total_bytes = 0usize;
     let mut total_entries = 0usize;
-    // Matches inside a stream already examined are not stream dictionaries; skipping them
-    // also keeps the `endstream` searches linear in the file size.
-    let mut resume = 0usize;
-    for (examined, found) in objstm.find_iter(bytes).enumerate() {
-        if examined >= MAX_OBJECT_STREAMS {
-            return Err(ExtractError::LimitExceeded {
-                limit: "max_objects",
-                detail: format!("more than {MAX_OBJECT_STREAMS} object streams"),
-            });
-        }
-        if found.start() < resume {
+    for (stream, dict) in streams.iter().zip(parsed) {
+        let Some(dict) = dict else { continue };
+        let (Ok(first), Ok(_)) = (dict.get(b"First").and_then(Object::as_i64), dict.get(b"N").and_then(Object::as_i64))
+        else {
             continue;
+        };
+        let Some(data) = stream_data(bytes, stream.after_keyword, &dict) else { continue };
+        let content = match Stream::new(dict, data.to_vec()).get_plain_content_with_limit(limits.max_stream_bytes) {
+            Ok(content) => content,
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+                return Err(ExtractError::LimitExceeded {
+                    limit: "max_stream_bytes",
+                    detail: format!("an object stream decompresses to more than {} bytes", limits.max_stream_bytes),
+                });
+            }
+            // lopdf cannot decode it either, and then reads no objects from it.
+            Err(_) => continue,
+        };
+        if Instant::now() > deadline {
+            return Err(super::interpreter::time_limit(limits));
         }
-        let Some((dict, data, data_end)) = stream_around(bytes, found.start(), found.end()) else { continue };
-        resume = data_end;
-        let Some(content) = decode(dict, data, limits)? else { continue };
         total_bytes = total_bytes.saturating_add(content.len());
         if total_bytes > total_limit {
             return Err(ExtractError::LimitExceeded {
@@ -75,15 +79,7 @@ pub(crate) fn check_object_streams(bytes: &[u8], limits: &Limits) -> Result<(), 
                 detail: format!("object streams decompress to more than {total_limit} bytes in total"),
             });
         }
-        let Some(first) = first_re
-            .captures(dict)
-            .and_then(|c| c.get(1))
-            .and_then(|m| std::str::from_utf8(m.as_bytes()).ok())
-            .and_then(|s| s.parse::<usize>().ok())
-        else {
-            continue;
-        };
-        let index = content.get(..first).unwrap_or(&content);
+        let Some(index) = usize::try_from(first).ok().and_then(|first| content.get(..first)) else { continue };
         let (entries, out_of_order) = read_index(index);
         if out_of_order > MAX_OUT_OF_ORDER_ENTRIES {
             return Err(ExtractError::Corrupt(format!(
@@ -101,52 +97,91 @@ pub(crate) fn check_object_streams(bytes: &[u8], limits: &Limits) -> Result<(), 
     Ok(())
 }
 
-/// The dictionary text, raw data and data end of the stream object whose dictionary contains
-/// the match at `start..end`, or `None` if it does not look like one.
-fn stream_around(bytes: &[u8], start: usize, end: usize) -> Option<(&[u8], &[u8], usize)> {
-    let before = bytes.get(start.saturating_sub(MAX_DICT_BYTES)..start)?;
-    let dict_start = start - before.len() + memmem::rfind(before, b"obj")?;
-    let after = bytes.get(end..)?;
-    let window = after.get(..MAX_DICT_BYTES).unwrap_or(after);
-    let keyword = end + memmem::find(window, b"stream")?;
-    let dict = bytes.get(dict_start..keyword)?;
-    let after_keyword = keyword + b"stream".len();
-    // No length bound here: the decoder bounds what the data inflates to.
-    let data = super::stream_recovery::stream_data(bytes.get(after_keyword..)?, usize::MAX)?;
-    let (data_start, data_end) = (after_keyword + data.start, after_keyword + data.end);
-    Some((dict, bytes.get(data_start..data_end)?, data_end))
+/// A stream object in the file: its dictionary's text and where its `stream` keyword ends.
+struct StreamObject<'a> {
+    dict: &'a [u8],
+    after_keyword: usize,
 }
 
-/// Decodes a stream whose dictionary text is `dict`: Flate or unfiltered, within the stream
-/// limit. `Ok(None)` when it cannot be decoded here.
-fn decode(dict: &[u8], data: &[u8], limits: &Limits) -> Result<Option<Vec<u8>>, ExtractError> {
-    let has = |needle: &[u8]| memmem::find(dict, needle).is_some();
-    if !has(b"/Filter") {
-        return Ok(Some(data.to_vec()));
-    }
-    // Predictors and other filters are rare in object streams; lopdf reads those alone.
-    if !has(b"/FlateDecode") || OTHER_FILTERS.iter().any(|f| has(f)) {
-        return Ok(None);
-    }
-    let mut filter = Dictionary::new();
-    filter.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-    match Stream::new(filter, data.to_vec()).get_plain_content_with_limit(limits.max_stream_bytes) {
-        Ok(content) => Ok(Some(content)),
-        Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
-            Err(ExtractError::LimitExceeded {
-                limit: "max_stream_bytes",
-                detail: format!("an object stream decompresses to more than {} bytes", limits.max_stream_bytes),
-            })
+/// Every "N G obj << … >> stream" in the file, whatever the cross-reference table says (lopdf
+/// rebuilds a broken one by scanning, so any of them may be loaded).
+fn stream_objects(bytes: &[u8]) -> Vec<StreamObject<'_>> {
+    let Some(header) = OBJECT_HEADER.as_ref() else { return Vec::new() };
+    let starts: Vec<usize> = header.find_iter(bytes).map(|m| m.end()).collect();
+    let mut streams = Vec::new();
+    for (i, &body_start) in starts.iter().enumerate() {
+        let body_end = starts.get(i + 1).copied().unwrap_or(bytes.len());
+        let Some(body) = bytes.get(body_start..body_end) else { continue };
+        let Some(keyword) = memmem::find(body, b"stream") else { continue };
+        let Some(dict) = body.get(..keyword) else { continue };
+        if !dict.trim_ascii_start().starts_with(b"<<") || memmem::find(dict, b"endobj").is_some() {
+            continue;
         }
-        Err(_) => Ok(None),
+        streams.push(StreamObject { dict, after_keyword: body_start + keyword + b"stream".len() });
+        if streams.len() > MAX_STREAM_OBJECTS {
+            break;
+        }
     }
+    streams
+}
+
+/// The stream's data as lopdf reads it: `/Length` bytes when that is a direct integer that
+/// fits in the file, else up to `endstream`.
+fn stream_data<'a>(bytes: &'a [u8], after_keyword: usize, dict: &Dictionary) -> Option<&'a [u8]> {
+    let after = bytes.get(after_keyword..)?;
+    let extent = super::stream_recovery::stream_data(after, usize::MAX);
+    let start =
+        extent.as_ref().map_or_else(|| after.iter().take_while(|b| b.is_ascii_whitespace()).count(), |r| r.start);
+    let by_length = dict
+        .get(b"Length")
+        .and_then(Object::as_i64)
+        .ok()
+        .and_then(|len| usize::try_from(len).ok())
+        .and_then(|len| after.get(start..start.checked_add(len)?));
+    by_length.or_else(|| after.get(extent?))
+}
+
+/// lopdf's parse of each dictionary text (in order; `None` where it fails), through a small
+/// document of them alone (lopdf's object parser is not public), each under a number of its own
+/// so that two objects with the same number in the file are both seen.
+fn parse_dictionaries(dicts: &[&[u8]]) -> Vec<Option<Dictionary>> {
+    let mut text = b"%PDF-1.7\n".to_vec();
+    for (i, dict) in dicts.iter().enumerate() {
+        text.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        text.extend_from_slice(dict);
+        text.extend_from_slice(b"\nendobj\n");
+    }
+    let catalog = dicts.len() + 1;
+    text.extend_from_slice(
+        format!(
+            "{catalog} 0 obj\n<< /Type /Catalog /Pages {} 0 R >>\nendobj\n{} 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root {catalog} 0 R /Size {} >>\n%%EOF\n",
+            catalog + 1,
+            catalog + 1,
+            catalog + 2
+        )
+        .as_bytes(),
+    );
+    let mut parsed = lopdf::Document::load_mem_with_options(&text, lopdf::LoadOptions::default())
+        .map(|doc| doc.objects)
+        .unwrap_or_default();
+    (1..=dicts.len())
+        .map(|i| {
+            let id = (u32::try_from(i).ok()?, 0);
+            match parsed.remove(&id)? {
+                Object::Dictionary(dict) => Some(dict),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Number of (object number, offset) pairs in an object stream's index, and how many of their
 /// offsets are not above the one before.
 fn read_index(index: &[u8]) -> (usize, usize) {
+    // As lopdf reads it: a comment runs to the end of its line.
     let mut numbers = index
-        .split(|b| b.is_ascii_whitespace())
+        .split(|&b| b == b'\r' || b == b'\n')
+        .flat_map(|line| line.split(|&b| b == b'%').next().unwrap_or_default().split(|b| b.is_ascii_whitespace()))
         .filter(|t| !t.is_empty())
         .map(|t| std::str::from_utf8(t).ok().and_then(|s| s.parse::<u64>().ok()));
     let (mut entries, mut out_of_order) = (0usize, 0usize);
@@ -173,12 +208,22 @@ mod tests {
     }
 
     #[test]
-    fn a_stream_is_found_around_its_type() {
-        let pdf =
-            b"%PDF-1.7\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length 9 >>\nstream\n1 0 <<>>\nendstream\nendobj\n";
-        let at = memmem::find(pdf, b"/ObjStm").unwrap_or(0);
-        let (dict, data, _) = stream_around(pdf, at, at + 7).unwrap_or_default();
-        assert_eq!(data, b"1 0 <<>>\n");
-        assert!(dict.starts_with(b"obj\n<< /Type"));
+    fn object_streams_are_known_by_their_parsed_dictionary() {
+        let pdf = b"%PDF-1.7\n5 0 obj\n<< /Type /Obj#53tm % hidden\n /N 1 /First 4 /Length 9 >>\nstream\n1 0 <<>>\nendstream\nendobj\n\
+                    6 0 obj\n<< /Length 3 >>\nstream\nabc\nendstream\nendobj\n";
+        let streams = stream_objects(pdf);
+        assert_eq!(streams.len(), 2);
+        let dicts: Vec<&[u8]> = streams.iter().map(|s| s.dict).collect();
+        let parsed = parse_dictionaries(&dicts);
+        let first = parsed[0].as_ref().expect("parsed");
+        assert_eq!(first.get(b"Type").and_then(Object::as_name).ok(), Some(&b"ObjStm"[..]));
+        assert_eq!(stream_data(pdf, streams[0].after_keyword, first), Some(&b"1 0 <<>>\n"[..]));
+        let second = parsed[1].as_ref().expect("parsed");
+        assert_eq!(stream_data(pdf, streams[1].after_keyword, second), Some(&b"abc"[..]));
+    }
+
+    #[test]
+    fn index_comments_are_white_space() {
+        assert_eq!(read_index(b"10 0 % 11 0 12 0\n11 7"), (2, 0));
     }
 }

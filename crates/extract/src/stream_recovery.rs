@@ -55,7 +55,7 @@ pub(crate) fn recover_unsized_streams(doc: &mut Document, bytes: &[u8], max_stre
 
 /// Where an indirect object starts: "N G obj". The word boundary keeps "12 0 obj" from
 /// matching inside "112 0 obj" or a number run.
-static OBJECT_HEADER: std::sync::LazyLock<Option<regex::bytes::Regex>> = std::sync::LazyLock::new(|| {
+pub(super) static OBJECT_HEADER: std::sync::LazyLock<Option<regex::bytes::Regex>> = std::sync::LazyLock::new(|| {
     regex::bytes::Regex::new(r"(?-u)\b(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,5})[\x00\t\n\x0c\r ]+obj\b").ok()
 });
 
@@ -161,13 +161,27 @@ pub(super) fn stream_data(after_keyword: &[u8], max_len: usize) -> Option<Range<
     Some(start..start + len)
 }
 
+/// A `/Length` whose value has more digits than any integer type holds (`2^64-1`, or longer):
+/// lopdf's parser rejects the whole dictionary for it, though the data is found by `endstream`
+/// regardless. Such a value is replaced by 0 before the dictionary is parsed.
+static OVERLONG_LENGTH: std::sync::LazyLock<Option<regex::bytes::Regex>> = std::sync::LazyLock::new(|| {
+    regex::bytes::Regex::new(r"(?-u)(/Length[\x00\t\n\x0c\r ]*)[+-]?\d{19,}(?:\.\d*)?").ok()
+});
+
+fn without_overlong_length(dict: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    match OVERLONG_LENGTH.as_ref() {
+        Some(re) => re.replace_all(dict, &b"${1}0"[..]),
+        None => std::borrow::Cow::Borrowed(dict),
+    }
+}
+
 /// Has lopdf parse the dictionaries of `objects`, by loading a small document made of them
 /// alone (lopdf's object parser is not public). Dictionaries it cannot parse are missing.
 fn parse_dictionaries(objects: &[Dropped<'_>]) -> std::collections::BTreeMap<ObjectId, Dictionary> {
     let mut text = b"%PDF-1.7\n".to_vec();
     for object in objects {
         text.extend_from_slice(format!("{} {} obj\n", object.id.0, object.id.1).as_bytes());
-        text.extend_from_slice(object.dict);
+        text.extend_from_slice(&without_overlong_length(object.dict));
         text.extend_from_slice(b"\nendobj\n");
     }
     // lopdf refuses a document without a catalog: add an empty one after the objects.
@@ -235,6 +249,14 @@ mod tests {
              trailer << /Root 1 0 R /Size 5 >>\n%%EOF\n"
         )
         .into_bytes()
+    }
+
+    #[test]
+    fn a_length_no_integer_holds_is_read_as_zero() {
+        let shown = |d: &[u8]| String::from_utf8_lossy(&without_overlong_length(d)).into_owned();
+        assert_eq!(shown(b"<< /Length 18446744073709551615 >>"), "<< /Length 0 >>");
+        assert_eq!(shown(b"<</Length\n-99999999999999999999.5/N 3>>"), "<</Length\n0/N 3>>");
+        assert_eq!(shown(b"<< /Length 42 /N 1234567890123456789012 >>"), "<< /Length 42 /N 1234567890123456789012 >>");
     }
 
     #[test]

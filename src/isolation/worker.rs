@@ -1,0 +1,61 @@
+//! The child side: `kommunsk extract-worker --memory-mb N` caps its own address space, then
+//! answers extraction requests on stdin/stdout until its parent closes the pipe.
+
+use std::io::{self, BufReader, BufWriter};
+
+use super::protocol::{read_frame, write_frame, Reply};
+use crate::extract::{extract_caught, Limits};
+
+/// Serves requests until stdin ends. Running out of memory aborts this process (the parent
+/// reports it for the file being read); everything else is answered as that file's result.
+pub fn serve(memory_mb: u64) -> io::Result<()> {
+    limit_address_space(memory_mb)?;
+    die_with_parent();
+    let mut input = BufReader::new(io::stdin().lock());
+    let mut output = BufWriter::new(io::stdout().lock());
+    let invalid = |err: serde_json::Error| io::Error::new(io::ErrorKind::InvalidData, err);
+    while let Some(limits) = read_frame(&mut input)? {
+        let limits: Limits = serde_json::from_slice(&limits).map_err(invalid)?;
+        let bytes = read_frame(&mut input)?
+            .ok_or_else(|| io::Error::new(io::ErrorKind::UnexpectedEof, "request without the file's bytes"))?;
+        let reply = match extract_caught(&bytes, &limits) {
+            Ok(pdf) => Reply::Extracted(pdf),
+            Err(err) => Reply::Failed((&err).into()),
+        };
+        drop(bytes);
+        let reply = serde_json::to_vec(&reply).map_err(invalid)?;
+        write_frame(&mut output, &reply)?;
+    }
+    Ok(())
+}
+
+/// Sets `RLIMIT_AS`, so an allocation past `memory_mb` fails (and Rust aborts) in this process
+/// rather than growing until the machine's other work is killed.
+#[cfg(unix)]
+fn limit_address_space(memory_mb: u64) -> io::Result<()> {
+    let bytes = memory_mb.saturating_mul(1024 * 1024);
+    let limit = libc::rlimit { rlim_cur: bytes as libc::rlim_t, rlim_max: bytes as libc::rlim_t };
+    // SAFETY: setrlimit only reads the struct passed to it and changes this process's own limit.
+    if unsafe { libc::setrlimit(libc::RLIMIT_AS, &limit) } != 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// Asks the kernel to kill this worker when the process that started it dies (even by SIGKILL),
+/// so a file being read never keeps a core for a parent that is gone.
+#[cfg(target_os = "linux")]
+fn die_with_parent() {
+    // SAFETY: prctl(PR_SET_PDEATHSIG) takes plain integers and only sets this process's flag.
+    unsafe {
+        libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn die_with_parent() {}
+
+#[cfg(not(unix))]
+fn limit_address_space(_memory_mb: u64) -> io::Result<()> {
+    Err(io::Error::new(io::ErrorKind::Unsupported, "memory-limited extraction needs a Unix system"))
+}
