@@ -227,16 +227,8 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
             .map(|(candidate, previous)| {
                 let manifest = manifests.get(top_folder(&candidate.relative));
                 let correction = answer(&candidate.relative);
-                let outcome = process_file(
-                    &index,
-                    &writer,
-                    candidate,
-                    *previous,
-                    manifest.and_then(Option::as_ref),
-                    &correction,
-                    &options.limits,
-                    &extractor,
-                );
+                let listed = Listed { manifest: manifest.and_then(Option::as_ref), correction: &correction };
+                let outcome = process_file(&index, &writer, candidate, *previous, &listed, &options.limits, &extractor);
                 if let Ok(Outcome::Processed { record, .. }) = &outcome {
                     progress.file_done(record.pages as usize, record.error.is_some());
                 } else {
@@ -352,13 +344,19 @@ fn load_manifests(
 
 /// Reads, extracts, identifies and writes one file. Only index-writer failures are errors here;
 /// anything wrong with the file itself becomes a failed record.
+/// What the corpus's bookkeeping says about one file: its manifest entry and the user's answer
+/// in `corrections.csv`.
+struct Listed<'a> {
+    manifest: Option<&'a Manifest>,
+    correction: &'a Correction,
+}
+
 fn process_file(
     index: &CorpusIndex,
     writer: &IndexWriter,
     candidate: &Candidate,
     previous: Option<&FileRecord>,
-    manifest: Option<&Manifest>,
-    correction: &Correction,
+    listed: &Listed,
     limits: &Limits,
     extractor: &Extractor,
 ) -> Result<Outcome, tantivy::TantivyError> {
@@ -369,7 +367,7 @@ fn process_file(
         mtime_ns: candidate.mtime_ns,
         extractor: extract::EXTRACTION_VERSION,
         identify: IDENTIFY_VERSION,
-        correction: correction.fingerprint(),
+        correction: listed.correction.fingerprint(),
         ..Default::default()
     };
     let bytes = match std::fs::read(&candidate.path) {
@@ -399,8 +397,8 @@ fn process_file(
     };
     record.pages = u32::try_from(pdf.pages.len()).unwrap_or(u32::MAX);
     record.unmapped_glyphs = pdf.pages.iter().map(|p| u64::from(p.unmapped_glyphs)).sum();
-    let mut id = identify_extracted(&candidate.relative, manifest, &pdf);
-    id.correct(correction, corrections::FILE_NAME);
+    let mut id = identify_extracted(&candidate.relative, listed.manifest, &pdf);
+    id.correct(listed.correction, corrections::FILE_NAME);
     record.identification = serde_json::to_string(&id.evidence).unwrap_or_default();
     record.info = document_info(&id);
     let characters = pdf.pages.iter().map(|p| p.body.chars().count() as u64).sum();
