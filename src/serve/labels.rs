@@ -3,12 +3,10 @@
 //! [`crate::report::labels`], so the browser and every report format say the same.
 
 use crate::identify::DocType;
-use crate::report::labels::{Labels, DANISH as REPORT_DA, ENGLISH as REPORT_EN};
+use crate::report::labels::{DANISH as REPORT_DA, ENGLISH as REPORT_EN};
 
 pub struct Words {
     pub lang: &'static str,
-    /// The report's words in the same language.
-    pub labels: &'static Labels,
     pub topic: &'static str,
     pub search: &'static str,
     pub report: &'static str,
@@ -46,7 +44,6 @@ pub struct Words {
 
 const DANISH: Words = Words {
     lang: "da",
-    labels: &REPORT_DA,
     topic: REPORT_DA.topic,
     search: "Søg",
     report: "Rapport",
@@ -85,7 +82,6 @@ const DANISH: Words = Words {
 
 const ENGLISH: Words = Words {
     lang: "en",
-    labels: &REPORT_EN,
     topic: REPORT_EN.topic,
     search: "Search",
     report: "Report",
