@@ -17,7 +17,7 @@ use super::review::{check_topic, municipality_code, reviews_path};
 use crate::analyse::dictionary;
 use crate::index::CorpusIndex;
 use crate::report::evidence::{collect, EvidenceFilter};
-use crate::report::hits::{hits, render, HitFormat};
+use crate::report::hits::{export, HitFormat};
 use crate::report::Scope;
 use crate::review::{annotate, ReviewFile, Verdict};
 use crate::safe_text::terminal;
@@ -105,9 +105,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
 
     let text = if let Some(format) = args.format {
         eprintln!("kommunsk: topic dictionary: {}", topics.source);
-        // No page of this index is read by OCR: extraction is from the text layer only.
-        let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p), |_, _| false);
-        render(&rows, format)
+        export(&found, &reviews, &corpus, format)
     } else if args.json {
         // The JSON contract is a bare array of mentions; the dictionary is named on stderr.
         eprintln!("kommunsk: topic dictionary: {}", topics.source);

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::csv::UTF8_BOM;
 use crate::analyse::Evidence;
 use crate::identify::registry;
-use crate::review::{KeyedMention, Review};
+use crate::review::{annotate, KeyedMention, Review, ReviewFile};
 use crate::safe_text::neutralise_csv_cell;
 
 /// Export formats of `evidence --format`.
@@ -57,12 +57,11 @@ pub struct Hit {
 }
 
 /// Flat rows for mentions, their keys and reviews (same order). `document` shows the path as
-/// users know it; `ocr` says whether a page of a document was read by OCR.
+/// users know it; `ocr` is the mention's own OCR provenance (its page was read by OCR).
 pub fn hits(
     evidence: &[Evidence],
     reviewed: &[(KeyedMention, Option<&Review>)],
     document: impl Fn(&str) -> String,
-    ocr: impl Fn(&str, u32) -> bool,
 ) -> Vec<Hit> {
     evidence
         .iter()
@@ -78,11 +77,20 @@ pub fn hits(
             page: e.page,
             sentence: e.sentence.clone(),
             matched: e.sentence.get(e.start..e.end).unwrap_or_default().to_string(),
-            ocr: ocr(&e.path, e.page),
+            ocr: e.ocr.is_some(),
             verdict: review.map(|r| r.verdict.as_str()),
             note: review.map(|r| r.note.clone()).filter(|n| !n.is_empty()),
         })
         .collect()
+}
+
+/// `evidence --format FORMAT`'s text for `found` (stored paths, every mention of each
+/// document, so review keys number alike): what the CLI prints and the server's export sends.
+pub fn export(found: &[Evidence], reviews: &ReviewFile, corpus: &std::path::Path, format: HitFormat) -> String {
+    // Keys use the stored paths, so annotate before paths become the ones users see.
+    let reviewed = annotate(found, reviews);
+    let shown = corpus.display().to_string();
+    render(&hits(found, &reviewed, |p| crate::search::display_path(&shown, p)), format)
 }
 
 /// The CSV header, in column order.
@@ -162,7 +170,7 @@ mod tests {
         };
         let keys = keyed(std::slice::from_ref(&e));
         let reviewed: Vec<_> = keys.into_iter().map(|k| (k, None)).collect();
-        let rows = hits(&[e], &reviewed, |p| format!("corpus/{p}"), |_, _| false);
+        let rows = hits(&[e], &reviewed, |p| format!("corpus/{p}"));
         assert_eq!(rows[0].region.as_deref(), Some("Midtjylland"));
         let text = render(&rows, HitFormat::Csv);
         assert!(text.starts_with(

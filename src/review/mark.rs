@@ -77,6 +77,7 @@ mod tests {
             sentence: sentence.into(),
             start: 0,
             end: 2,
+            ocr: None,
         }
     }
 

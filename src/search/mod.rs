@@ -219,9 +219,6 @@ impl SearchIndex {
         if let Some(lang) = &request.lang {
             clauses.push((Occur::Must, term(fields.lang, lang)));
         }
-        if let Some(topic) = &request.topic {
-            clauses.push((Occur::Must, topic.query(fields)));
-        }
         Ok(clauses)
     }
 
@@ -232,6 +229,9 @@ impl SearchIndex {
         let searcher = self.searcher();
         let (text_query, prefixes) = self.text_query(&searcher, &request.query)?;
         let mut clauses = self.filters(request)?;
+        if let Some(topic) = &request.topic {
+            clauses.push((Occur::Must, topic.query(&searcher, &fields).map_err(|e| self.failed(e))?));
+        }
         clauses.push((Occur::Must, text_query.box_clone()));
         let query = BooleanQuery::new(clauses);
 
