@@ -95,6 +95,23 @@ fn ocr_off_and_a_missing_engine_are_named_per_file() {
         warnings.iter().any(|w| w.as_str().unwrap().contains("koebenhavn-mixed.pdf: scanned: 1 pages need OCR")),
         "{summary:#}"
     );
+
+    // Once the engine is there, the next ingest reads the two files that lacked OCR again
+    // (their bytes did not change) and leaves the typed one alone.
+    let again = kommunsk_json(&["ingest", s(&corpus), "--index", s(&index), "--json"]);
+    assert_eq!(again["indexed"], 2, "{again:#}");
+    assert_eq!(again["unchanged"], 1, "{again:#}");
+    assert_eq!(again["failed"].as_array().map(Vec::len), Some(0), "{again:#}");
+    assert_eq!(again["ocr_pages"], 2, "{again:#}");
+    let scanned_hits = hits(&index, "effektiviseringsmåltallet");
+    assert!(
+        scanned_hits.iter().any(|h| h["path"].as_str().is_some_and(|p| p.ends_with("koebenhavn-scan.pdf"))),
+        "{scanned_hits:#?}"
+    );
+    // And then it is settled: nothing is read a third time.
+    let third = kommunsk_json(&["ingest", s(&corpus), "--index", s(&index), "--json"]);
+    assert_eq!(third["unchanged"], 3, "{third:#}");
+    assert_eq!(third["ocr_pages"], 0, "{third:#}");
 }
 
 #[test]
