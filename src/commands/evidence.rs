@@ -65,6 +65,9 @@ pub struct EvidenceArgs {
     /// Never ingest, even when the index is missing or stale.
     #[arg(long)]
     pub no_ingest: bool,
+    /// Leave out mentions on pages read by OCR (as `report --no-ocr` counts).
+    #[arg(long)]
+    pub no_ocr: bool,
 }
 
 fn parse_hit_format(s: &str) -> Result<HitFormat, String> {
@@ -87,7 +90,10 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
     let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let index = CorpusIndex::open(&args.index)?;
-    let pages = index.pages(&index.reader()?.searcher())?;
+    let mut pages = index.pages(&index.reader()?.searcher())?;
+    if args.no_ocr {
+        pages.retain(|p| p.ocr.is_none());
+    }
     let filter = EvidenceFilter { scope, topics: args.topic.iter().cloned().collect(), code };
     let found = collect(&pages, &topics, &filter);
     let reviews = if args.ignore_reviews {
@@ -105,8 +111,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
 
     let text = if let Some(format) = args.format {
         eprintln!("kommunsk: topic dictionary: {}", topics.source);
-        // No page of this index is read by OCR: extraction is from the text layer only.
-        let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p), |_, _| false);
+        let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p));
         render(&rows, format)
     } else if args.json {
         // The JSON contract is a bare array of mentions; the dictionary is named on stderr.

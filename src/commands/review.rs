@@ -164,7 +164,7 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<ExitCode> {
         chosen.retain(|&i| reviewed[i].1.is_none());
     }
     if args.json {
-        let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p), |_, _| false);
+        let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p));
         let picked: Vec<_> = chosen.iter().map(|&i| rows[i].clone()).collect();
         emit(&render(&picked, HitFormat::Json))?;
         return Ok(ExitCode::SUCCESS);
