@@ -149,6 +149,8 @@ pub fn count(index: &CorpusIndex, searcher: &Searcher, topics: &TopicSet) -> Res
     let mut activity = CacheActivity::default();
     let mut tables: Vec<(String, SegmentTable, &SegmentReader)> = Vec::new();
     let mut writes_failed = false;
+    // Topics whose results differ from their file (only those are written back).
+    let mut changed = vec![false; results.len()];
 
     for segment in searcher.segment_readers() {
         let id = segment.segment_id().uuid_string();
@@ -175,6 +177,7 @@ pub fn count(index: &CorpusIndex, searcher: &Searcher, topics: &TopicSet) -> Res
         };
         for &t in &uncovered {
             results[t].segments.insert(id.clone());
+            changed[t] = true;
         }
         tables.push((id, table, segment));
     }
@@ -211,15 +214,13 @@ pub fn count(index: &CorpusIndex, searcher: &Searcher, topics: &TopicSet) -> Res
     // Keep the cache bounded by what the index holds now.
     let live_segments: BTreeSet<String> = tables.iter().map(|(id, _, _)| id.clone()).collect();
     let mut saved = HashSet::new();
-    for (hash, mut result) in hashes.iter().zip(results) {
+    for ((hash, mut result), changed) in hashes.iter().zip(results).zip(changed) {
+        let before = (result.segments.len(), result.pages.len());
         result.segments.retain(|s| live_segments.contains(s));
         result.pages.retain(|h, _| live_hashes.contains(h));
-        if saved.insert(hash.clone()) {
-            let encoded = result.encode();
-            let unchanged = std::fs::read(dirs.topic(hash)).is_ok_and(|old| old == encoded);
-            if !unchanged {
-                writes_failed |= write_atomically(&dirs.topic(hash), &encoded).is_err();
-            }
+        let pruned = before != (result.segments.len(), result.pages.len());
+        if saved.insert(hash.clone()) && (changed || pruned) {
+            writes_failed |= write_atomically(&dirs.topic(hash), &result.encode()).is_err();
         }
     }
     dirs.remove_stale(&live_segments, &saved);
