@@ -8,8 +8,8 @@ use anyhow::Context;
 use clap::Args;
 
 use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
+use super::mention_scope::reviews_path;
 use super::output::{emit, UsageError};
-use super::review::reviews_path;
 use crate::analyse::{dictionary, TopicSet};
 use crate::identify::{DocType, Region};
 use crate::index::CorpusIndex;
