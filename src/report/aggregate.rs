@@ -200,18 +200,24 @@ pub fn build_from_mentions(
     let documents: Vec<DocumentMentions> = pages
         .iter()
         .filter(|p| scope.covers(&p.info))
-        .map(|page| DocumentMentions {
-            path: page.path.clone(),
-            info: page.info.clone(),
-            mentions: page
-                .mentions
-                .iter()
-                .zip(&topics.topics)
-                .map(|(m, topic)| m.len().saturating_sub(rejected.on_page(&page.path, page.page, &topic.id)))
-                .collect(),
-        })
+        .map(|page| counted_after_review(page, topics, rejected))
         .collect();
     build_from_documents(&documents, records, topics, scope, lang)
+}
+
+/// One page's mention counts per topic, less the mentions reviewers rejected on it; a page
+/// stands in for its document, which the aggregate sums per document.
+pub(super) fn counted_after_review(page: &PageMentions, topics: &TopicSet, rejected: &Rejected) -> DocumentMentions {
+    DocumentMentions {
+        path: page.path.clone(),
+        info: page.info.clone(),
+        mentions: page
+            .mentions
+            .iter()
+            .zip(&topics.topics)
+            .map(|(m, topic)| m.len().saturating_sub(rejected.on_page(&page.path, page.page, &topic.id)))
+            .collect(),
+    }
 }
 
 /// Aggregates documents whose mention counts are known (several entries of one path are

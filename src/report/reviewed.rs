@@ -6,11 +6,11 @@ use std::collections::{BTreeSet, HashSet};
 use rayon::prelude::*;
 use tantivy::Searcher;
 
-use super::aggregate::{build_from_documents, build_reviewed, Report, ReviewSummary, Scope};
+use super::aggregate::{build_from_documents, build_reviewed, counted_after_review, Report, ReviewSummary, Scope};
 use crate::analyse::{Evidence, TopicSet};
 use crate::identify::Region;
 use crate::index::{CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage};
-use crate::mention_cache::{self, DocumentMentions, PageMentions};
+use crate::mention_cache::{self, PageMentions};
 use crate::review::apply::apply;
 use crate::review::{annotate, Applied, ReviewFile, Verdict};
 
@@ -33,37 +33,6 @@ pub fn build_with_reviews(
     let mut built = build_reviewed(pages, records, topics, scope, lang, &applied.rejected);
     state_reviews(&mut built, &applied, reviews, ignore);
     (built, applied)
-}
-
-/// As [`build_with_reviews`], with the mentions counted through the report cache
-/// ([`crate::mention_cache`]); only the reviewed documents' pages are read for the reviews.
-pub fn build_cached_with_reviews(
-    index: &CorpusIndex,
-    searcher: &Searcher,
-    topics: &TopicSet,
-    scope: &Scope,
-    lang: &str,
-    reviews: &ReviewFile,
-    ignore: bool,
-) -> Result<(Report, Applied), IndexError> {
-    let none = HashSet::new();
-    build_cached_with_reviews_skipping(index, searcher, topics, scope, lang, reviews, ignore, &none)
-}
-
-/// As [`build_cached_with_reviews`], leaving the pages in `skip` (path, page) out of the counts
-/// (`report --no-ocr` leaves out OCR'd pages).
-#[allow(clippy::too_many_arguments)]
-pub fn build_cached_with_reviews_skipping(
-    index: &CorpusIndex,
-    searcher: &Searcher,
-    topics: &TopicSet,
-    scope: &Scope,
-    lang: &str,
-    reviews: &ReviewFile,
-    ignore: bool,
-    skip: &HashSet<(String, u32)>,
-) -> Result<(Report, Applied), IndexError> {
-    build_cached(&CachedReport { index, searcher, topics, scope, lang, reviews, ignore, skip, region: None })
 }
 
 /// What a report through the cache is asked for.
@@ -108,18 +77,7 @@ pub fn build_cached(request: &CachedReport) -> Result<(Report, Applied), IndexEr
             .filter(|p| !skip.contains(&(p.path.clone(), p.page)) && in_region(&p.info))
             .map(|p| PageMentions::recount(p, topics))
             .collect();
-        counted.documents.extend(pages.iter().map(|page| {
-            DocumentMentions {
-                path: page.path.clone(),
-                info: page.info.clone(),
-                mentions: page
-                    .mentions
-                    .iter()
-                    .zip(&topics.topics)
-                    .map(|(m, t)| m.len().saturating_sub(applied.rejected.on_page(&page.path, page.page, &t.id)))
-                    .collect(),
-            }
-        }));
+        counted.documents.extend(pages.iter().map(|page| counted_after_review(page, topics, &applied.rejected)));
     }
     let mut built = build_from_documents(&counted.documents, &counted.records, topics, scope, lang);
     state_reviews(&mut built, &applied, reviews, ignore);
