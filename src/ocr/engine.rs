@@ -97,22 +97,25 @@ impl Engine {
         let root = scratch.join(format!("page-{page}"));
         let mut render = Command::new("pdftoppm");
         render.args(["-gray", "-f", &page.to_string(), "-l", &page.to_string(), "-singlefile"]);
-        match size_pt {
-            Some((w, h)) => {
-                let dpi = DPI.min(MAX_SIDE_PX * 72.0 / w.max(h)).max(1.0);
-                render.args(["-r", &format!("{dpi:.0}")]);
-            }
-            None => {
-                render.args(["-scale-to", &format!("{MAX_SIDE_PX:.0}")]);
-            }
-        }
+        let dpi = size_pt.map(|(w, h)| DPI.min(MAX_SIDE_PX * 72.0 / w.max(h)).max(1.0).round());
+        match dpi {
+            Some(dpi) => render.args(["-r", &format!("{dpi:.0}")]),
+            None => render.args(["-scale-to", &format!("{MAX_SIDE_PX:.0}")]),
+        };
         render.arg(pdf).arg(&root);
         run(render, deadline)?;
         let image = root.with_extension("pgm");
         let mut recognise = Command::new(&self.tesseract);
         // Page segmentation 1: automatic, with orientation detection, so pages scanned sideways
         // or upside down (common in scanned appendices) are read upright.
-        recognise.arg(&image).arg("stdout").args(["-l", LANGUAGE, "--psm", "1", "tsv"]);
+        recognise.arg(&image).arg("stdout").args(["-l", LANGUAGE, "--psm", "1"]);
+        // The image file carries no resolution, and Tesseract's own estimate can be far off on
+        // table pages (it then drops short cells such as "KFF" and garbles the rows); the
+        // rendering resolution is known, so say it.
+        if let Some(dpi) = dpi {
+            recognise.args(["--dpi", &format!("{dpi:.0}")]);
+        }
+        recognise.arg("tsv");
         // Pages run in parallel already; Tesseract's own threads would only compete with them.
         recognise.env("OMP_THREAD_LIMIT", "1");
         let result = run(recognise, deadline);
