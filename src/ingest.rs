@@ -22,6 +22,7 @@ use crate::identify::corrections::{self, Correction, Corrections};
 use crate::identify::{self, Manifest};
 use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
 use crate::isolation::{Extractor, Isolation};
+use crate::ocr::{Ocr, OcrCounts, OcrMode};
 
 /// Bumped whenever identification (municipality, year, document type, language) changes what is
 /// stored for a file. With [`extract::EXTRACTION_VERSION`] it decides whether the next ingest
@@ -41,6 +42,8 @@ pub struct IngestOptions {
     pub corpus: PathBuf,
     pub index_dir: PathBuf,
     pub limits: Limits,
+    /// When pages are OCR'd (results are cached by content hash in `index_dir/ocr-cache`).
+    pub ocr: OcrMode,
     /// Where each file is extracted: the command line uses memory-capped worker processes.
     pub isolation: Isolation,
     /// Follow symbolic links that lead outside the corpus folder (normally listed as skipped).
@@ -57,9 +60,13 @@ impl IngestOptions {
             limits: Limits::default(),
             isolation: Isolation::InProcess,
             follow_outside_links: false,
+            ocr: OcrMode::Auto,
         }
     }
 }
+
+/// Where OCR results are cached inside the index folder.
+pub const OCR_CACHE_DIR: &str = "ocr-cache";
 
 /// Receives progress while an ingest runs (the command line draws a progress bar with it).
 pub trait Progress: Sync {
@@ -67,6 +74,8 @@ pub trait Progress: Sync {
     fn start(&self, total: usize);
     /// One file finished: its page count and whether it failed.
     fn file_done(&self, pages: usize, failed: bool);
+    /// One page was OCR'd or taken from the OCR cache.
+    fn ocr_page_done(&self) {}
     fn finish(&self);
 }
 
@@ -145,6 +154,9 @@ pub struct IngestSummary {
     pub skipped: Vec<Skipped>,
     /// Problems with corpus bookkeeping (a manifest that cannot be read) that did not stop the run.
     pub warnings: Vec<String>,
+    /// Pages OCR'd by the engine in this run, and pages whose OCR text came from the cache.
+    pub ocr_pages: usize,
+    pub ocr_cached: usize,
     /// The corrections file listing the documents to fill in (unresolved or identified only on
     /// weak evidence); absent when there is nothing to ask and no such file.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -173,7 +185,7 @@ enum Outcome {
     /// Bytes unchanged: only the record's mtime is refreshed.
     Touched(FileRecord),
     /// Read and indexed (or failed): the new record.
-    Processed { record: FileRecord, characters: u64 },
+    Processed { record: FileRecord, characters: u64, ocr: OcrCounts, warning: Option<String> },
 }
 
 /// Ingests `options.corpus` into `options.index_dir`.
@@ -213,6 +225,7 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     let mut writer = index.writer()?;
     let fields = *index.fields();
     let write_err = |cause| IngestError::Write { dir: options.index_dir.clone(), cause };
+    let ocr = Ocr::new(options.ocr, Some(options.index_dir.join(OCR_CACHE_DIR)));
 
     for gone in old.keys().filter(|p| !found.candidates.iter().any(|c| &&c.relative == p)) {
         writer.delete_term(Term::from_field_text(fields.path, gone));
@@ -227,16 +240,13 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
             .map(|(candidate, previous)| {
                 let manifest = manifests.get(top_folder(&candidate.relative));
                 let correction = answer(&candidate.relative);
-                let outcome = process_file(
-                    &index,
-                    &writer,
+                let file = FileJob {
                     candidate,
-                    *previous,
-                    manifest.and_then(Option::as_ref),
-                    &correction,
-                    &options.limits,
-                    &extractor,
-                );
+                    previous: *previous,
+                    manifest: manifest.and_then(Option::as_ref),
+                    correction: &correction,
+                };
+                let outcome = process_file(&index, &writer, &file, &options.limits, &extractor, &ocr, progress);
                 if let Ok(Outcome::Processed { record, .. }) = &outcome {
                     progress.file_done(record.pages as usize, record.error.is_some());
                 } else {
@@ -251,7 +261,12 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
                     summary.unchanged += 1;
                     current.insert(record.path.clone(), record);
                 }
-                Outcome::Processed { record, characters } => {
+                Outcome::Processed { record, characters, ocr, warning } => {
+                    summary.ocr_pages += ocr.recognised;
+                    summary.ocr_cached += ocr.cached;
+                    if let Some(warning) = warning {
+                        summary.warnings.push(format!("{}: {warning}", options.corpus.join(&record.path).display()));
+                    }
                     if record.error.is_none() {
                         summary.indexed += 1;
                         summary.pages += u64::from(record.pages);
@@ -350,21 +365,26 @@ fn load_manifests(
     manifests
 }
 
-/// Reads, extracts, identifies and writes one file. Only index-writer failures are errors here;
-/// anything wrong with the file itself becomes a failed record.
-// Each argument is one input of a file's processing (index, writer, the file, its old record,
-// its folder's manifest and correction, limits, extractor); grouping them is a refactor for later.
-#[allow(clippy::too_many_arguments)]
+/// One file to read, with what the index and the manifest know about it.
+struct FileJob<'a> {
+    candidate: &'a Candidate,
+    previous: Option<&'a FileRecord>,
+    manifest: Option<&'a Manifest>,
+    correction: &'a Correction,
+}
+
+/// Reads, extracts, OCRs, identifies and writes one file. Only index-writer failures are errors
+/// here; anything wrong with the file itself becomes a failed record.
 fn process_file(
     index: &CorpusIndex,
     writer: &IndexWriter,
-    candidate: &Candidate,
-    previous: Option<&FileRecord>,
-    manifest: Option<&Manifest>,
-    correction: &Correction,
+    file: &FileJob<'_>,
     limits: &Limits,
     extractor: &Extractor,
+    ocr: &Ocr,
+    progress: &dyn Progress,
 ) -> Result<Outcome, tantivy::TantivyError> {
+    let FileJob { candidate, previous, manifest, correction } = *file;
     let fields = index.fields();
     let mut record = FileRecord {
         path: candidate.relative.clone(),
@@ -380,7 +400,7 @@ fn process_file(
         Err(err) => {
             record.error = Some(format!("cannot read file: {err}"));
             record.error_kind = Some(ErrorKind::Io);
-            return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed { record, characters: 0 });
+            return replace_file(writer, fields, &record, &[]).map(|()| failed(record));
         }
     };
     record.hash = blake3::hash(&bytes).to_hex().to_string();
@@ -392,12 +412,20 @@ fn process_file(
         return Ok(Outcome::Touched(touched));
     }
 
-    let pdf = match extractor.extract(bytes, limits) {
+    let extracted = extractor.extract(bytes, limits);
+    let completed = ocr.complete(&candidate.path, &record.hash, extracted, &|| progress.ocr_page_done());
+    let (counts, warning) = (completed.counts, completed.warning);
+    let pdf = match completed.result {
         Ok(pdf) => pdf,
         Err(error) => {
-            record.error = Some(error.to_string());
-            record.error_kind = Some(error.kind());
-            return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed { record, characters: 0 });
+            record.error = Some(error.message);
+            record.error_kind = Some(error.kind);
+            return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed {
+                record,
+                characters: 0,
+                ocr: counts,
+                warning,
+            });
         }
     };
     record.pages = u32::try_from(pdf.pages.len()).unwrap_or(u32::MAX);
@@ -408,7 +436,12 @@ fn process_file(
     record.info = document_info(&id);
     let characters = pdf.pages.iter().map(|p| p.body.chars().count() as u64).sum();
     replace_file(writer, fields, &record, &pdf.pages)?;
-    Ok(Outcome::Processed { record, characters })
+    Ok(Outcome::Processed { record, characters, ocr: counts, warning })
+}
+
+/// The outcome of a file that could not be read.
+fn failed(record: FileRecord) -> Outcome {
+    Outcome::Processed { record, characters: 0, ocr: OcrCounts::default(), warning: None }
 }
 
 /// Identity of an extracted document, in the form the index stores.

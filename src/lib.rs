@@ -25,6 +25,7 @@ pub mod index;
 pub mod ingest;
 pub mod isolation;
 pub mod mention_cache;
+pub mod ocr;
 pub mod report;
 pub mod review;
 pub mod safe_text;

@@ -48,12 +48,13 @@ fn bad_files_fail_with_reasons_and_good_files_are_indexed() {
     place(&corpus, "2025/koebenhavn-bilag.pdf", &fixture("kk-investeringspuljer-status-libreoffice-1col.pdf"));
     std::fs::write(corpus.join("2025/README.txt"), "not a pdf").unwrap();
 
-    let summary = kommunsk_json(&["ingest", s(&corpus), "--index", s(&index), "--json"]);
+    // Without OCR the scan is a failure with its reason (tests/ocr.rs covers OCR).
+    let summary = kommunsk_json(&["ingest", s(&corpus), "--index", s(&index), "--json", "--ocr", "off"]);
     assert_eq!(summary["indexed"], 2, "{summary:#}");
     assert_eq!(summary["failed"].as_array().unwrap().len(), 5, "{summary:#}");
     assert!(failed_reason(&summary, "truncated.pdf").starts_with("truncated or corrupt"));
     assert_eq!(failed_reason(&summary, "password-protected.pdf"), "password-protected (a user password is required)");
-    assert_eq!(failed_reason(&summary, "scanned.pdf"), "no text layer on any of 2 pages — scanned image?");
+    assert_eq!(failed_reason(&summary, "scanned.pdf"), "scanned: 2 pages need OCR, which is turned off (--ocr off)");
     assert_eq!(failed_reason(&summary, "empty.pdf"), "empty file (0 bytes)");
     assert!(failed_reason(&summary, "notes.pdf").starts_with("not a PDF (file starts with \"Dette er en"));
     assert!(summary["skipped"].as_array().unwrap().iter().any(|k| k["path"].as_str().unwrap().ends_with("README.txt")));
@@ -75,7 +76,7 @@ fn bad_files_fail_with_reasons_and_good_files_are_indexed() {
     assert!(paths[0].ends_with("2025/empty-user-password.pdf") && paths[1].ends_with("2025/koebenhavn-bilag.pdf"));
 
     // Nothing changed: nothing is read again, and the failures are still reported.
-    let again = kommunsk_json(&["ingest", s(&corpus), "--index", s(&index), "--json"]);
+    let again = kommunsk_json(&["ingest", s(&corpus), "--index", s(&index), "--json", "--ocr", "off"]);
     assert_eq!((again["indexed"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(7)), "{again:#}");
     assert_eq!(again["failed"].as_array().unwrap().len(), 5);
     // The kinds come back from the index as they were stored.

@@ -61,6 +61,7 @@ fn evidence(topic: &str, code: u16, name: &str, year: u16, sentence: &str, hit: 
         sentence: sentence.into(),
         start,
         end: start + hit.len(),
+        ocr: None,
     }
 }
 
@@ -277,6 +278,7 @@ fn sample_page() -> (String, Report, Vec<Evidence>) {
                     furniture: String::new(),
                     unmapped: 0,
                     info: info.clone(),
+                    ..Default::default()
                 });
             }
             records.push(FileRecord {

@@ -23,6 +23,9 @@ pub struct Evidence {
     /// Byte range of the mention inside `sentence`.
     pub start: usize,
     pub end: usize,
+    /// Set when the page's text came from OCR.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<crate::ocr::OcrNote>,
 }
 
 impl Evidence {
@@ -71,6 +74,7 @@ impl PageText {
                     sentence: flat[from..to].to_string(),
                     start: m.start - from,
                     end: m.end - from,
+                    ocr: None,
                 }
             })
             .collect()

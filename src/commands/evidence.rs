@@ -136,7 +136,8 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
                 review.map(|r| r.note.as_str()).filter(|n| !n.is_empty()).map(|n| format!(": {n}")).unwrap_or_default();
             // Paths, notes and sentences are untrusted text: escaped so only our markers are obeyed.
             let path = display_path(&shown_corpus, &e.path);
-            let line = format!("{who} ({code}) · {year} · {path} page {}{verdict}{note}", e.page);
+            let ocr = e.ocr.as_ref().map(|o| format!(" · {o}")).unwrap_or_default();
+            let line = format!("{who} ({code}) · {year} · {path} page {}{ocr}{verdict}{note}", e.page);
             let _ = writeln!(out, "{}", terminal(&line));
             let mut shown = e.clone();
             shown.sentence = terminal(&e.sentence).into_owned();

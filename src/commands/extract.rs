@@ -9,6 +9,7 @@ use clap::Args;
 use super::output::emit;
 use crate::extract::{ExtractError, Limits};
 use crate::isolation::Isolation;
+use crate::ocr::{Ocr, OcrMode};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -17,15 +18,23 @@ pub struct ExtractArgs {
     /// Keep running headers, footers and page numbers (normally left out of the body text).
     #[arg(long)]
     pub furniture: bool,
+    /// OCR pages without a usable text layer (auto), never (off), or every page (force).
+    #[arg(long, value_enum, default_value_t = OcrMode::Auto)]
+    pub ocr: OcrMode,
 }
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     // Same defences as `ingest`: a memory-capped worker process, stopped when it overruns.
     let extractor = Isolation::current_exe().context("cannot find the kommunsk program")?.extractor();
-    let pdf = std::fs::read(&args.file)
-        .map_err(ExtractError::Io)
-        .and_then(|bytes| extractor.extract(bytes, &Limits::default()))
-        .with_context(|| args.file.display().to_string())?;
+    let bytes = std::fs::read(&args.file).map_err(ExtractError::Io).with_context(|| args.file.display().to_string())?;
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let extracted = extractor.extract(bytes, &Limits::default());
+    let completed = Ocr::new(args.ocr, None).complete(&args.file, &hash, extracted, &|| {});
+    let pdf =
+        completed.result.map_err(|f| anyhow::Error::msg(f.message)).with_context(|| args.file.display().to_string())?;
+    if let Some(warning) = completed.warning {
+        eprintln!("kommunsk: {}: {warning}", args.file.display());
+    }
     let pages: Vec<String> = pdf
         .pages
         .iter()

@@ -12,6 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::output::emit;
 use crate::ingest::{ingest, IngestOptions, IngestSummary, NoProgress, Progress};
 use crate::isolation::Isolation;
+use crate::ocr::OcrMode;
 
 /// Defaults shared with `report`, which ingests on its own when the index is missing or stale.
 pub const DEFAULT_CORPUS: &str = "corpus";
@@ -28,6 +29,9 @@ pub struct IngestArgs {
     /// Print one JSON object instead of a readable summary (and no progress bar).
     #[arg(long)]
     pub json: bool,
+    /// OCR pages without a usable text layer (auto), never (off), or every page (force).
+    #[arg(long, value_enum, default_value_t = OcrMode::Auto)]
+    pub ocr: OcrMode,
     /// Follow symbolic links that lead outside the corpus folder (normally skipped and listed).
     #[arg(long)]
     pub follow_symlinks: bool,
@@ -37,7 +41,19 @@ pub struct IngestArgs {
 struct Bar {
     bar: ProgressBar,
     pages: AtomicUsize,
+    ocr_pages: AtomicUsize,
     failures: AtomicUsize,
+}
+
+impl Bar {
+    fn show(&self) {
+        let pages = self.pages.load(Ordering::Relaxed);
+        let failures = self.failures.load(Ordering::Relaxed);
+        match self.ocr_pages.load(Ordering::Relaxed) {
+            0 => self.bar.set_message(format!("{pages} pages, {failures} failed")),
+            ocr => self.bar.set_message(format!("{pages} pages ({ocr} OCR), {failures} failed")),
+        }
+    }
 }
 
 impl Progress for Bar {
@@ -45,10 +61,14 @@ impl Progress for Bar {
         self.bar.set_length(total as u64);
     }
     fn file_done(&self, pages: usize, failed: bool) {
-        let pages = self.pages.fetch_add(pages, Ordering::Relaxed) + pages;
-        let failures = self.failures.fetch_add(usize::from(failed), Ordering::Relaxed) + usize::from(failed);
-        self.bar.set_message(format!("{pages} pages, {failures} failed"));
+        self.pages.fetch_add(pages, Ordering::Relaxed);
+        self.failures.fetch_add(usize::from(failed), Ordering::Relaxed);
+        self.show();
         self.bar.inc(1);
+    }
+    fn ocr_page_done(&self) {
+        self.ocr_pages.fetch_add(1, Ordering::Relaxed);
+        self.show();
     }
     fn finish(&self) {
         self.bar.finish_and_clear();
@@ -67,7 +87,10 @@ pub fn ingest_with_progress(options: &IngestOptions, quiet: bool) -> anyhow::Res
     .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar.set_message("0 pages, 0 failed");
-    Ok(ingest(options, &Bar { bar, pages: AtomicUsize::new(0), failures: AtomicUsize::new(0) })?)
+    Ok(ingest(
+        options,
+        &Bar { bar, pages: AtomicUsize::new(0), ocr_pages: AtomicUsize::new(0), failures: AtomicUsize::new(0) },
+    )?)
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
@@ -76,6 +99,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let options = IngestOptions {
         isolation: Isolation::current_exe()?,
         follow_outside_links: args.follow_symlinks,
+        ocr: args.ocr,
         ..IngestOptions::new(&args.corpus, &args.index)
     };
     let summary = ingest_with_progress(&options, args.json)?;
@@ -106,6 +130,9 @@ pub fn human_summary(s: &IngestSummary) -> String {
         s.characters,
         s.seconds
     );
+    if s.ocr_pages + s.ocr_cached > 0 {
+        let _ = writeln!(out, "OCR: {} pages recognised, {} from the cache", s.ocr_pages, s.ocr_cached);
+    }
     let mut list = |title: &str, items: Vec<String>| {
         if !items.is_empty() {
             let _ = writeln!(out, "\n{title} ({}):", items.len());

@@ -16,7 +16,8 @@ use crate::index::CorpusIndex;
 use crate::ingest::{is_stale, IngestOptions};
 use crate::isolation::Isolation;
 use crate::report::evidence::EvidenceFilter;
-use crate::report::reviewed::{build_cached_with_reviews, drop_rejected};
+use crate::report::ocr_share;
+use crate::report::reviewed::{build_cached_with_reviews_skipping, drop_rejected};
 use crate::report::{self, Format, ReportSource, Scope};
 use crate::review::ReviewFile;
 use crate::search::display_path;
@@ -70,6 +71,9 @@ pub struct ReportArgs {
     /// Count every mention as found, ignoring reviews (the raw counts).
     #[arg(long)]
     pub ignore_reviews: bool,
+    /// Count without the text of OCR'd pages (scans); the report says how many were left out.
+    #[arg(long)]
+    pub no_ocr: bool,
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -167,14 +171,24 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let dictionary_file = dictionary::locate(args.topics.as_deref(), Some(&corpus));
     let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(dictionary_file.as_deref()).flatten();
     let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
+    let ocr_pages = ocr_share::ocr_pages(&index, &searcher)?;
+    let skip = if args.no_ocr { ocr_share::keys(&ocr_pages) } else { Default::default() };
     let region = parse_region(args.region.as_deref())?;
     let (mut built, applied) = match region {
-        None => {
-            build_cached_with_reviews(&index, &searcher, &topics, &scope, &args.lang, &reviews, args.ignore_reviews)?
-        }
+        None => build_cached_with_reviews_skipping(
+            &index,
+            &searcher,
+            &topics,
+            &scope,
+            &args.lang,
+            &reviews,
+            args.ignore_reviews,
+            &skip,
+        )?,
         // One region's report is built from its pages (the report cache covers the whole country).
         Some(_) => {
-            let (pages, records) = ReportSource::read(&index, &searcher)?;
+            let (mut pages, records) = ReportSource::read(&index, &searcher)?;
+            pages.retain(|p| !skip.contains(&(p.path.clone(), p.page)));
             let source = ReportSource { pages: &pages, records: &records, corpus: &corpus, index_dir: &args.index };
             let applying = if args.ignore_reviews { ReviewFile::default() } else { reviews.clone() };
             (report::from_source(&source, &topics, &scope, region, &args.lang, &applying), Default::default())
@@ -187,6 +201,11 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
             reviews.path.display()
         );
     }
+    built.source.ocr = if args.no_ocr {
+        report::OcrShare { excluded_pages: skip.len(), ..Default::default() }
+    } else {
+        ocr_share::share(&ocr_pages, &topics, &scope, region)
+    };
     report::provenance(&mut built, &corpus, &args.index, &args.lang);
     if built.source.documents == 0 {
         anyhow::bail!(
@@ -204,6 +223,9 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
         let mut found = report::evidence::collect(&pages, &topics, &EvidenceFilter { scope, ..Default::default() });
         if !args.ignore_reviews {
             drop_rejected(&mut found, &reviews);
+        }
+        if args.no_ocr {
+            found.retain(|e| e.ocr.is_none());
         }
         let shown = corpus.display().to_string();
         for mention in &mut found {

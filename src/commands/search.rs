@@ -79,12 +79,13 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         let year = hit.year.map(|y| y.to_string()).unwrap_or_else(|| "year?".into());
         let _ = writeln!(
             out,
-            "{:>3}. {}  page {}  · {who} · {year} · {} · score {:.2}",
+            "{:>3}. {}  page {}  · {who} · {year} · {} · score {:.2}{}",
             rank + 1,
             terminal(&hit.path),
             hit.page,
             hit.doctype,
-            hit.score
+            hit.score,
+            hit.ocr.as_ref().map(|o| format!(" · {o}")).unwrap_or_default()
         );
         let _ = writeln!(out, "     {}\n", highlighted(hit, color));
     }

@@ -4,7 +4,7 @@ use tantivy::TantivyDocument;
 
 use super::schema::{Fields, KIND_FILE, KIND_PAGE};
 use super::{stored_str, stored_u64};
-use crate::extract::{ErrorKind, Page};
+use crate::extract::{ErrorKind, OcrProvenance, Page};
 
 /// A document's identity as stored (names, not registry references, so reading needs no registry).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -157,6 +157,8 @@ pub struct StoredPage {
     /// Running headers/footers, one per line (never counted).
     pub furniture: String,
     pub unmapped: u32,
+    /// Set when the page's text came from OCR.
+    pub ocr: Option<OcrProvenance>,
     pub info: DocumentInfo,
 }
 
@@ -174,6 +176,10 @@ impl StoredPage {
             doc.add_text(fields.furniture, page.furniture.join("\n"));
         }
         doc.add_u64(fields.unmapped, u64::from(page.unmapped_glyphs));
+        if let Some(ocr) = &page.ocr {
+            doc.add_text(fields.ocr_engine, &ocr.engine);
+            doc.add_f64(fields.ocr_confidence, f64::from(ocr.confidence));
+        }
         info.write(fields, &mut doc);
         doc
     }
@@ -185,7 +191,16 @@ impl StoredPage {
             text: stored_str(doc, fields.text),
             furniture: stored_str(doc, fields.furniture),
             unmapped: stored_u64(doc, fields.unmapped).and_then(|u| u32::try_from(u).ok()).unwrap_or(0),
+            ocr: read_ocr(fields, doc),
             info: DocumentInfo::read(fields, doc),
         }
     }
+}
+
+/// The OCR provenance stored with a page, if its text came from OCR.
+fn read_ocr(fields: &Fields, doc: &TantivyDocument) -> Option<OcrProvenance> {
+    use tantivy::schema::Value;
+    let engine = stored_str(doc, fields.ocr_engine);
+    let confidence = doc.get_first(fields.ocr_confidence).and_then(|v| v.as_f64())?;
+    (!engine.is_empty()).then_some(OcrProvenance { engine, confidence: confidence as f32 })
 }

@@ -16,7 +16,7 @@ use super::literal_terms::LITERAL_ANALYZER;
 /// Bumped whenever the schema or the meaning of a field changes; an index with another value is
 /// rebuilt rather than misread.
 /// Every change is listed in `CHANGELOG.md`.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// `kind` of a page document.
 pub const KIND_PAGE: &str = "page";
@@ -49,6 +49,10 @@ pub struct Fields {
     /// Running headers/footers of the page, stored only (never searched or counted).
     pub furniture: Field,
     pub unmapped: Field,
+    /// OCR'd pages only: the engine and model ("tesseract 5.3.0 dan").
+    pub ocr_engine: Field,
+    /// OCR'd pages only: mean word confidence in percent.
+    pub ocr_confidence: Field,
     // File-record fields.
     pub hash: Field,
     pub size: Field,
@@ -101,6 +105,8 @@ pub fn build() -> (Schema, Fields) {
         terms: b.add_text_field("terms", terms_options),
         furniture: b.add_text_field("furniture", STORED),
         unmapped: b.add_u64_field("unmapped", stored_u64.clone()),
+        ocr_engine: b.add_text_field("ocr_engine", STRING | STORED),
+        ocr_confidence: b.add_f64_field("ocr_confidence", NumericOptions::default().set_stored()),
         hash: b.add_text_field("hash", STORED),
         size: b.add_u64_field("size", stored_u64.clone()),
         mtime: b.add_u64_field("mtime", stored_u64.clone()),

@@ -106,6 +106,21 @@ pub struct Provenance {
     /// What reviews did to the counts; absent when there is no reviews file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reviews: Option<ReviewSummary>,
+    /// How much of what was counted came from OCR'd pages.
+    pub ocr: OcrShare,
+}
+
+/// The part of a report that rests on OCR'd text.
+#[derive(Debug, Clone, Serialize, Default, PartialEq, Eq)]
+pub struct OcrShare {
+    /// Counted documents with at least one OCR'd page.
+    pub documents: usize,
+    /// OCR'd pages of counted documents.
+    pub pages: usize,
+    /// Mentions (all topics) found on those pages.
+    pub mentions: usize,
+    /// OCR'd pages left out of the counts (`--no-ocr`).
+    pub excluded_pages: usize,
 }
 
 /// The reviews behind a report: how many mentions were dropped and how precise each topic was.

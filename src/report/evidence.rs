@@ -6,6 +6,7 @@ use super::aggregate::Scope;
 use crate::analyse::evidence::PageText;
 use crate::analyse::{Evidence, TopicSet};
 use crate::index::StoredPage;
+use crate::ocr::OcrNote;
 
 /// Which mentions to list.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +35,7 @@ pub fn collect(pages: &[StoredPage], topics: &TopicSet, filter: &EvidenceFilter)
                 e.code = p.info.code;
                 e.municipality = p.info.municipality.clone();
                 e.year = p.info.year;
+                e.ocr = p.ocr.as_ref().map(OcrNote::new);
             }
             found
         })

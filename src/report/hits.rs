@@ -158,6 +158,7 @@ mod tests {
             sentence: sentence.into(),
             start: sentence.find("AI").unwrap(),
             end: sentence.find("AI").unwrap() + 2,
+            ocr: None,
         };
         let keys = keyed(std::slice::from_ref(&e));
         let reviewed: Vec<_> = keys.into_iter().map(|k| (k, None)).collect();

@@ -540,7 +540,9 @@ fn sentences(out: &mut String, mentions: &[&Evidence], words: &Labels) {
             let _ = write!(out, "<div class=\"doc\"><code>{}</code><ol>", html_escape(&e.path));
             current = Some(e.path.as_str());
         }
-        let _ = write!(out, "<li><span class=\"pg\">{} {}</span>{}</li>", html_escape(words.page), e.page, marked(e));
+        let ocr = e.ocr.as_ref().map(|o| format!(" ({})", html_escape(&o.to_string()))).unwrap_or_default();
+        let _ =
+            write!(out, "<li><span class=\"pg\">{} {}{ocr}</span>{}</li>", html_escape(words.page), e.page, marked(e));
     }
     if current.is_some() {
         out.push_str("</ol></div>");
@@ -697,6 +699,7 @@ mod tests {
             sentence: "<i>AI</i> & mere".into(),
             start: 3,
             end: 5,
+            ocr: None,
         };
         assert_eq!(marked(&e), "&lt;i&gt;<mark>AI</mark>&lt;/i&gt; &amp; mere");
         let broken = Evidence { start: 3, end: 99, ..e };

@@ -47,6 +47,10 @@ pub struct Labels {
     /// "omtale" / "omtaler" after a count.
     pub mention_one: &'static str,
     pub mention_many: &'static str,
+    /// The provenance line on text that came from OCR, and on OCR text left out (`--no-ocr`).
+    pub ocr_share: &'static str,
+    pub ocr_excluded: &'static str,
+    pub pages: &'static str,
     /// Reviews: the file, what was dropped, orphans, raw counts, precision per topic.
     pub reviews: &'static str,
     pub reviews_dropped: &'static str,
@@ -67,6 +71,9 @@ const DANISH: Labels = Labels {
     years: "År",
     doctypes: "Dokumenttyper",
     documents: "Dokumenter talt",
+    ocr_share: "Fra OCR (skannede sider)",
+    ocr_excluded: "Ikke talt: OCR-sider (--no-ocr)",
+    pages: "sider",
     unresolved: "Udeladt (kommune eller år ukendt)",
     failed: "Kunne ikke læses",
     topic: "Emne",
@@ -120,6 +127,9 @@ const ENGLISH: Labels = Labels {
     years: "Years",
     doctypes: "Document types",
     documents: "Documents counted",
+    ocr_share: "From OCR (scanned pages)",
+    ocr_excluded: "Not counted: OCR pages (--no-ocr)",
+    pages: "pages",
     unresolved: "Left out (municipality or year unknown)",
     failed: "Could not be read",
     topic: "Topic",

@@ -12,6 +12,7 @@ pub mod html;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+pub mod ocr_share;
 pub mod reviewed;
 pub mod svg;
 pub mod table;
@@ -22,8 +23,8 @@ use std::str::FromStr;
 use crate::analyse::Evidence;
 
 pub use aggregate::{
-    build, build_from_mentions, build_reviewed, MunicipalityRow, Provenance, Report, ReviewSummary, Scope, TopicRow,
-    YearCell,
+    build, build_from_mentions, build_reviewed, MunicipalityRow, OcrShare, Provenance, Report, ReviewSummary, Scope,
+    TopicRow, YearCell,
 };
 
 /// Output formats of `kommunsk report`.

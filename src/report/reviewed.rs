@@ -42,7 +42,27 @@ pub fn build_cached_with_reviews(
     reviews: &ReviewFile,
     ignore: bool,
 ) -> Result<(Report, Applied), IndexError> {
-    let counted = mention_cache::count(index, searcher, topics)?;
+    let none = std::collections::HashSet::new();
+    build_cached_with_reviews_skipping(index, searcher, topics, scope, lang, reviews, ignore, &none)
+}
+
+/// As [`build_cached_with_reviews`], leaving the pages in `skip` (path, page) out of the counts
+/// (`report --no-ocr` leaves out OCR'd pages).
+#[allow(clippy::too_many_arguments)]
+pub fn build_cached_with_reviews_skipping(
+    index: &CorpusIndex,
+    searcher: &Searcher,
+    topics: &TopicSet,
+    scope: &Scope,
+    lang: &str,
+    reviews: &ReviewFile,
+    ignore: bool,
+    skip: &std::collections::HashSet<(String, u32)>,
+) -> Result<(Report, Applied), IndexError> {
+    let mut counted = mention_cache::count(index, searcher, topics)?;
+    if !skip.is_empty() {
+        counted.pages.retain(|p| !skip.contains(&(p.path.clone(), p.page)));
+    }
     let applied = if ignore || !reviews.exists {
         Applied::default()
     } else {

@@ -35,7 +35,30 @@ pub fn provenance_lines(report: &Report, words: &Labels) -> Vec<String> {
         "{}: {} · {}: {} · {}: {}",
         words.documents, s.documents, words.unresolved, s.unresolved, words.failed, s.failed
     ));
+    lines.extend(ocr_lines(report, words));
     lines.extend(review_lines(report, words));
+    lines
+}
+
+/// How much of the counts rests on OCR'd pages, and how many were left out (`--no-ocr`).
+fn ocr_lines(report: &Report, words: &Labels) -> Vec<String> {
+    let ocr = &report.source.ocr;
+    let mut lines = Vec::new();
+    if ocr.pages > 0 {
+        lines.push(format!(
+            "{}: {} {} · {} {} · {} {}",
+            words.ocr_share,
+            ocr.documents,
+            words.documents_short,
+            ocr.pages,
+            words.pages,
+            ocr.mentions,
+            if ocr.mentions == 1 { words.mention_one } else { words.mention_many }
+        ));
+    }
+    if ocr.excluded_pages > 0 {
+        lines.push(format!("{}: {} {}", words.ocr_excluded, ocr.excluded_pages, words.pages));
+    }
     lines
 }
 

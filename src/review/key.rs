@@ -112,6 +112,7 @@ mod tests {
             sentence: sentence.into(),
             start,
             end: start + hit.len(),
+            ocr: None,
         }
     }
 

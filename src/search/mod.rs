@@ -63,6 +63,9 @@ pub struct Hit {
     pub fragment: String,
     #[serde(skip)]
     pub highlights: Vec<std::ops::Range<usize>>,
+    /// Set when the page's text came from OCR.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<crate::ocr::OcrNote>,
 }
 
 /// Matching pages, best first, and how many pages matched in all.
@@ -258,6 +261,7 @@ impl SearchIndex {
                 snippet: html,
                 fragment,
                 highlights,
+                ocr: stored_ocr(&fields, &doc),
             });
         }
         Ok(SearchResults { total, hits, facets: tally.facets() })
@@ -321,6 +325,15 @@ fn passage(
         let opening: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(chars).collect();
         (opening, Vec::new())
     }
+}
+
+/// The OCR note of a stored page whose text came from OCR.
+fn stored_ocr(fields: &crate::index::Fields, doc: &tantivy::TantivyDocument) -> Option<crate::ocr::OcrNote> {
+    use tantivy::schema::Value;
+    let engine = stored_str(doc, fields.ocr_engine);
+    let confidence = doc.get_first(fields.ocr_confidence).and_then(|v| v.as_f64())?;
+    let provenance = crate::extract::OcrProvenance { engine, confidence: confidence as f32 };
+    (!provenance.engine.is_empty()).then(|| crate::ocr::OcrNote::new(&provenance))
 }
 
 /// Joins highlighted words separated only by whitespace, so a phrase is marked as one span.

@@ -128,9 +128,11 @@ impl AppState {
         }
         let reviews = self.reviews()?;
         let scope = crate::report::Scope { year: key.year, doctype: key.doctype.clone() };
-        let built = match key.region {
+        let searcher = self.index.searcher();
+        let ocr_pages =
+            crate::report::ocr_share::ocr_pages(self.index.index(), &searcher).map_err(|e| e.to_string())?;
+        let mut built = match key.region {
             None => {
-                let searcher = self.index.searcher();
                 let (mut built, _) = build_cached_with_reviews(
                     self.index.index(),
                     &searcher,
@@ -153,6 +155,8 @@ impl AppState {
                 &reviews,
             ),
         };
+        // As `kommunsk report` states it, so /api/report stays equal to `report --format json`.
+        built.source.ocr = crate::report::ocr_share::share(&ocr_pages, &self.topics, &scope, key.region);
         let built = Arc::new(built);
         if let Ok(mut reports) = snapshot.reports.lock() {
             reports.insert(key.clone(), built.clone());

@@ -42,12 +42,18 @@ enum Hyphen {
 /// blocks.
 pub(crate) fn render(pages: &[PageLayout]) -> Vec<String> {
     // pages → blocks → lines, cleaned character by character.
-    let mut doc: Vec<Vec<Vec<String>>> = pages
+    let doc: Vec<Vec<Vec<String>>> = pages
         .iter()
-        .map(|p| {
-            p.blocks.iter().map(|b| b.lines.iter().map(|l| logical_order(&clean_chars(&l.text))).collect()).collect()
-        })
+        .map(|p| p.blocks.iter().map(|b| b.lines.iter().map(|l| l.text.clone()).collect()).collect())
         .collect();
+    render_lines(doc)
+}
+
+/// [`render`] for text that arrives as lines (pages → blocks → lines), e.g. from OCR.
+pub(crate) fn render_lines(mut doc: Vec<Vec<Vec<String>>>) -> Vec<String> {
+    for line in doc.iter_mut().flatten().flatten() {
+        *line = logical_order(&clean_chars(line));
+    }
     let counts = word_counts(&doc);
     for line in doc.iter_mut().flatten().flatten() {
         if line.contains(CELL_LINE_BREAK) {

@@ -47,6 +47,7 @@ mod layout;
 mod lexer;
 mod lines;
 mod metadata;
+mod needs_ocr;
 mod number_arrays;
 mod page_clip;
 mod preflight;
@@ -55,12 +56,14 @@ mod streams;
 mod table;
 #[cfg(test)]
 mod test_paths;
+mod word_boxes;
 
 use std::path::Path;
 
 pub use guard::{extract_caught, extract_watched};
 pub use metadata::PdfMetadata;
 use std::time::{Duration, Instant};
+pub use word_boxes::{lay_out_words, BoxedPage, BoxedWord};
 
 /// Bumped whenever a change can alter the text extracted from some file, so that callers who
 /// store extracted text know to read their files again (kommunsk's index compares it).
@@ -123,6 +126,20 @@ pub struct Page {
     pub furniture: Vec<String>,
     /// Glyphs whose font gave no usable Unicode mapping: each is U+FFFD (�) in the text.
     pub unmapped_glyphs: u32,
+    /// The page paints an image and has no usable text layer: its text should come from OCR.
+    pub needs_ocr: bool,
+    /// Set when `body` came from OCR rather than the text layer.
+    pub ocr: Option<OcrProvenance>,
+}
+
+/// Where an OCR'd page's text came from and how sure the engine was.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct OcrProvenance {
+    /// Engine and model, e.g. "tesseract 5.3.0 dan".
+    pub engine: String,
+    /// Mean word confidence in percent (0–100).
+    pub confidence: f32,
 }
 
 /// The text of a whole document. Serializable whole, so that an isolated extraction process
@@ -181,6 +198,13 @@ pub enum ExtractError {
     /// there, with its kind.
     #[error("{message}")]
     Relayed { kind: ErrorKind, message: String },
+}
+
+/// The clean-up every extracted page gets (hyphenation rejoined with the document's own
+/// evidence, ligatures, control characters, NFC), for text that comes as lines from elsewhere:
+/// pages → blocks → lines. Returns one body per page.
+pub fn clean_up_lines(pages: Vec<Vec<Vec<String>>>) -> Vec<String> {
+    cleanup::render_lines(pages)
 }
 
 impl ExtractError {
@@ -287,6 +311,7 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
     let mut fonts = fonts::FontCache::new();
     let mut layouts = Vec::with_capacity(opened.pages.len());
     let mut unmapped = Vec::with_capacity(opened.pages.len());
+    let mut needs_ocr = Vec::with_capacity(opened.pages.len());
     let mut any_text = false;
     let mut glyphs_in_document = 0usize;
     for &page_id in &opened.pages {
@@ -306,6 +331,7 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
         }
         any_text |= !glyphs.glyphs.is_empty() || glyphs.unmapped > 0;
         unmapped.push(glyphs.unmapped);
+        needs_ocr.push(needs_ocr::page_needs_ocr(&opened.doc, info.resources, &glyphs));
         layouts.push(layout::lay_out(&glyphs));
     }
     if !any_text {
@@ -317,12 +343,15 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
         .into_iter()
         .zip(furniture)
         .zip(unmapped)
+        .zip(needs_ocr)
         .enumerate()
-        .map(|(i, ((body, furniture), unmapped_glyphs))| Page {
+        .map(|(i, (((body, furniture), unmapped_glyphs), needs_ocr))| Page {
             number: u32::try_from(i + 1).unwrap_or(u32::MAX),
             body,
             furniture,
             unmapped_glyphs,
+            needs_ocr,
+            ocr: None,
         })
         .collect();
     Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted, metadata: metadata::read(&opened.doc) })
