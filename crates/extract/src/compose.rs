@@ -44,7 +44,10 @@ const ARROW_JOIN_EM: f32 = 0.25;
 /// What a glyph can do to its neighbour.
 enum Role {
     /// Combining mark (from the font, or a spacing accent's combining form).
-    Mark { combining: char, spacing: bool },
+    Mark {
+        combining: char,
+        spacing: bool,
+    },
     Plain,
 }
 

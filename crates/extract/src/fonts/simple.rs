@@ -142,7 +142,10 @@ fn builtin_table(
     if math == Some(MathFont::Extension) {
         // OMX is one layout for every size and program; subset programs rename glyphs.
         return std::array::from_fn(|i| {
-            u8::try_from(i).ok().and_then(tex_math::omx_name).map_or(GlyphText::Unmapped, |n| glyph_names::lookup(n.as_bytes()))
+            u8::try_from(i)
+                .ok()
+                .and_then(tex_math::omx_name)
+                .map_or(GlyphText::Unmapped, |n| glyph_names::lookup(n.as_bytes()))
         });
     }
     // A math font's codes are symbols: where its own names say nothing, a text encoding's
