@@ -200,6 +200,7 @@ mod tests {
                 is_space: t == " ",
                 text_start: start,
                 text_end: page.text.len() as u32,
+                marking: crate::glyphs::Marking::None,
             });
         }
         page
