@@ -211,9 +211,14 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     let answer = |relative: &str| corrections.as_ref().and_then(|c| c.for_file(relative)).copied().unwrap_or_default();
     let mut current: BTreeMap<String, FileRecord> = BTreeMap::new();
     let mut work: Vec<(&Candidate, Option<&FileRecord>)> = Vec::new();
+    let ocr = Ocr::new(options.ocr, Some(options.index_dir.join(OCR_CACHE_DIR)));
     for candidate in &found.candidates {
         match old.get(&candidate.relative) {
-            Some(rec) if is_fresh(rec, candidate) && rec.correction == answer(&candidate.relative).fingerprint() => {
+            Some(rec)
+                if is_fresh(rec, candidate)
+                    && rec.correction == answer(&candidate.relative).fingerprint()
+                    && !ocr_now_possible(rec, &ocr) =>
+            {
                 current.insert(rec.path.clone(), rec.clone());
                 summary.unchanged += 1;
             }
@@ -225,7 +230,6 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
     let mut writer = index.writer()?;
     let fields = *index.fields();
     let write_err = |cause| IngestError::Write { dir: options.index_dir.clone(), cause };
-    let ocr = Ocr::new(options.ocr, Some(options.index_dir.join(OCR_CACHE_DIR)));
 
     for gone in old.keys().filter(|p| !found.candidates.iter().any(|c| &&c.relative == p)) {
         writer.delete_term(Term::from_field_text(fields.path, gone));
@@ -326,6 +330,12 @@ fn is_fresh(record: &FileRecord, candidate: &Candidate) -> bool {
     record.size == candidate.size && record.mtime_ns == candidate.mtime_ns && is_current(record)
 }
 
+/// A file read without OCR for some pages (engine missing, `--ocr off`) that this run could
+/// OCR: it is read again although its bytes did not change.
+fn ocr_now_possible(record: &FileRecord, ocr: &Ocr) -> bool {
+    record.ocr_pending > 0 && ocr.can_run()
+}
+
 /// Read by today's extractor and identification.
 fn is_current(record: &FileRecord) -> bool {
     record.extractor == extract::EXTRACTION_VERSION && record.identify == IDENTIFY_VERSION
@@ -405,7 +415,8 @@ fn process_file(
     };
     record.hash = blake3::hash(&bytes).to_hex().to_string();
     let same_answer = |p: &&FileRecord| p.correction == record.correction;
-    if let Some(prev) = previous.filter(|p| p.hash == record.hash && is_current(p)).filter(same_answer) {
+    let reusable = |p: &&FileRecord| p.hash == record.hash && is_current(p) && !ocr_now_possible(p, ocr);
+    if let Some(prev) = previous.filter(reusable).filter(same_answer) {
         let touched = FileRecord { size: record.size, mtime_ns: record.mtime_ns, ..prev.clone() };
         writer.delete_term(Term::from_field_text(fields.record, &touched.path));
         writer.add_document(touched.to_document(fields))?;
@@ -415,6 +426,7 @@ fn process_file(
     let extracted = extractor.extract(bytes, limits);
     let completed = ocr.complete(&candidate.path, &record.hash, extracted, &|| progress.ocr_page_done());
     let (counts, warning) = (completed.counts, completed.warning);
+    record.ocr_pending = u32::try_from(counts.pending).unwrap_or(u32::MAX);
     let pdf = match completed.result {
         Ok(pdf) => pdf,
         Err(error) => {

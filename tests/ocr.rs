@@ -95,6 +95,23 @@ fn ocr_off_and_a_missing_engine_are_named_per_file() {
         warnings.iter().any(|w| w.as_str().unwrap().contains("koebenhavn-mixed.pdf: scanned: 1 pages need OCR")),
         "{summary:#}"
     );
+
+    // Once the engine is there, the next ingest reads the two files that lacked OCR again
+    // (their bytes did not change) and leaves the typed one alone.
+    let again = kommunsk_json(&["ingest", s(&corpus), "--index", s(&index), "--json"]);
+    assert_eq!(again["indexed"], 2, "{again:#}");
+    assert_eq!(again["unchanged"], 1, "{again:#}");
+    assert_eq!(again["failed"].as_array().map(Vec::len), Some(0), "{again:#}");
+    assert_eq!(again["ocr_pages"], 2, "{again:#}");
+    let scanned_hits = hits(&index, "effektiviseringsmåltallet");
+    assert!(
+        scanned_hits.iter().any(|h| h["path"].as_str().is_some_and(|p| p.ends_with("koebenhavn-scan.pdf"))),
+        "{scanned_hits:#?}"
+    );
+    // And then it is settled: nothing is read a third time.
+    let third = kommunsk_json(&["ingest", s(&corpus), "--index", s(&index), "--json"]);
+    assert_eq!(third["unchanged"], 3, "{third:#}");
+    assert_eq!(third["ocr_pages"], 0, "{third:#}");
 }
 
 #[test]
@@ -141,6 +158,32 @@ fn a_mixed_document_is_indexed_with_provenance_and_cached() {
         "{}",
         String::from_utf8_lossy(&table.stdout)
     );
+
+    // Exported hits carry the OCR flag, and evidence --no-ocr leaves the scanned page out.
+    let topics = tmp.path().join("topics.toml");
+    std::fs::write(
+        &topics,
+        "[[topic]]\nid = \"maaltal\"\nlabel_da = \"Måltal\"\nlabel_en = \"Targets\"\n\
+         patterns = ['effektiviseringsmåltal\\w*']\nexclude = []\n\
+         examples = [\"effektiviseringsmåltallet\"]\ncounterexamples = [\"måltal\"]\n",
+    )
+    .unwrap();
+    let evidence = |extra: &[&str]| -> Vec<Value> {
+        let mut args = vec!["evidence", "maaltal", "--index", s(&index), "--no-ingest", "--topics", s(&topics)];
+        args.extend_from_slice(extra);
+        let out = kommunsk(&args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    let rows = evidence(&["--format", "ndjson"]);
+    let from_scan: Vec<&Value> =
+        rows.iter().filter(|r| r["document"].as_str().unwrap().ends_with("mixed.pdf")).collect();
+    assert!(!from_scan.is_empty(), "{rows:#?}");
+    assert!(from_scan.iter().all(|r| r["ocr"] == true && r["page"] == 2), "{rows:#?}");
+    assert!(rows.iter().filter(|r| r["document"].as_str().unwrap().ends_with("bilag.pdf")).all(|r| r["ocr"] == false));
+    let typed_only = evidence(&["--format", "ndjson", "--no-ocr"]);
+    assert_eq!(typed_only.len(), rows.len() - from_scan.len(), "{typed_only:#?}");
+    assert!(typed_only.iter().all(|r| r["ocr"] == false));
 
     // Unchanged: nothing is read or OCR'd again. A copy under another name (same bytes) is
     // read, but its scanned page comes from the cache.

@@ -1,28 +1,37 @@
-//! The cached report (prefilter + per-page, per-topic mention cache) gives exactly the numbers
-//! of a full recount on the sample corpus: cold, warm, after a one-topic edit, with a pattern
-//! the prefilter cannot use, and after a year is added — and a warm report matches nothing.
+//! The cached report (prefilter + per-page, per-topic mention cache + per-document counts)
+//! gives exactly the numbers of a full recount on the sample corpus: cold, warm, after a
+//! one-topic edit, with a pattern the prefilter cannot use, after a year is added, for one
+//! region and with pages left out — and a warm report matches nothing.
 
 mod common;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use common::*;
 use kommunsk::analyse::TopicSet;
+use kommunsk::identify::Region;
 use kommunsk::index::CorpusIndex;
+use kommunsk::index::DocumentInfo;
 use kommunsk::mention_cache::{self, CacheActivity};
+use kommunsk::report::reviewed::{build_cached, CachedReport};
 use kommunsk::report::{self, Scope};
-use kommunsk::review::Rejected;
+use kommunsk::review::{Rejected, ReviewFile};
 
-/// The report as JSON by a full recount and through the cache, and what the cache did.
+/// The report as JSON by a full recount and through the cache (per page and per document),
+/// and what the document-level cache did.
 fn both(index_dir: &Path, topics: &TopicSet) -> (serde_json::Value, serde_json::Value, CacheActivity) {
     let index = CorpusIndex::open(index_dir).unwrap();
     let searcher = index.reader().unwrap().searcher();
     let scope = Scope::default();
     let full =
         report::build(&index.pages(&searcher).unwrap(), &index.file_records(&searcher).unwrap(), topics, &scope, "da");
-    let counted = mention_cache::count(&index, &searcher, topics).unwrap();
-    let cached =
-        report::build_from_mentions(&counted.pages, &counted.records, topics, &scope, "da", &Rejected::default());
+    let counted = mention_cache::count_documents(&index, &searcher, topics).unwrap();
+    let cached = report::build_from_documents(&counted.documents, &counted.records, topics, &scope, "da");
+    let pages = mention_cache::count(&index, &searcher, topics).unwrap();
+    let per_page =
+        report::build_from_mentions(&pages.pages, &pages.records, topics, &scope, "da", &Rejected::default());
+    assert_eq!(serde_json::to_value(&per_page).unwrap(), serde_json::to_value(&cached).unwrap());
     (serde_json::to_value(&full).unwrap(), serde_json::to_value(&cached).unwrap(), counted.activity)
 }
 
@@ -118,7 +127,7 @@ fn an_unreadable_cache_is_rebuilt() {
     ingest(&corpus, &index);
     let (_, topics) = dictionary();
     let (full, _, _) = both(&index, &topics);
-    for dir in ["segments", "topics"] {
+    for dir in ["segments", "topics", "summaries", "counts"] {
         for entry in std::fs::read_dir(index.join(mention_cache::CACHE_DIR).join(dir)).unwrap() {
             std::fs::write(entry.unwrap().path(), b"garbage").unwrap();
         }
@@ -126,4 +135,47 @@ fn an_unreadable_cache_is_rebuilt() {
     let (_, cached, activity) = both(&index, &topics);
     assert_eq!(full, cached);
     assert!(activity.segments_read > 0);
+}
+
+#[test]
+fn a_region_and_left_out_pages_are_counted_from_the_cache_exactly() {
+    let index_dir = temp().join("index");
+    ingest(&root().join("corpus"), &index_dir);
+    let (_, topics) = dictionary();
+    let index = CorpusIndex::open(&index_dir).unwrap();
+    let searcher = index.reader().unwrap().searcher();
+    let scope = Scope { year: Some(2024), doctype: None };
+    let pages = index.pages(&searcher).unwrap();
+    let records = index.file_records(&searcher).unwrap();
+    // Every third page of one document with mentions, and one whole document, left out.
+    let mentioned = pages.iter().find(|p| p.info.year == Some(2024) && topics.topics[0].count(&p.text) > 0).unwrap();
+    let mut skip: HashSet<(String, u32)> = pages
+        .iter()
+        .filter(|p| p.path == mentioned.path && p.page % 3 == 1)
+        .map(|p| (p.path.clone(), p.page))
+        .collect();
+    let other = pages.iter().find(|p| p.info.year == Some(2024) && p.path != mentioned.path).unwrap();
+    skip.extend(pages.iter().filter(|p| p.path == other.path).map(|p| (p.path.clone(), p.page)));
+    let reviews = ReviewFile::default();
+    for region in [None, Some(Region::Midtjylland), Some(Region::Hovedstaden)] {
+        let in_region = |info: &DocumentInfo| region.is_none_or(|r| info.region.as_deref() == Some(r.name()));
+        let kept: Vec<_> =
+            pages.iter().filter(|p| in_region(&p.info) && !skip.contains(&(p.path.clone(), p.page))).cloned().collect();
+        let kept_records: Vec<_> = records.iter().filter(|r| in_region(&r.info)).cloned().collect();
+        let full = report::build(&kept, &kept_records, &topics, &scope, "da");
+        let request = CachedReport {
+            index: &index,
+            searcher: &searcher,
+            topics: &topics,
+            scope: &scope,
+            lang: "da",
+            reviews: &reviews,
+            ignore: false,
+            skip: &skip,
+            region,
+        };
+        let (cached, _) = build_cached(&request).unwrap();
+        assert_eq!(serde_json::to_value(&full).unwrap(), serde_json::to_value(&cached).unwrap(), "{region:?}");
+        assert!(cached.source.documents > 0);
+    }
 }

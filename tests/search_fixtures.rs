@@ -132,3 +132,19 @@ fn bare_prefixes_match_word_beginnings() {
     let without = pages(&search(&["Lånepulje -botil*"]));
     assert!(without.len() < exact.len(), "negated prefix excludes pages");
 }
+
+#[test]
+fn prefixes_combine_with_boolean_operators() {
+    // Regression: `cyber* OR NIS2` was refused ("OR" was left at the start of the parsed text)
+    // and a prefix was always required, whatever the operator.
+    let prefixed = pages(&search(&["lånepul*"]));
+    let word = pages(&search(&["effektiviseringsforslag"]));
+    assert!(!prefixed.is_empty() && !word.is_empty() && prefixed != word, "{prefixed:?} vs {word:?}");
+    let either: BTreeSet<_> = prefixed.union(&word).cloned().collect();
+    assert_eq!(pages(&search(&["lånepul* OR effektiviseringsforslag"])), either);
+    assert_eq!(pages(&search(&["(effektiviseringsforslag OR lånepul*)"])), either);
+    let both: BTreeSet<_> = prefixed.intersection(&word).cloned().collect();
+    assert_eq!(pages(&search(&["lånepul* AND effektiviseringsforslag"])), both);
+    let out = kommunsk(&["search", "-lånepul*", "--index", s(index())]);
+    assert_eq!(out.status.code(), Some(2), "only an excluded prefix is nothing to look for");
+}

@@ -10,15 +10,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 
-use super::ingest::DEFAULT_INDEX;
+use super::mention_scope::{check_topic, MentionScopeArgs};
 use super::output::{emit, UsageError};
-use super::report::{corpus_folder, parse_doctype, refresh_index};
-use super::review::{check_topic, municipality_code, reviews_path};
-use crate::analyse::dictionary;
-use crate::index::CorpusIndex;
-use crate::report::evidence::{collect, EvidenceFilter};
+use crate::report::evidence::collect;
 use crate::report::hits::{hits, render, HitFormat};
-use crate::report::Scope;
 use crate::review::{annotate, ReviewFile, Verdict};
 use crate::safe_text::terminal;
 use crate::search::display_path;
@@ -27,26 +22,8 @@ use crate::search::display_path;
 pub struct EvidenceArgs {
     /// Topic id from the dictionary (see `kommunsk topics`); with --format, all topics when left out.
     pub topic: Option<String>,
-    /// Only this municipality (name, ASCII form or code).
-    #[arg(long, value_name = "NAME")]
-    pub municipality: Option<String>,
-    /// Only this budget year.
-    #[arg(long, value_name = "YEAR")]
-    pub year: Option<u16>,
-    /// Only this document type.
-    #[arg(long, value_name = "T")]
-    pub doctype: Option<String>,
-    /// Index folder.
-    #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]
-    pub index: PathBuf,
-    /// Corpus folder to ingest from when the index is missing or stale.
-    #[arg(long, value_name = "DIR")]
-    pub corpus: Option<PathBuf>,
-    /// Topic dictionary (TOML).
-    /// [default: queries/topics.toml beside the corpus folder or in the working directory,
-    /// else the built-in one]
-    #[arg(long, value_name = "FILE")]
-    pub topics: Option<PathBuf>,
+    #[command(flatten)]
+    pub scope: MentionScopeArgs,
     /// Print the mentions as a JSON array.
     #[arg(long)]
     pub json: bool,
@@ -56,15 +33,12 @@ pub struct EvidenceArgs {
     /// Write to this file instead of stdout.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Reviews file (default: reviews.csv beside the topic dictionary).
-    #[arg(long, value_name = "FILE")]
-    pub reviews: Option<PathBuf>,
     /// Show no review verdicts.
     #[arg(long)]
     pub ignore_reviews: bool,
-    /// Never ingest, even when the index is missing or stale.
+    /// Leave out mentions on pages read by OCR (as `report --no-ocr` counts).
     #[arg(long)]
-    pub no_ingest: bool,
+    pub no_ocr: bool,
 }
 
 fn parse_hit_format(s: &str) -> Result<HitFormat, String> {
@@ -72,8 +46,7 @@ fn parse_hit_format(s: &str) -> Result<HitFormat, String> {
 }
 
 pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
-    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
-    let topics = dictionary::load(args.topics.as_deref(), Some(&corpus))?;
+    let (corpus, topics) = args.scope.corpus_and_topics()?;
     match &args.topic {
         Some(topic) => check_topic(&topics, topic)?,
         None if args.format.is_none() => {
@@ -83,35 +56,27 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
         }
         None => {}
     }
-    let code = municipality_code(args.municipality.as_deref())?;
-    let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
-    refresh_index(&corpus, &args.index, args.no_ingest)?;
-    let index = CorpusIndex::open(&args.index)?;
-    let pages = index.pages(&index.reader()?.searcher())?;
-    let filter = EvidenceFilter { scope, topics: args.topic.iter().cloned().collect(), code };
-    let found = collect(&pages, &topics, &filter);
-    let reviews = if args.ignore_reviews {
-        ReviewFile::default()
-    } else {
-        ReviewFile::load(&reviews_path(
-            args.reviews.as_deref(),
-            dictionary::locate(args.topics.as_deref(), Some(&corpus)).as_deref(),
-            &corpus,
-        ))?
-    };
+    let filter = args.scope.filter(args.topic.as_deref())?;
+    let source = args.scope.open(corpus, topics)?;
+    let mut pages = source.pages()?;
+    if args.no_ocr {
+        pages.retain(|p| p.ocr.is_none());
+    }
+    let (corpus, topics) = (&source.corpus, &source.topics);
+    let found = collect(&pages, topics, &filter);
+    let reviews = if args.ignore_reviews { ReviewFile::default() } else { ReviewFile::load(&source.reviews_path)? };
     // Keys use the stored paths, so annotate before paths become the ones users see.
     let reviewed = annotate(&found, &reviews);
     let shown_corpus = corpus.display().to_string();
 
     let text = if let Some(format) = args.format {
         eprintln!("kommunsk: topic dictionary: {}", topics.source);
-        // No page of this index is read by OCR: extraction is from the text layer only.
-        let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p), |_, _| false);
+        let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p));
         render(&rows, format)
     } else if args.json {
         // The JSON contract is a bare array of mentions; the dictionary is named on stderr.
         eprintln!("kommunsk: topic dictionary: {}", topics.source);
-        crate::report::evidence::to_json(&found, &reviews, &corpus)?
+        crate::report::evidence::to_json(&found, &reviews, corpus)?
     } else {
         let (open, close) = if std::io::stdout().is_terminal() { ("\x1b[1;33m", "\x1b[0m") } else { ("«", "»") };
         let mut out = String::new();
@@ -149,7 +114,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
     };
     match &args.out {
         Some(path) => {
-            super::output::check_out_path(path, &args.index)?;
+            super::output::check_out_path(path, &args.scope.index)?;
             std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?
         }
         None => emit(&text)?,

@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod identify;
 mod ingest;
+mod mention_scope;
 mod output;
 mod report;
 mod review;

@@ -8,8 +8,8 @@ use anyhow::Context;
 use clap::Args;
 
 use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
+use super::mention_scope::reviews_path;
 use super::output::{emit, UsageError};
-use super::review::reviews_path;
 use crate::analyse::{dictionary, TopicSet};
 use crate::identify::{DocType, Region};
 use crate::index::CorpusIndex;
@@ -17,8 +17,8 @@ use crate::ingest::{is_stale, IngestOptions};
 use crate::isolation::Isolation;
 use crate::report::evidence::EvidenceFilter;
 use crate::report::ocr_share;
-use crate::report::reviewed::{build_cached_with_reviews_skipping, drop_rejected};
-use crate::report::{self, Format, ReportSource, Scope};
+use crate::report::reviewed::{build_cached, drop_rejected, CachedReport};
+use crate::report::{self, Format, Scope};
 use crate::review::ReviewFile;
 use crate::search::display_path;
 
@@ -174,26 +174,17 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let ocr_pages = ocr_share::ocr_pages(&index, &searcher)?;
     let skip = if args.no_ocr { ocr_share::keys(&ocr_pages) } else { Default::default() };
     let region = parse_region(args.region.as_deref())?;
-    let (mut built, applied) = match region {
-        None => build_cached_with_reviews_skipping(
-            &index,
-            &searcher,
-            &topics,
-            &scope,
-            &args.lang,
-            &reviews,
-            args.ignore_reviews,
-            &skip,
-        )?,
-        // One region's report is built from its pages (the report cache covers the whole country).
-        Some(_) => {
-            let (mut pages, records) = ReportSource::read(&index, &searcher)?;
-            pages.retain(|p| !skip.contains(&(p.path.clone(), p.page)));
-            let source = ReportSource { pages: &pages, records: &records, corpus: &corpus, index_dir: &args.index };
-            let applying = if args.ignore_reviews { ReviewFile::default() } else { reviews.clone() };
-            (report::from_source(&source, &topics, &scope, region, &args.lang, &applying), Default::default())
-        }
-    };
+    let (mut built, applied) = build_cached(&CachedReport {
+        index: &index,
+        searcher: &searcher,
+        topics: &topics,
+        scope: &scope,
+        lang: &args.lang,
+        reviews: &reviews,
+        ignore: args.ignore_reviews,
+        skip: &skip,
+        region,
+    })?;
     if !applied.orphaned.is_empty() {
         eprintln!(
             "kommunsk: {} reviews in {} are orphaned (their sentence is no longer found); list them with `kommunsk review --orphans`",

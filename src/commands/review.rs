@@ -11,24 +11,20 @@
 
 use std::fmt::Write;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 
-use super::ingest::DEFAULT_INDEX;
+use super::mention_scope::{check_topic, MentionScopeArgs};
 use super::output::{emit, UsageError};
-use super::report::{corpus_folder, parse_doctype, refresh_index};
-use crate::analyse::{dictionary, Evidence, TopicSet};
-use crate::identify::registry;
-use crate::index::{CorpusIndex, StoredPage};
+use crate::analyse::{Evidence, TopicSet};
+use crate::index::StoredPage;
 use crate::report::evidence::{collect, EvidenceFilter};
 use crate::report::hits::{hits, render, HitFormat};
-use crate::report::Scope;
 use crate::review::apply::apply;
 use crate::review::file::today;
 use crate::review::sample::{sample, DEFAULT_SEED};
-use crate::review::{annotate, default_reviews_path, Review, ReviewFile, Verdict};
+use crate::review::{annotate, Review, ReviewFile, Verdict};
 use crate::search::display_path;
 
 /// Shortest id prefix accepted for `--right`/`--wrong`.
@@ -62,63 +58,15 @@ pub struct ReviewArgs {
     /// List only mentions nobody has reviewed yet.
     #[arg(long)]
     pub unreviewed: bool,
-    /// Only this municipality (name, ASCII form or code).
-    #[arg(long, value_name = "NAME")]
-    pub municipality: Option<String>,
-    /// Only this budget year.
-    #[arg(long, value_name = "YEAR")]
-    pub year: Option<u16>,
-    /// Only this document type.
-    #[arg(long, value_name = "T")]
-    pub doctype: Option<String>,
-    /// Reviews file (default: reviews.csv beside the topic dictionary).
-    #[arg(long, value_name = "FILE")]
-    pub reviews: Option<PathBuf>,
-    /// Topic dictionary (TOML).
-    /// [default: queries/topics.toml beside the corpus folder or in the working directory,
-    /// else the built-in one]
-    #[arg(long, value_name = "FILE")]
-    pub topics: Option<PathBuf>,
-    /// Index folder.
-    #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]
-    pub index: PathBuf,
-    /// Corpus folder to ingest from when the index is missing or stale.
-    #[arg(long, value_name = "DIR")]
-    pub corpus: Option<PathBuf>,
+    #[command(flatten)]
+    pub scope: MentionScopeArgs,
     /// Print the listed mentions as JSON (the rows of `evidence --format json`).
     #[arg(long)]
     pub json: bool,
-    /// Never ingest, even when the index is missing or stale.
-    #[arg(long)]
-    pub no_ingest: bool,
-}
-
-/// The reviews file a command uses: the one given, else `reviews.csv` beside the dictionary.
-pub(super) fn reviews_path(given: Option<&Path>, topics_file: Option<&Path>, corpus: &Path) -> PathBuf {
-    given.map(Path::to_path_buf).unwrap_or_else(|| default_reviews_path(topics_file, corpus))
-}
-
-/// A topic id that is in the dictionary, or a usage error listing the ids.
-pub(super) fn check_topic(topics: &TopicSet, id: &str) -> Result<(), UsageError> {
-    if topics.get(id).is_some() {
-        return Ok(());
-    }
-    let ids: Vec<&str> = topics.topics.iter().map(|t| t.id.as_str()).collect();
-    Err(UsageError(format!("unknown topic {id:?} (one of {})", ids.join(", "))))
-}
-
-/// A municipality code from a `--municipality` value.
-pub(super) fn municipality_code(given: Option<&str>) -> Result<Option<u16>, UsageError> {
-    given
-        .map(|name| {
-            registry::lookup(name).map(|m| m.code).ok_or_else(|| UsageError(format!("unknown municipality {name:?}")))
-        })
-        .transpose()
 }
 
 pub fn run(args: ReviewArgs) -> anyhow::Result<ExitCode> {
-    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
-    let topics = dictionary::load(args.topics.as_deref(), Some(&corpus))?;
+    let (corpus, topics) = args.scope.corpus_and_topics()?;
     if let Some(topic) = &args.topic {
         check_topic(&topics, topic)?;
     }
@@ -129,29 +77,20 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<ExitCode> {
         )
         .into());
     }
-    let filter = EvidenceFilter {
-        scope: Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? },
-        topics: args.topic.iter().cloned().collect(),
-        code: municipality_code(args.municipality.as_deref())?,
-    };
-    refresh_index(&corpus, &args.index, args.no_ingest)?;
-    let index = CorpusIndex::open(&args.index)?;
-    let pages = index.pages(&index.reader()?.searcher())?;
-    let path = reviews_path(
-        args.reviews.as_deref(),
-        dictionary::locate(args.topics.as_deref(), Some(&corpus)).as_deref(),
-        &corpus,
-    );
-    let mut reviews = ReviewFile::load(&path)?;
+    let filter = args.scope.filter(args.topic.as_deref())?;
+    let source = args.scope.open(corpus, topics)?;
+    let pages = source.pages()?;
+    let (corpus, topics, path) = (&source.corpus, &source.topics, &source.reviews_path);
+    let mut reviews = ReviewFile::load(path)?;
     let shown_corpus = corpus.display().to_string();
 
     if marking {
-        return mark(&args, &pages, &topics, &mut reviews, &shown_corpus);
+        return mark(&args, &pages, topics, &mut reviews, &shown_corpus);
     }
     if args.orphans {
-        return orphans(&pages, &topics, &reviews, &shown_corpus);
+        return orphans(&pages, topics, &reviews, &shown_corpus);
     }
-    let found = collect(&pages, &topics, &filter);
+    let found = collect(&pages, topics, &filter);
     let reviewed = annotate(&found, &reviews);
     let mut chosen: Vec<usize> = match args.sample {
         Some(n) => {
@@ -164,7 +103,7 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<ExitCode> {
         chosen.retain(|&i| reviewed[i].1.is_none());
     }
     if args.json {
-        let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p), |_, _| false);
+        let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p));
         let picked: Vec<_> = chosen.iter().map(|&i| rows[i].clone()).collect();
         emit(&render(&picked, HitFormat::Json))?;
         return Ok(ExitCode::SUCCESS);

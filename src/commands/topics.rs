@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 
+use super::mention_scope::reviews_path;
 use super::output::{emit, UsageError};
 use super::report::{corpus_folder, refresh_index};
-use super::review::reviews_path;
 use crate::analyse::{dictionary, TopicSet};
 use crate::index::CorpusIndex;
 use crate::review::pattern_stats::pattern_stats;

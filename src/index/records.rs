@@ -81,6 +81,9 @@ pub struct FileRecord {
     pub error: Option<String>,
     /// The same failure as a stable kind, for sorting failures without reading messages.
     pub error_kind: Option<ErrorKind>,
+    /// Pages that needed OCR and did not get it (engine missing, `--ocr off`): the file is read
+    /// again by the next ingest that can OCR.
+    pub ocr_pending: u32,
     pub info: DocumentInfo,
     /// Fingerprint of the `corrections.csv` answer applied (empty: none); a changed answer
     /// makes the next ingest identify the file again.
@@ -115,6 +118,9 @@ impl FileRecord {
         if let Some(kind) = self.error_kind {
             doc.add_text(fields.error_kind, kind.as_str());
         }
+        if self.ocr_pending > 0 {
+            doc.add_u64(fields.ocr_pending, u64::from(self.ocr_pending));
+        }
         if let Some(missing) = self.info.missing().filter(|_| self.error.is_none()) {
             doc.add_text(fields.missing, missing);
         }
@@ -141,6 +147,7 @@ impl FileRecord {
             unmapped_glyphs: stored_u64(doc, fields.unmapped).unwrap_or(0),
             error: Some(error).filter(|e| !e.is_empty()),
             error_kind: ErrorKind::from_name(&stored_str(doc, fields.error_kind)),
+            ocr_pending: stored_u64(doc, fields.ocr_pending).and_then(|p| u32::try_from(p).ok()).unwrap_or(0),
             info: DocumentInfo::read(fields, doc),
             correction: stored_str(doc, fields.correction),
             identification: stored_str(doc, fields.identification),

@@ -61,6 +61,8 @@ pub struct Fields {
     pub error: Field,
     /// The failure's stable kind (`no_text_layer`, …), indexed so failures can be filtered by it.
     pub error_kind: Field,
+    /// Pages that needed OCR but did not get it (engine missing, `--ocr off`), stored only.
+    pub ocr_pending: Field,
     pub missing: Field,
     pub extractor: Field,
     /// The evidence that identified the document (JSON array of `identify::Evidence`), stored only.
@@ -116,6 +118,7 @@ pub fn build() -> (Schema, Fields) {
         extractor: b.add_u64_field("extractor", stored_u64.clone()),
         identify: b.add_u64_field("identify", stored_u64),
         error_kind: b.add_text_field("error_kind", STRING | STORED),
+        ocr_pending: b.add_u64_field("ocr_pending", NumericOptions::default().set_stored()),
         identification: b.add_text_field("identification", STORED),
         correction: b.add_text_field("correction", STORED),
     };

@@ -26,6 +26,7 @@
 
 pub mod candidates;
 pub mod codec;
+pub mod documents;
 pub mod segments;
 pub mod topic_results;
 
@@ -41,6 +42,7 @@ use crate::analyse::matcher::MATCHER_VERSION;
 use crate::analyse::{flatten_whitespace, Topic, TopicSet};
 use crate::index::{CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, KIND_FILE, KIND_PAGE};
 use candidates::DocBits;
+use documents::{SegmentCounts, SegmentSummary, TopicCounts};
 use segments::{Entry, SegmentTable};
 use topic_results::TopicResults;
 
@@ -138,26 +140,197 @@ pub fn topic_hash(topic: &Topic) -> String {
     h.finalize().to_hex()[..32].to_string()
 }
 
-/// Counts every topic on every live page of the index, through the cache.
+/// Counts every topic on every live page of the index, through the cache: the mention-level
+/// result, for callers that need single mentions (a report needs only [`count_documents`]).
 pub fn count(index: &CorpusIndex, searcher: &Searcher, topics: &TopicSet) -> Result<Counted, IndexError> {
+    let all: Vec<usize> = (0..topics.topics.len()).collect();
+    let evaluated = evaluate(index, searcher, topics, &all)?;
+    let mut pages = Vec::new();
+    let mut records = Vec::new();
+    for (_, table, segment) in &evaluated.tables {
+        let alive = |doc: usize| segment.alive_bitset().is_none_or(|b| b.is_alive(doc as DocId));
+        for (_, entry) in table.entries.iter().enumerate().filter(|(doc, _)| alive(*doc)) {
+            match entry {
+                Entry::Page { document, page, text_hash } => {
+                    let Some(d) = table.documents.get(*document as usize) else { continue };
+                    pages.push(PageMentions {
+                        path: d.path.clone(),
+                        page: *page,
+                        info: d.info.clone(),
+                        mentions: evaluated
+                            .results
+                            .iter()
+                            .map(|r| r.pages.get(text_hash).cloned().unwrap_or_default())
+                            .collect(),
+                    });
+                }
+                Entry::File { path, error, info } => records.push(FileRecord {
+                    path: path.clone(),
+                    error: error.clone(),
+                    info: info.clone(),
+                    ..Default::default()
+                }),
+                Entry::Other => {}
+            }
+        }
+    }
+    records.sort_by(|a, b| a.path.cmp(&b.path));
+    if evaluated.writes_failed {
+        warn_unwritable(&CacheDirs::new(index.dir()));
+    }
+    Ok(Counted { pages, records, activity: evaluated.activity })
+}
+
+/// One document (its live pages) and its mentions of each topic (in [`TopicSet`] order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentMentions {
+    pub path: String,
+    pub info: DocumentInfo,
+    pub mentions: Vec<usize>,
+}
+
+/// The documents and file records of an index with every topic's mention counts.
+#[derive(Debug)]
+pub struct DocumentsCounted {
+    /// Per segment (in searcher order) its documents with a live page; a document whose pages
+    /// lie in several segments appears once per segment.
+    pub documents: Vec<DocumentMentions>,
+    /// File records with what reports use of them (path, error, identity), sorted by path.
+    pub records: Vec<FileRecord>,
+    pub activity: CacheActivity,
+}
+
+/// Counts every topic in every live document of the index, through the cache. When every
+/// topic's document counts are cached for every segment, only those small tables are read;
+/// otherwise the stale topics are evaluated per page ([`count`]'s path) and summed up.
+pub fn count_documents(
+    index: &CorpusIndex,
+    searcher: &Searcher,
+    topics: &TopicSet,
+) -> Result<DocumentsCounted, IndexError> {
+    let dirs = CacheDirs::new(index.dir());
+    let hashes: Vec<String> = topics.topics.iter().map(topic_hash).collect();
+    let segments: Vec<(String, u32)> =
+        searcher.segment_readers().iter().map(|s| (s.segment_id().uuid_string(), s.num_deleted_docs())).collect();
+    let mut counts: Vec<TopicCounts> = hashes.iter().map(|h| TopicCounts::load(&dirs.counts(h))).collect();
+    let mut summaries: Vec<Option<SegmentSummary>> =
+        segments.iter().map(|(id, deleted)| SegmentSummary::load(&dirs.summary(id), *deleted)).collect();
+    let stale: Vec<usize> =
+        (0..counts.len()).filter(|&t| segments.iter().any(|(id, deleted)| !counts[t].covers(id, *deleted))).collect();
+    let mut changed = vec![false; counts.len()];
+    let mut activity = CacheActivity::default();
+    let mut writes_failed = false;
+
+    if !stale.is_empty() || summaries.iter().any(Option::is_none) {
+        let evaluated = evaluate(index, searcher, topics, &stale)?;
+        activity = evaluated.activity;
+        writes_failed |= evaluated.writes_failed;
+        for ((summary, (id, deleted)), (_, table, segment)) in
+            summaries.iter_mut().zip(&segments).zip(&evaluated.tables)
+        {
+            if summary.is_none() {
+                let derived = SegmentSummary::derive(table, segment);
+                writes_failed |= write_atomically(&dirs.summary(id), &derived.encode()).is_err();
+                *summary = Some(derived);
+            }
+            for &t in &stale {
+                if !counts[t].covers(id, *deleted) {
+                    let derived = SegmentCounts::derive(table, segment, &evaluated.results[t]);
+                    counts[t].segments.insert(id.clone(), derived);
+                    changed[t] = true;
+                }
+            }
+        }
+    }
+
+    let mut documents = Vec::new();
+    let mut records = Vec::new();
+    for (summary, (id, _)) in summaries.iter().zip(&segments) {
+        let Some(summary) = summary else { continue };
+        let first = documents.len();
+        documents.extend(summary.documents.iter().map(|d| DocumentMentions {
+            path: d.path.clone(),
+            info: d.info.clone(),
+            mentions: vec![0; counts.len()],
+        }));
+        for (t, topic_counts) in counts.iter().enumerate() {
+            for &(document, n) in topic_counts.segments.get(id).map_or(&[][..], |c| &c.counts) {
+                if let Some(d) = documents.get_mut(first + document as usize) {
+                    d.mentions[t] = n as usize;
+                }
+            }
+        }
+        records.extend(summary.records.iter().map(|r| FileRecord {
+            path: r.path.clone(),
+            error: r.error.clone(),
+            info: r.info.clone(),
+            ..Default::default()
+        }));
+    }
+    records.sort_by(|a, b| a.path.cmp(&b.path));
+
+    // Bounded by the index: counts of segments no longer in it are dropped.
+    let live: BTreeSet<String> = segments.iter().map(|(id, _)| id.clone()).collect();
+    let mut saved = HashSet::new();
+    for ((hash, mut topic_counts), changed) in hashes.iter().zip(counts).zip(changed) {
+        let before = topic_counts.segments.len();
+        topic_counts.segments.retain(|id, _| live.contains(id));
+        if saved.insert(hash.clone()) && (changed || before != topic_counts.segments.len()) {
+            writes_failed |= write_atomically(&dirs.counts(hash), &topic_counts.encode()).is_err();
+        }
+    }
+    dirs.remove_stale(&live, &hashes.iter().cloned().collect());
+    if writes_failed {
+        warn_unwritable(&dirs);
+    }
+    Ok(DocumentsCounted { documents, records, activity })
+}
+
+fn warn_unwritable(dirs: &CacheDirs) {
+    eprintln!("kommunsk: warning: cannot write the report cache in {}; the next report recounts", dirs.root.display());
+}
+
+/// Every segment's table with its reader, and the mention-level results of the topics asked for.
+struct Evaluated<'s> {
+    tables: Vec<(String, SegmentTable, &'s SegmentReader)>,
+    /// One per topic of the set; only the asked-for topics' results are filled in.
+    results: Vec<TopicResults>,
+    activity: CacheActivity,
+    writes_failed: bool,
+}
+
+/// Reads (or loads) every segment's table and evaluates the topics `wanted` (indices into the
+/// set) on every segment their results do not cover yet; saves what changed.
+fn evaluate<'s>(
+    index: &CorpusIndex,
+    searcher: &'s Searcher,
+    topics: &TopicSet,
+    wanted: &[usize],
+) -> Result<Evaluated<'s>, IndexError> {
     let err = |cause| IndexError::Tantivy { dir: index.dir().to_path_buf(), cause };
     let dirs = CacheDirs::new(index.dir());
     let hashes: Vec<String> = topics.topics.iter().map(topic_hash).collect();
-    let mut results: Vec<TopicResults> = hashes.iter().map(|h| TopicResults::load(&dirs.topic(h))).collect();
+    let mut results: Vec<TopicResults> = (0..hashes.len())
+        .map(
+            |t| if wanted.contains(&t) { TopicResults::load(&dirs.topic(&hashes[t])) } else { TopicResults::default() },
+        )
+        .collect();
     let words: Vec<Option<BTreeSet<String>>> =
         topics.topics.iter().map(|t| required_words(&t.pattern_sources)).collect();
     let mut activity = CacheActivity::default();
     let mut tables: Vec<(String, SegmentTable, &SegmentReader)> = Vec::new();
     let mut writes_failed = false;
+    // Topics whose results differ from their file (only those are written back).
+    let mut changed = vec![false; results.len()];
 
     for segment in searcher.segment_readers() {
         let id = segment.segment_id().uuid_string();
-        let uncovered: Vec<usize> = (0..results.len()).filter(|&t| !results[t].segments.contains(&id)).collect();
-        let wanted: Vec<Option<&BTreeSet<String>>> = uncovered.iter().map(|&t| words[t].as_ref()).collect();
+        let uncovered: Vec<usize> = wanted.iter().copied().filter(|&t| !results[t].segments.contains(&id)).collect();
+        let wanted_words: Vec<Option<&BTreeSet<String>>> = uncovered.iter().map(|&t| words[t].as_ref()).collect();
         let candidates = if uncovered.is_empty() {
             Vec::new()
         } else {
-            candidates::candidates(segment, index.fields().terms, &wanted).map_err(err)?
+            candidates::candidates(segment, index.fields().terms, &wanted_words).map_err(err)?
         };
         let mut work =
             SegmentWork { topics, results: &mut results, uncovered: &uncovered, candidates, activity: &mut activity };
@@ -175,61 +348,38 @@ pub fn count(index: &CorpusIndex, searcher: &Searcher, topics: &TopicSet) -> Res
         };
         for &t in &uncovered {
             results[t].segments.insert(id.clone());
+            changed[t] = true;
         }
         tables.push((id, table, segment));
     }
 
-    let mut pages = Vec::new();
-    let mut records = Vec::new();
-    let mut live_hashes: HashSet<TextHash> = HashSet::new();
-    for (_, table, segment) in &tables {
-        let alive = |doc: usize| segment.alive_bitset().is_none_or(|b| b.is_alive(doc as DocId));
-        for (_, entry) in table.entries.iter().enumerate().filter(|(doc, _)| alive(*doc)) {
-            match entry {
-                Entry::Page { document, page, text_hash } => {
-                    let Some(d) = table.documents.get(*document as usize) else { continue };
-                    live_hashes.insert(*text_hash);
-                    pages.push(PageMentions {
-                        path: d.path.clone(),
-                        page: *page,
-                        info: d.info.clone(),
-                        mentions: results.iter().map(|r| r.pages.get(text_hash).cloned().unwrap_or_default()).collect(),
-                    });
+    // Keep the asked-for topic files bounded by what the index holds now.
+    if !wanted.is_empty() {
+        let mut live_hashes: HashSet<TextHash> = HashSet::new();
+        for (_, table, segment) in &tables {
+            for (doc, entry) in table.entries.iter().enumerate() {
+                if let Entry::Page { text_hash, .. } = entry {
+                    if segment.alive_bitset().is_none_or(|b| b.is_alive(doc as DocId)) {
+                        live_hashes.insert(*text_hash);
+                    }
                 }
-                Entry::File { path, error, info } => records.push(FileRecord {
-                    path: path.clone(),
-                    error: error.clone(),
-                    info: info.clone(),
-                    ..Default::default()
-                }),
-                Entry::Other => {}
             }
         }
-    }
-    records.sort_by(|a, b| a.path.cmp(&b.path));
-
-    // Keep the cache bounded by what the index holds now.
-    let live_segments: BTreeSet<String> = tables.iter().map(|(id, _, _)| id.clone()).collect();
-    let mut saved = HashSet::new();
-    for (hash, mut result) in hashes.iter().zip(results) {
-        result.segments.retain(|s| live_segments.contains(s));
-        result.pages.retain(|h, _| live_hashes.contains(h));
-        if saved.insert(hash.clone()) {
-            let encoded = result.encode();
-            let unchanged = std::fs::read(dirs.topic(hash)).is_ok_and(|old| old == encoded);
-            if !unchanged {
-                writes_failed |= write_atomically(&dirs.topic(hash), &encoded).is_err();
+        let live_segments: BTreeSet<String> = tables.iter().map(|(id, _, _)| id.clone()).collect();
+        let mut saved = HashSet::new();
+        for &t in wanted {
+            let result = &mut results[t];
+            let before = (result.segments.len(), result.pages.len());
+            result.segments.retain(|s| live_segments.contains(s));
+            result.pages.retain(|h, _| live_hashes.contains(h));
+            let pruned = before != (result.segments.len(), result.pages.len());
+            if saved.insert(hashes[t].clone()) && (changed[t] || pruned) {
+                writes_failed |= write_atomically(&dirs.topic(&hashes[t]), &result.encode()).is_err();
             }
         }
+        dirs.remove_stale(&live_segments, &hashes.iter().cloned().collect());
     }
-    dirs.remove_stale(&live_segments, &saved);
-    if writes_failed {
-        eprintln!(
-            "kommunsk: warning: cannot write the report cache in {}; the next report recounts",
-            dirs.root.display()
-        );
-    }
-    Ok(Counted { pages, records, activity })
+    Ok(Evaluated { tables, results, activity, writes_failed })
 }
 
 /// Matching work for one segment: the topics not yet evaluated on it and their candidates.
@@ -391,8 +541,16 @@ impl CacheDirs {
         self.root.join("topics").join(format!("{hash}.bin"))
     }
 
-    /// Deletes tables of segments no longer in the index and all but the newest
-    /// [`KEPT_UNUSED_TOPIC_FILES`] topic files not used now.
+    fn summary(&self, id: &str) -> PathBuf {
+        self.root.join("summaries").join(format!("{id}.bin"))
+    }
+
+    fn counts(&self, hash: &str) -> PathBuf {
+        self.root.join("counts").join(format!("{hash}.bin"))
+    }
+
+    /// Deletes tables and summaries of segments no longer in the index and all but the newest
+    /// [`KEPT_UNUSED_TOPIC_FILES`] topic and counts files not used now.
     fn remove_stale(&self, live_segments: &BTreeSet<String>, used_topics: &HashSet<String>) {
         let listed = |dir: &str| -> Vec<(String, PathBuf)> {
             std::fs::read_dir(self.root.join(dir))
@@ -405,21 +563,23 @@ impl CacheDirs {
                 })
                 .collect()
         };
-        for (id, path) in listed("segments") {
+        for (id, path) in listed("segments").into_iter().chain(listed("summaries")) {
             if !live_segments.contains(&id) {
                 let _ = std::fs::remove_file(path);
             }
         }
-        let mut unused: Vec<(std::time::SystemTime, PathBuf)> = listed("topics")
-            .into_iter()
-            .filter(|(hash, _)| !used_topics.contains(hash))
-            .map(|(_, path)| {
-                (std::fs::metadata(&path).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), path)
-            })
-            .collect();
-        unused.sort_by_key(|u| std::cmp::Reverse(u.0));
-        for (_, path) in unused.into_iter().skip(KEPT_UNUSED_TOPIC_FILES) {
-            let _ = std::fs::remove_file(path);
+        for dir in ["topics", "counts"] {
+            let mut unused: Vec<(std::time::SystemTime, PathBuf)> = listed(dir)
+                .into_iter()
+                .filter(|(hash, _)| !used_topics.contains(hash))
+                .map(|(_, path)| {
+                    (std::fs::metadata(&path).and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH), path)
+                })
+                .collect();
+            unused.sort_by_key(|u| std::cmp::Reverse(u.0));
+            for (_, path) in unused.into_iter().skip(KEPT_UNUSED_TOPIC_FILES) {
+                let _ = std::fs::remove_file(path);
+            }
         }
     }
 }

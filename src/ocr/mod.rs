@@ -102,6 +102,8 @@ pub struct OcrCounts {
     pub recognised: usize,
     /// Pages whose text came from the cache.
     pub cached: usize,
+    /// Pages that need OCR but were not tried: the engine is missing or OCR is off.
+    pub pending: usize,
 }
 
 /// Why a file has no usable text after extraction and OCR.
@@ -147,6 +149,12 @@ impl Ocr {
         }
     }
 
+    /// Whether this run can OCR: not turned off and the engine is installed (probed only when
+    /// asked, so a corpus without scans never starts Tesseract).
+    pub fn can_run(&self) -> bool {
+        self.mode != OcrMode::Off && self.engine().is_ok()
+    }
+
     /// The engine, probed once on first use.
     pub fn engine(&self) -> Result<&Engine, &OcrError> {
         self.engine.get_or_init(Engine::probe).as_ref()
@@ -189,13 +197,14 @@ impl Ocr {
             Ok(engine) => engine,
             Err(why) => {
                 let needing = doc.pages.iter().filter(|p| p.needs_ocr).count();
+                let counts = OcrCounts { pending: needing, ..none };
                 let message = format!("scanned: {needing} pages need OCR, which is {why}");
                 let (result, warning) = match (scanned, needing) {
                     (true, _) => (Err(FileFailure::scanned(message)), None),
                     (false, 0) => (Ok(doc), None),
                     (false, _) => (Ok(doc), Some(format!("{message}; indexed without them"))),
                 };
-                return Completed { result, warning, counts: none };
+                return Completed { result, warning, counts };
             }
         };
         let (texts, counts, failures) = self.recognise(engine, pdf, hash, &wanted, doc.pages.len(), page_done);
@@ -267,7 +276,7 @@ impl Ocr {
                 Err(err) => failures.push(format!("page {page}: {err}")),
             }
         }
-        let counts = OcrCounts { recognised: recognised.into_inner(), cached: cached.into_inner() };
+        let counts = OcrCounts { recognised: recognised.into_inner(), cached: cached.into_inner(), pending: 0 };
         (texts, counts, failures)
     }
 }

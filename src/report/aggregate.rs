@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::analyse::TopicSet;
 use crate::index::{DocumentInfo, FileRecord, StoredPage};
-use crate::mention_cache::PageMentions;
+use crate::mention_cache::{DocumentMentions, PageMentions};
 use crate::review::{Rejected, TopicReview};
 
 /// Which pages count.
@@ -197,12 +197,38 @@ pub fn build_from_mentions(
     lang: &str,
     rejected: &Rejected,
 ) -> Report {
+    let documents: Vec<DocumentMentions> = pages
+        .iter()
+        .filter(|p| scope.covers(&p.info))
+        .map(|page| DocumentMentions {
+            path: page.path.clone(),
+            info: page.info.clone(),
+            mentions: page
+                .mentions
+                .iter()
+                .zip(&topics.topics)
+                .map(|(m, topic)| m.len().saturating_sub(rejected.on_page(&page.path, page.page, &topic.id)))
+                .collect(),
+        })
+        .collect();
+    build_from_documents(&documents, records, topics, scope, lang)
+}
+
+/// Aggregates documents whose mention counts are known (several entries of one path are
+/// summed; the first one's identity counts); documents out of scope are skipped.
+pub fn build_from_documents(
+    documents: &[DocumentMentions],
+    records: &[FileRecord],
+    topics: &TopicSet,
+    scope: &Scope,
+    lang: &str,
+) -> Report {
     let mut docs: BTreeMap<&str, DocCounts> = BTreeMap::new();
-    for page in pages.iter().filter(|p| scope.covers(&p.info)) {
-        let Some(empty) = DocCounts::empty(&page.info, topics.topics.len()) else { continue };
-        let doc = docs.entry(page.path.as_str()).or_insert(empty);
-        for ((sum, mentions), topic) in doc.counts.iter_mut().zip(&page.mentions).zip(&topics.topics) {
-            *sum += mentions.len().saturating_sub(rejected.on_page(&page.path, page.page, &topic.id));
+    for document in documents.iter().filter(|d| scope.covers(&d.info)) {
+        let Some(empty) = DocCounts::empty(&document.info, topics.topics.len()) else { continue };
+        let doc = docs.entry(document.path.as_str()).or_insert(empty);
+        for (sum, n) in doc.counts.iter_mut().zip(&document.mentions) {
+            *sum += n;
         }
     }
     // Documents without any stored page still count towards `of`.

@@ -57,12 +57,11 @@ pub struct Hit {
 }
 
 /// Flat rows for mentions, their keys and reviews (same order). `document` shows the path as
-/// users know it; `ocr` says whether a page of a document was read by OCR.
+/// users know it.
 pub fn hits(
     evidence: &[Evidence],
     reviewed: &[(KeyedMention, Option<&Review>)],
     document: impl Fn(&str) -> String,
-    ocr: impl Fn(&str, u32) -> bool,
 ) -> Vec<Hit> {
     evidence
         .iter()
@@ -78,7 +77,7 @@ pub fn hits(
             page: e.page,
             sentence: e.sentence.clone(),
             matched: e.sentence.get(e.start..e.end).unwrap_or_default().to_string(),
-            ocr: ocr(&e.path, e.page),
+            ocr: e.ocr.is_some(),
             verdict: review.map(|r| r.verdict.as_str()),
             note: review.map(|r| r.note.clone()).filter(|n| !n.is_empty()),
         })
@@ -162,7 +161,7 @@ mod tests {
         };
         let keys = keyed(std::slice::from_ref(&e));
         let reviewed: Vec<_> = keys.into_iter().map(|k| (k, None)).collect();
-        let rows = hits(&[e], &reviewed, |p| format!("corpus/{p}"), |_, _| false);
+        let rows = hits(&[e], &reviewed, |p| format!("corpus/{p}"));
         assert_eq!(rows[0].region.as_deref(), Some("Midtjylland"));
         let text = render(&rows, HitFormat::Csv);
         assert!(text.starts_with(

@@ -23,8 +23,8 @@ use std::str::FromStr;
 use crate::analyse::Evidence;
 
 pub use aggregate::{
-    build, build_from_mentions, build_reviewed, MunicipalityRow, OcrShare, Provenance, Report, ReviewSummary, Scope,
-    TopicRow, YearCell,
+    build, build_from_documents, build_from_mentions, build_reviewed, MunicipalityRow, OcrShare, Provenance, Report,
+    ReviewSummary, Scope, TopicRow, YearCell,
 };
 
 /// Output formats of `kommunsk report`.
@@ -87,29 +87,6 @@ impl ReportSource<'_> {
 /// Only documents of this region (their municipality's), when given.
 fn in_region(info: &crate::index::DocumentInfo, region: Option<crate::identify::Region>) -> bool {
     region.is_none_or(|r| info.region.as_deref() == Some(r.name()))
-}
-
-/// The report over the pages of one region (all when `None`), with `reviews` applied and the
-/// provenance filled in as `kommunsk report` fills it. (The CLI builds the whole-country report
-/// through [`reviewed::build_cached_with_reviews`]; this reads given pages.)
-pub fn from_source(
-    source: &ReportSource,
-    topics: &crate::analyse::TopicSet,
-    scope: &Scope,
-    region: Option<crate::identify::Region>,
-    lang: &str,
-    reviews: &crate::review::ReviewFile,
-) -> Report {
-    let (mut built, _) = match region {
-        None => reviewed::build_with_reviews(source.pages, source.records, topics, scope, lang, reviews, false),
-        Some(_) => {
-            let pages: Vec<_> = source.pages.iter().filter(|p| in_region(&p.info, region)).cloned().collect();
-            let records: Vec<_> = source.records.iter().filter(|r| in_region(&r.info, region)).cloned().collect();
-            reviewed::build_with_reviews(&pages, &records, topics, scope, lang, reviews, false)
-        }
-    };
-    provenance(&mut built, source.corpus, source.index_dir, lang);
-    built
 }
 
 /// Fills in where a report came from and what it leaves out, as `kommunsk report` states it

@@ -1,12 +1,16 @@
 //! The report with reviews applied, for every caller (CLI, server): rejected mentions leave the
 //! counts and the evidence, and `source.reviews` says what the reviews did.
 
+use std::collections::{BTreeSet, HashSet};
+
+use rayon::prelude::*;
 use tantivy::Searcher;
 
-use super::aggregate::{build_from_mentions, build_reviewed, Report, ReviewSummary, Scope};
+use super::aggregate::{build_from_documents, build_reviewed, Report, ReviewSummary, Scope};
 use crate::analyse::{Evidence, TopicSet};
-use crate::index::{CorpusIndex, FileRecord, IndexError, StoredPage};
-use crate::mention_cache;
+use crate::identify::Region;
+use crate::index::{CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage};
+use crate::mention_cache::{self, DocumentMentions, PageMentions};
 use crate::review::apply::apply;
 use crate::review::{annotate, Applied, ReviewFile, Verdict};
 
@@ -42,7 +46,7 @@ pub fn build_cached_with_reviews(
     reviews: &ReviewFile,
     ignore: bool,
 ) -> Result<(Report, Applied), IndexError> {
-    let none = std::collections::HashSet::new();
+    let none = HashSet::new();
     build_cached_with_reviews_skipping(index, searcher, topics, scope, lang, reviews, ignore, &none)
 }
 
@@ -57,19 +61,67 @@ pub fn build_cached_with_reviews_skipping(
     lang: &str,
     reviews: &ReviewFile,
     ignore: bool,
-    skip: &std::collections::HashSet<(String, u32)>,
+    skip: &HashSet<(String, u32)>,
 ) -> Result<(Report, Applied), IndexError> {
-    let mut counted = mention_cache::count(index, searcher, topics)?;
-    if !skip.is_empty() {
-        counted.pages.retain(|p| !skip.contains(&(p.path.clone(), p.page)));
-    }
+    build_cached(&CachedReport { index, searcher, topics, scope, lang, reviews, ignore, skip, region: None })
+}
+
+/// What a report through the cache is asked for.
+pub struct CachedReport<'a> {
+    pub index: &'a CorpusIndex,
+    pub searcher: &'a Searcher,
+    pub topics: &'a TopicSet,
+    pub scope: &'a Scope,
+    pub lang: &'a str,
+    pub reviews: &'a ReviewFile,
+    /// `--ignore-reviews`: raw counts, the reviews only stated.
+    pub ignore: bool,
+    /// Pages (path, page) left out of the counts.
+    pub skip: &'a HashSet<(String, u32)>,
+    /// Only the documents of this region's municipalities, when given.
+    pub region: Option<Region>,
+}
+
+/// The report through the cache's document counts ([`mention_cache::count_documents`]).
+/// Documents that need single mentions — those with a rejected mention or a skipped page —
+/// are recounted page by page from their stored text instead, so the numbers stay exactly
+/// those of a full recount.
+pub fn build_cached(request: &CachedReport) -> Result<(Report, Applied), IndexError> {
+    let CachedReport { index, searcher, topics, scope, lang, reviews, ignore, skip, region } = *request;
+    let in_region = |info: &DocumentInfo| region.is_none_or(|r| info.region.as_deref() == Some(r.name()));
+    let mut counted = mention_cache::count_documents(index, searcher, topics)?;
     let applied = if ignore || !reviews.exists {
         Applied::default()
     } else {
         let paths: Vec<&str> = reviews.reviews.iter().map(|r| r.path.as_str()).collect();
-        apply(&index.pages_of(searcher, &paths)?, topics, reviews, |p| scope.covers(&p.info))
+        apply(&index.pages_of(searcher, &paths)?, topics, reviews, |p| scope.covers(&p.info) && in_region(&p.info))
     };
-    let mut built = build_from_mentions(&counted.pages, &counted.records, topics, scope, lang, &applied.rejected);
+
+    let by_page: BTreeSet<&str> = applied.rejected.paths().chain(skip.iter().map(|(path, _)| path.as_str())).collect();
+    counted.documents.retain(|d| !by_page.contains(d.path.as_str()) && in_region(&d.info));
+    counted.records.retain(|r| in_region(&r.info));
+    if !by_page.is_empty() {
+        let paths: Vec<&str> = by_page.iter().copied().collect();
+        let pages: Vec<PageMentions> = index
+            .pages_of(searcher, &paths)?
+            .par_iter()
+            .filter(|p| !skip.contains(&(p.path.clone(), p.page)) && in_region(&p.info))
+            .map(|p| PageMentions::recount(p, topics))
+            .collect();
+        counted.documents.extend(pages.iter().map(|page| {
+            DocumentMentions {
+                path: page.path.clone(),
+                info: page.info.clone(),
+                mentions: page
+                    .mentions
+                    .iter()
+                    .zip(&topics.topics)
+                    .map(|(m, t)| m.len().saturating_sub(applied.rejected.on_page(&page.path, page.page, &t.id)))
+                    .collect(),
+            }
+        }));
+    }
+    let mut built = build_from_documents(&counted.documents, &counted.records, topics, scope, lang);
     state_reviews(&mut built, &applied, reviews, ignore);
     Ok((built, applied))
 }

@@ -33,6 +33,11 @@ impl Rejected {
         self.by_page.get(&(path.to_string(), page)).and_then(|t| t.get(topic)).copied().unwrap_or(0)
     }
 
+    /// The documents with at least one rejected mention.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.by_page.keys().map(|(path, _)| path.as_str())
+    }
+
     fn add(&mut self, path: &str, page: u32, topic: &str) {
         *self.by_page.entry((path.to_string(), page)).or_default().entry(topic.to_string()).or_insert(0) += 1;
     }

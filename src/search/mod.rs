@@ -166,23 +166,18 @@ impl SearchIndex {
         let fields = self.index.fields();
         let mut parser = QueryParser::for_index(self.index.tantivy(), vec![fields.text, fields.text_folded]);
         parser.set_conjunction_by_default();
-        let (parsable, prefixes) = prefix::split(query);
-        let mut text_clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if !parsable.is_empty() {
-            let parsed = parser
-                .parse_query(&parsable)
-                .map_err(|e| SearchError::Query { query: query.to_string(), message: e.to_string() })?;
-            let expanded =
-                compound::expand(&*parsed, searcher, &[fields.text, fields.text_folded]).map_err(|e| self.failed(e))?;
-            text_clauses.push((Occur::Must, expanded));
-        }
-        for p in &prefixes {
-            text_clauses.push((p.occur, prefix::query(self.index.tantivy(), p, fields.text, fields.text_folded)));
-        }
-        if !text_clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
+        let split = prefix::split(query);
+        if !split.positive {
             return Err(SearchError::Query { query: query.to_string(), message: "nothing to look for".into() });
         }
-        Ok((Box::new(BooleanQuery::new(text_clauses)), prefixes))
+        let parsed = parser
+            .parse_query(&split.parsable)
+            .map_err(|e| SearchError::Query { query: query.to_string(), message: e.to_string() })?;
+        let tantivy = self.index.tantivy();
+        let with_prefixes = prefix::substitute(parsed, &split.prefixes, tantivy, fields.text, fields.text_folded);
+        let expanded = compound::expand(&*with_prefixes, searcher, &[fields.text, fields.text_folded])
+            .map_err(|e| self.failed(e))?;
+        Ok((expanded, split.prefixes))
     }
 
     /// The filters of a request as query clauses.

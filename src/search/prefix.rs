@@ -1,10 +1,13 @@
 //! Word prefixes (`klimat*`) in a query.
 //!
 //! tantivy's query parser expands `*` only at the end of a quoted phrase of two or more words;
-//! a bare `klimat*` would be read as the word "klimat" and match nothing. So bare prefixes are
-//! taken out of the query text here and become regex queries on the index terms.
+//! a bare `klimat*` is refused ("a phrase-prefix query requires at least two terms"). So each
+//! bare prefix is replaced in the query text by a placeholder term the parser accepts, and
+//! after parsing the placeholder becomes a regex query on the index terms. The parser keeps
+//! deciding how the prefix combines with the rest: `cyber* OR NIS2`, `(klimat* AND vand)`,
+//! `-vind*`.
 
-use tantivy::query::{BooleanQuery, Occur, Query, RegexQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, RegexQuery, TermQuery};
 use tantivy::schema::Field;
 use tantivy::Index;
 
@@ -17,23 +20,53 @@ pub struct Prefix {
     pub occur: Occur,
 }
 
-/// Splits `query` into the text the query parser can handle and the bare prefixes it cannot.
-/// Quoted phrases are left alone (`"grøn omst"*` is the parser's own phrase prefix).
-pub fn split(query: &str) -> (String, Vec<Prefix>) {
-    let mut rest = String::with_capacity(query.len());
+/// A query with its bare prefixes replaced by placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// The query text for the parser; empty when nothing but prefixes was asked.
+    pub parsable: String,
+    /// The prefixes, in order: placeholder `n` stands for `prefixes[n]`.
+    pub prefixes: Vec<Prefix>,
+    /// True when the query has something other than negated prefixes to look for.
+    pub positive: bool,
+}
+
+/// The raw (untokenised) field the placeholders are written into; a value of it that starts
+/// with [`PLACEHOLDER`] never occurs in an index.
+const PLACEHOLDER_FIELD: &str = "kind";
+const PLACEHOLDER: &str = "kommunsk-prefix-";
+
+/// Replaces each bare prefix of `query` by a placeholder term. Quoted phrases are left alone
+/// (`"grøn omst"*` is the parser's own phrase prefix); parentheses and a leading `+`/`-` stay
+/// around the placeholder for the parser.
+pub fn split(query: &str) -> Split {
+    let mut parsable = String::with_capacity(query.len());
     let mut prefixes = Vec::new();
+    let mut other_words = false;
     let mut in_quotes = false;
     let mut token = String::new();
-    let flush = |token: &mut String, rest: &mut String, prefixes: &mut Vec<Prefix>| {
-        let (occur, body) = match token.strip_prefix('-') {
-            Some(body) => (Occur::MustNot, body),
-            None => (Occur::Must, token.strip_prefix('+').unwrap_or(token)),
+    let mut flush = |token: &mut String, parsable: &mut String, prefixes: &mut Vec<Prefix>| {
+        let opened = token.trim_start_matches('(');
+        let open = &token[..token.len() - opened.len()];
+        let core = opened.trim_end_matches(')');
+        let close = &opened[core.len()..];
+        let (sign, occur, body) = match core.strip_prefix('-') {
+            Some(body) => ("-", Occur::MustNot, body),
+            None => match core.strip_prefix('+') {
+                Some(body) => ("+", Occur::Must, body),
+                None => ("", Occur::Must, core),
+            },
         };
         match body.strip_suffix('*') {
             Some(word) if !word.is_empty() && word.chars().all(char::is_alphanumeric) => {
+                parsable
+                    .push_str(&format!("{open}{sign}{PLACEHOLDER_FIELD}:\"{PLACEHOLDER}{}\"{close}", prefixes.len()));
                 prefixes.push(Prefix { word: word.to_string(), occur });
             }
-            _ => rest.push_str(token),
+            _ => {
+                other_words |= !is_operator(core);
+                parsable.push_str(token);
+            }
         }
         token.clear();
     };
@@ -42,14 +75,50 @@ pub fn split(query: &str) -> (String, Vec<Prefix>) {
             in_quotes = !in_quotes;
         }
         if !in_quotes && c.is_whitespace() {
-            flush(&mut token, &mut rest, &mut prefixes);
-            rest.push(c);
+            flush(&mut token, &mut parsable, &mut prefixes);
+            parsable.push(c);
         } else {
             token.push(c);
         }
     }
-    flush(&mut token, &mut rest, &mut prefixes);
-    (rest.trim().to_string(), prefixes)
+    flush(&mut token, &mut parsable, &mut prefixes);
+    let positive = other_words || prefixes.iter().any(|p| p.occur != Occur::MustNot);
+    Split { parsable: parsable.trim().to_string(), prefixes, positive }
+}
+
+/// True for what the parser reads as an operator or nothing at all, not as a word to find.
+fn is_operator(token: &str) -> bool {
+    matches!(token, "" | "AND" | "OR" | "NOT" | "+" | "-")
+}
+
+/// Rewrites the parsed `query`, putting each prefix's regex query where its placeholder was.
+pub fn substitute(
+    query: Box<dyn Query>,
+    prefixes: &[Prefix],
+    index: &Index,
+    stemmed: Field,
+    folded: Field,
+) -> Box<dyn Query> {
+    if prefixes.is_empty() {
+        return query;
+    }
+    if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
+        let clauses = boolean
+            .clauses()
+            .iter()
+            .map(|(occur, clause)| (*occur, substitute(clause.box_clone(), prefixes, index, stemmed, folded)))
+            .collect();
+        return Box::new(BooleanQuery::new(clauses));
+    }
+    if let Some(term_query) = query.downcast_ref::<TermQuery>() {
+        let term = term_query.term();
+        let is_placeholder_field = index.schema().get_field_name(term.field()) == PLACEHOLDER_FIELD;
+        let number = term.value().as_str().and_then(|t| t.strip_prefix(PLACEHOLDER)).and_then(|n| n.parse().ok());
+        if let (true, Some(prefix)) = (is_placeholder_field, number.and_then(|n: usize| prefixes.get(n))) {
+            return self::query(index, prefix, stemmed, folded);
+        }
+    }
+    query
 }
 
 /// A query matching pages with a word starting with `prefix.word`, in the stemmed or the folded
@@ -142,16 +211,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bare_prefixes_are_taken_out_and_phrases_left_alone() {
-        let (rest, prefixes) = split(r#"klimat* "grøn omst"* -vind* budget"#);
-        assert_eq!(rest, r#""grøn omst"*  budget"#);
+    fn bare_prefixes_become_placeholders_and_phrases_are_left_alone() {
+        let split = split(r#"klimat* "grøn omst"* -vind* budget"#);
+        assert_eq!(split.parsable, r#"kind:"kommunsk-prefix-0" "grøn omst"* -kind:"kommunsk-prefix-1" budget"#);
         assert_eq!(
-            prefixes,
+            split.prefixes,
             [
                 Prefix { word: "klimat".into(), occur: Occur::Must },
                 Prefix { word: "vind".into(), occur: Occur::MustNot }
             ]
         );
+        assert!(split.positive);
+    }
+
+    #[test]
+    fn operators_and_groups_stay_with_the_parser() {
+        let split = split("(cyber* OR NIS2) AND +sikker*)");
+        assert_eq!(split.parsable, r#"(kind:"kommunsk-prefix-0" OR NIS2) AND +kind:"kommunsk-prefix-1")"#);
+        assert_eq!(split.prefixes.len(), 2);
+    }
+
+    #[test]
+    fn only_negated_prefixes_leave_nothing_to_look_for() {
+        assert!(!split("-vind* OR -sol*").positive);
+        assert!(split("-vind* sol").positive);
     }
 
     #[test]
@@ -166,6 +249,6 @@ mod tests {
 
     #[test]
     fn a_lone_star_is_left_to_the_parser() {
-        assert_eq!(split("*"), ("*".to_string(), vec![]));
+        assert_eq!(split("*"), Split { parsable: "*".to_string(), prefixes: vec![], positive: true });
     }
 }

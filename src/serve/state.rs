@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::analyse::TopicSet;
 use crate::index::{FileRecord, StoredPage};
-use crate::report::reviewed::build_cached_with_reviews;
+use crate::report::reviewed::{build_cached, CachedReport};
 use crate::report::{Report, ReportSource};
 use crate::review::ReviewFile;
 use crate::search::{doc_id, SearchError, SearchIndex};
@@ -120,8 +120,8 @@ impl AppState {
         Some((meta.len(), meta.modified().ok()?))
     }
 
-    /// The report for a scope, built once per commit and reviews file: the whole country exactly
-    /// as `kommunsk report` builds it, one region from that region's pages.
+    /// The report for a scope, built once per commit and reviews file, exactly as
+    /// `kommunsk report` builds it (through the report cache, a region's too).
     pub fn report(&self, snapshot: &Snapshot, key: &ReportKey) -> Result<Arc<Report>, String> {
         if let Some(done) = snapshot.reports.lock().ok().and_then(|r| r.get(key).cloned()) {
             return Ok(done);
@@ -131,30 +131,20 @@ impl AppState {
         let searcher = self.index.searcher();
         let ocr_pages =
             crate::report::ocr_share::ocr_pages(self.index.index(), &searcher).map_err(|e| e.to_string())?;
-        let mut built = match key.region {
-            None => {
-                let (mut built, _) = build_cached_with_reviews(
-                    self.index.index(),
-                    &searcher,
-                    &self.topics,
-                    &scope,
-                    key.lang,
-                    &reviews,
-                    false,
-                )
-                .map_err(|e| e.to_string())?;
-                crate::report::provenance(&mut built, &self.config.corpus, &self.config.index_dir, key.lang);
-                built
-            }
-            Some(region) => crate::report::from_source(
-                &snapshot.source(&self.config),
-                &self.topics,
-                &scope,
-                Some(region),
-                key.lang,
-                &reviews,
-            ),
-        };
+        let none = std::collections::HashSet::new();
+        let (mut built, _) = build_cached(&CachedReport {
+            index: self.index.index(),
+            searcher: &searcher,
+            topics: &self.topics,
+            scope: &scope,
+            lang: key.lang,
+            reviews: &reviews,
+            ignore: false,
+            skip: &none,
+            region: key.region,
+        })
+        .map_err(|e| e.to_string())?;
+        crate::report::provenance(&mut built, &self.config.corpus, &self.config.index_dir, key.lang);
         // As `kommunsk report` states it, so /api/report stays equal to `report --format json`.
         built.source.ocr = crate::report::ocr_share::share(&ocr_pages, &self.topics, &scope, key.region);
         let built = Arc::new(built);
