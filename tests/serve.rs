@@ -777,3 +777,23 @@ async fn review_in_browser(client: fantoccini::Client, base: String, server: Rev
     let ids: Vec<String> = sampled.as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(drawn, ids);
 }
+
+#[test]
+fn the_document_page_says_why_it_was_identified() {
+    let hit = &get_json("/api/search?q=aftale&municipality=Aarhus&year=2025&limit=1")["hits"][0];
+    let path = hit["path"].as_str().unwrap();
+    let identified = kommunsk_json(&["identify", "--json", path]);
+    let evidence = identified[0]["evidence"].as_array().unwrap();
+    assert!(evidence.len() >= 2, "{identified:#}");
+    for (lang, source) in [("", "stien"), ("&lang=en", "the path")] {
+        let (status, _, body) = get(&format!("/doc/{}?page=1{lang}", hit["id"].as_str().unwrap()));
+        assert_eq!(status, 200);
+        // As `kommunsk identify` says: each fact, with its signal and where it was found.
+        for e in evidence {
+            let at = body.find(&format!("data-field=\"{}\"", e["field"].as_str().unwrap())).expect(&body);
+            let item = &body[at..at + body[at..].find("</li>").unwrap()];
+            assert!(item.contains(e["signal"].as_str().unwrap()), "{item}");
+            assert!(item.contains(source), "{item}");
+        }
+    }
+}
