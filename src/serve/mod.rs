@@ -7,7 +7,7 @@
 //!
 //! Secure by default: read-only except for one route, `POST /review`, which records review
 //! verdicts in the reviews file when [`AppState::allow_reviews`] says so (loopback only, same
-//! origin, a per-process form token: see [`review_form`]); documents are fetched by their index
+//! origin, a per-process form token: see `review_form`); documents are fetched by their index
 //! id and never by a path from the request, everything from a PDF is escaped (maud escapes every interpolation),
 //! and every response carries a Content-Security-Policy that allows only this origin's scripts.
 //! Search and report work with JavaScript off; only the PDF view needs it (pdf.js).
