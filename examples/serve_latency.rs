@@ -8,7 +8,10 @@
 //! per line, TAB-separated filters ignored) `ROUNDS` times (default 3) and time each request
 //! from sending it to the last byte of the page — server time plus loopback. The same threads
 //! then run the same queries through `kommunsk::search::search`, which opens the index each
-//! time. A warm-up round before each is not counted. Prints one JSON object (milliseconds).
+//! time. A warm-up round before each is not counted. A third phase requests the search page
+//! narrowed to a topic (`&topic=digitalisation`, the report's pattern pages). Prints one JSON
+//! object (milliseconds), with the process's CPU seconds per phase (server and clients
+//! together) and the load average before and after, since the machine may be shared.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -59,19 +62,28 @@ fn main() -> anyhow::Result<()> {
     let addr = listener.local_addr()?;
     runtime.spawn(kommunsk::serve::serve(listener, state));
 
+    let load_before = load_average();
     let page = |q: &str| fetch(addr, &format!("/search?q={}", encode(q)));
-    let served = concurrently(clients, rounds, &queries, &page)?;
+    let (served, served_cpu) = timed_cpu(|| concurrently(clients, rounds, &queries, &page))?;
     let reopen = |q: &str| {
         let request = SearchRequest { query: q.to_string(), limit: 10, ..Default::default() };
         search(&index_dir, &request).map(|r| r.total).map_err(anyhow::Error::from)
     };
-    let reopened = concurrently(clients, rounds, &queries, &reopen)?;
+    let (reopened, reopened_cpu) = timed_cpu(|| concurrently(clients, rounds, &queries, &reopen))?;
+    let topic_page = |q: &str| fetch(addr, &format!("/search?q={}&topic=digitalisation", encode(q)));
+    let (topic, topic_cpu) = timed_cpu(|| concurrently(clients, rounds, &queries, &topic_page))?;
     println!(
         "{{\"clients\": {clients}, \"queries\": {}, \"refused_queries\": {skipped}, \"rounds\": {rounds}, \
-         \"serve_search_page\": {}, \"open_index_per_search\": {}, \"p50_ratio\": {:.2}, \"p99_ratio\": {:.2}}}",
+         \"load_average_before\": {load_before:?}, \"load_average_after\": {:?}, \
+         \"serve_search_page\": {}, \"serve_search_page_cpu_s\": {served_cpu:.2}, \
+         \"open_index_per_search\": {}, \"open_index_per_search_cpu_s\": {reopened_cpu:.2}, \
+         \"serve_search_page_topic\": {}, \"serve_search_page_topic_cpu_s\": {topic_cpu:.2}, \
+         \"p50_ratio\": {:.2}, \"p99_ratio\": {:.2}}}",
         queries.len(),
+        load_average(),
         summary(&served),
         summary(&reopened),
+        summary(&topic),
         percentile(&reopened, 50.0) / percentile(&served, 50.0),
         percentile(&reopened, 99.0) / percentile(&served, 99.0),
     );
@@ -115,6 +127,34 @@ fn concurrently<T>(
     })?;
     all.sort_by(f64::total_cmp);
     Ok(all)
+}
+
+/// The 1-, 5- and 15-minute load averages (empty where `/proc/loadavg` is missing).
+fn load_average() -> Vec<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(3)
+        .filter_map(|v| v.parse().ok())
+        .collect()
+}
+
+/// This process's user + system CPU seconds so far.
+fn cpu_seconds() -> f64 {
+    // SAFETY: getrusage only writes into the zeroed struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return 0.0;
+    }
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// Runs `work` and returns its result with the CPU seconds the process spent meanwhile.
+fn timed_cpu<T>(work: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<(T, f64)> {
+    let before = cpu_seconds();
+    let result = work()?;
+    Ok((result, cpu_seconds() - before))
 }
 
 /// One GET over a fresh connection; the response's length (the page must be read to the end).

@@ -13,7 +13,7 @@ use clap::Args;
 use super::mention_scope::{check_topic, MentionScopeArgs};
 use super::output::{emit, UsageError};
 use crate::report::evidence::collect;
-use crate::report::hits::{hits, render, HitFormat};
+use crate::report::hits::{export, HitFormat};
 use crate::review::{annotate, ReviewFile, Verdict};
 use crate::safe_text::terminal;
 use crate::search::display_path;
@@ -71,8 +71,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
 
     let text = if let Some(format) = args.format {
         eprintln!("kommunsk: topic dictionary: {}", topics.source);
-        let rows = hits(&found, &reviewed, |p| display_path(&shown_corpus, p));
-        render(&rows, format)
+        export(&found, &reviews, corpus, format)
     } else if args.json {
         // The JSON contract is a bare array of mentions; the dictionary is named on stderr.
         eprintln!("kommunsk: topic dictionary: {}", topics.source);

@@ -22,13 +22,10 @@ use crate::index::StoredPage;
 use crate::report::evidence::{collect, EvidenceFilter};
 use crate::report::hits::{hits, render, HitFormat};
 use crate::review::apply::apply;
-use crate::review::file::today;
+use crate::review::mark::{find, record};
 use crate::review::sample::{sample, DEFAULT_SEED};
-use crate::review::{annotate, Review, ReviewFile, Verdict};
+use crate::review::{annotate, ReviewFile, Verdict};
 use crate::search::display_path;
-
-/// Shortest id prefix accepted for `--right`/`--wrong`.
-const MIN_ID_PREFIX: usize = 6;
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
@@ -164,33 +161,9 @@ fn mark(
         args.right.iter().map(|id| (id, Verdict::Right)).chain(args.wrong.iter().map(|id| (id, Verdict::Wrong)));
     let mut out = String::new();
     for (id, verdict) in wanted {
-        let id = id.trim().to_ascii_lowercase();
-        if id.len() < MIN_ID_PREFIX {
-            return Err(UsageError(format!("id {id:?} is too short (at least {MIN_ID_PREFIX} characters)")).into());
-        }
-        let hits: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].id.starts_with(&id)).collect();
-        let i = match hits[..] {
-            [i] => i,
-            [] => {
-                return Err(
-                    UsageError(format!("no mention has id {id:?} (list them with `kommunsk review TOPIC`)")).into()
-                )
-            }
-            _ => return Err(UsageError(format!("id {id:?} fits {} mentions; give more of it", hits.len())).into()),
-        };
+        let i = find(&keys, id).map_err(|e| UsageError(e.to_string()))?;
         let e = &found[i];
-        reviews.upsert(Review {
-            topic: e.topic.clone(),
-            path: e.path.clone(),
-            page: e.page,
-            matched: e.sentence.get(e.start..e.end).unwrap_or_default().to_string(),
-            sentence: e.sentence.clone(),
-            occurrence: keys[i].key.occurrence,
-            verdict,
-            note: args.note.clone(),
-            reviewer: reviewer.clone(),
-            date: today(),
-        });
+        record(reviews, e, &keys[i], verdict, &args.note, &reviewer);
         let _ = writeln!(out, "{} {}: {} · {}", keys[i].id, verdict.as_str(), e.topic, place(e, corpus));
         let _ = writeln!(out, "    {}", e.marked("«", "»"));
     }

@@ -10,7 +10,11 @@ use clap::Args;
 use super::ingest::DEFAULT_INDEX;
 use super::output::{emit, UsageError};
 use crate::safe_text::terminal;
-use crate::search::{search, Hit, SearchRequest};
+use std::sync::Arc;
+
+use super::report::corpus_folder;
+use crate::analyse::dictionary;
+use crate::search::{Hit, SearchError, SearchIndex, SearchRequest, TopicPages};
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -34,6 +38,14 @@ pub struct SearchArgs {
     /// Only documents in this language (ISO 639-3, e.g. dan, eng).
     #[arg(long, value_name = "L")]
     pub lang: Option<String>,
+    /// Only pages that mention this topic of the dictionary (the pages `report` counts it on).
+    #[arg(long, value_name = "ID")]
+    pub topic: Option<String>,
+    /// Topic dictionary for --topic (TOML).
+    /// [default: queries/topics.toml beside the corpus folder or in the working directory,
+    /// else the built-in one]
+    #[arg(long, value_name = "FILE", requires = "topic")]
+    pub topics: Option<PathBuf>,
     /// Most hits to show (1 to 10000; larger values are capped).
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub limit: usize,
@@ -49,6 +61,22 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
     if args.limit == 0 {
         return Err(UsageError("--limit must be at least 1".into()).into());
     }
+    let usage = |err: SearchError| -> anyhow::Error {
+        if err.is_usage() {
+            UsageError(err.to_string()).into()
+        } else {
+            err.into()
+        }
+    };
+    let index = SearchIndex::open(&args.index).map_err(usage)?;
+    let topic = match &args.topic {
+        Some(id) => {
+            let corpus = corpus_folder(None, &args.index);
+            let topics = dictionary::load(args.topics.as_deref(), Some(&corpus))?;
+            Some(Arc::new(TopicPages::find(index.index(), &index.searcher(), &topics, id).map_err(usage)?))
+        }
+        None => None,
+    };
     let request = SearchRequest {
         query: args.query.clone(),
         municipality: args.municipality,
@@ -58,12 +86,9 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
         lang: args.lang,
         limit: args.limit,
         offset: args.offset,
+        topic,
     };
-    let results = match search(&args.index, &request) {
-        Ok(results) => results,
-        Err(err) if err.is_usage() => return Err(UsageError(err.to_string()).into()),
-        Err(err) => return Err(err.into()),
-    };
+    let results = index.search(&request).map_err(usage)?;
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&results)?))?;
         return Ok(ExitCode::SUCCESS);

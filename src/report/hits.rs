@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::csv::UTF8_BOM;
 use crate::analyse::Evidence;
 use crate::identify::registry;
-use crate::review::{KeyedMention, Review};
+use crate::review::{annotate, KeyedMention, Review, ReviewFile};
 use crate::safe_text::neutralise_csv_cell;
 
 /// Export formats of `evidence --format`.
@@ -57,7 +57,7 @@ pub struct Hit {
 }
 
 /// Flat rows for mentions, their keys and reviews (same order). `document` shows the path as
-/// users know it.
+/// users know it; `ocr` is the mention's own OCR provenance (its page was read by OCR).
 pub fn hits(
     evidence: &[Evidence],
     reviewed: &[(KeyedMention, Option<&Review>)],
@@ -82,6 +82,15 @@ pub fn hits(
             note: review.map(|r| r.note.clone()).filter(|n| !n.is_empty()),
         })
         .collect()
+}
+
+/// `evidence --format FORMAT`'s text for `found` (stored paths, every mention of each
+/// document, so review keys number alike): what the CLI prints and the server's export sends.
+pub fn export(found: &[Evidence], reviews: &ReviewFile, corpus: &std::path::Path, format: HitFormat) -> String {
+    // Keys use the stored paths, so annotate before paths become the ones users see.
+    let reviewed = annotate(found, reviews);
+    let shown = corpus.display().to_string();
+    render(&hits(found, &reviewed, |p| crate::search::display_path(&shown, p)), format)
 }
 
 /// The CSV header, in column order.

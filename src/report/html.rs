@@ -29,14 +29,22 @@ const MAX_INLINE_NAMES: usize = 4;
 /// Longest part of an anchor id taken from a topic id.
 const MAX_SLUG_CHARS: usize = 40;
 
-/// In-page anchor ids. Topic ids come from the editable TOML, so each is reduced to a slug of
-/// `[a-z0-9_-]` and made unique; years and municipality codes are numbers.
-struct Anchors {
+/// Where a number's sentences are shown, for a page that does not carry them itself (a
+/// server's evidence view): the link for a topic id, a year and, for one municipality's count,
+/// its code.
+pub type EvidenceLink<'a> = &'a dyn Fn(&str, u16, Option<u16>) -> String;
+
+/// In-page anchor ids, or links to an evidence view. Topic ids come from the editable TOML, so
+/// each is reduced to a slug of `[a-z0-9_-]` and made unique; years and municipality codes are
+/// numbers.
+struct Anchors<'a> {
     topics: Vec<String>,
+    ids: Vec<String>,
+    link: Option<EvidenceLink<'a>>,
 }
 
-impl Anchors {
-    fn new(report: &Report) -> Self {
+impl<'a> Anchors<'a> {
+    fn new(report: &Report, link: Option<EvidenceLink<'a>>) -> Self {
         let mut seen = BTreeSet::new();
         let topics = report
             .topics
@@ -49,7 +57,28 @@ impl Anchors {
                 unique
             })
             .collect();
-        Anchors { topics }
+        let ids = report.topics.iter().map(|t| t.id.clone()).collect();
+        Anchors { topics, ids, link }
+    }
+
+    fn id(&self, topic: usize) -> &str {
+        self.ids.get(topic).map_or("", String::as_str)
+    }
+
+    /// The link to the sentences behind a topic's count in a year.
+    fn href_year(&self, topic: usize, year: u16) -> String {
+        match self.link {
+            Some(link) => link(self.id(topic), year, None),
+            None => format!("#{}", self.topic_year(topic, year)),
+        }
+    }
+
+    /// The link to the sentences behind one municipality's count.
+    fn href_cell(&self, topic: usize, year: u16, code: u16) -> String {
+        match self.link {
+            Some(link) => link(self.id(topic), year, Some(code)),
+            None => format!("#{}", self.cell(topic, year, code)),
+        }
     }
 
     fn slug(&self, topic: usize) -> &str {
@@ -139,7 +168,17 @@ fn cell_for(topic: &TopicRow, year: u16) -> Option<&YearCell> {
 
 /// Renders the self-contained HTML report.
 pub fn render(report: &Report, evidence: &[Evidence], words: &Labels) -> String {
-    let anchors = Anchors::new(report);
+    render_with(report, evidence, words, None)
+}
+
+/// Renders the report for a page whose numbers link to an evidence view elsewhere (`link`)
+/// instead of carrying the sentences: every count, also one municipality's, links there.
+pub fn render_linked(report: &Report, words: &Labels, link: EvidenceLink) -> String {
+    render_with(report, &[], words, Some(link))
+}
+
+fn render_with(report: &Report, evidence: &[Evidence], words: &Labels, link: Option<EvidenceLink>) -> String {
+    let anchors = Anchors::new(report, link);
     let groups = group_evidence(report, evidence);
     let latest = report.source.years.last().copied();
     let mut out = String::with_capacity(64 * 1024 + evidence.len() * 420);
@@ -152,13 +191,15 @@ pub fn render(report: &Report, evidence: &[Evidence], words: &Labels) -> String 
         words.html_lang,
         html_escape(words.title)
     );
-    header(&mut out, report, words);
+    header(&mut out, report, words, link.is_none());
     match latest {
         Some(latest) => {
             charts(&mut out, report, &anchors, words, latest);
             year_table(&mut out, report, &anchors, words);
             matrix(&mut out, report, &anchors, &groups, words, latest);
-            evidence_section(&mut out, report, &anchors, &groups, words);
+            if link.is_none() {
+                evidence_section(&mut out, report, &anchors, &groups, words);
+            }
         }
         None => {
             let _ = write!(out, "<p>{}</p>", html_escape(words.no_data));
@@ -174,7 +215,7 @@ pub fn render(report: &Report, evidence: &[Evidence], words: &Labels) -> String 
 }
 
 /// Title, the synthetic-corpus banner and what the numbers were computed from.
-fn header(out: &mut String, report: &Report, words: &Labels) {
+fn header(out: &mut String, report: &Report, words: &Labels, with_evidence: bool) {
     let _ = write!(out, "<header><h1>{}</h1>", html_escape(words.title));
     if report.source.synthetic {
         let _ = write!(out, "<p class=\"banner\" role=\"note\">{}</p>", html_escape(words.synthetic));
@@ -190,14 +231,18 @@ fn header(out: &mut String, report: &Report, words: &Labels) {
     let _ = write!(
         out,
         "<nav class=\"toc\" aria-label=\"{0}\"><a href=\"#charts\">{1}</a><a href=\"#shares\">{2}</a>\
-         <a href=\"#regions\">{3}</a><a href=\"#years\">{4}</a><a href=\"#matrix\">{5}</a><a href=\"#evidence\">{6}</a></nav></header>",
+         <a href=\"#regions\">{3}</a><a href=\"#years\">{4}</a><a href=\"#matrix\">{5}</a>{6}</nav></header>",
         html_escape(words.contents),
         html_escape(words.latest_chart),
         html_escape(words.share_axis),
         html_escape(words.region),
         html_escape(words.topics_by_year),
         html_escape(words.matrix),
-        html_escape(words.evidence),
+        if with_evidence {
+            format!("<a href=\"#evidence\">{}</a>", html_escape(words.evidence))
+        } else {
+            String::new()
+        },
     );
 }
 
@@ -241,7 +286,7 @@ fn charts(out: &mut String, report: &Report, anchors: &Anchors, words: &Labels, 
                     value: c.municipalities,
                     of: c.of,
                     text: out_of(c.municipalities, c.of, words),
-                    href: format!("#{}", anchors.topic_year(i, *year)),
+                    href: anchors.href_year(i, *year),
                 })
             })
             .collect();
@@ -301,11 +346,7 @@ fn charts(out: &mut String, report: &Report, anchors: &Anchors, words: &Labels, 
                 .iter()
                 .map(|name| c.regions.iter().find(|r| &r.region == name).map(|r| (r.municipalities, r.of)))
                 .collect();
-            Some(svg::GridRow {
-                label: topic.label.clone(),
-                cells,
-                href: format!("#{}", anchors.topic_year(i, latest)),
-            })
+            Some(svg::GridRow { label: topic.label.clone(), cells, href: anchors.href_year(i, latest) })
         })
         .collect();
     let caption = format!("{} {latest}", words.region_chart);
@@ -340,8 +381,8 @@ fn year_table(out: &mut String, report: &Report, anchors: &Anchors, words: &Labe
             };
             let _ = write!(
                 out,
-                "<td><a href=\"#{}\">{}</a> <span class=\"pct\">{}</span>",
-                anchors.topic_year(i, *year),
+                "<td><a href=\"{}\">{}</a> <span class=\"pct\">{}</span>",
+                html_escape(&anchors.href_year(i, *year)),
                 out_of(c.municipalities, c.of, words),
                 percent(c.municipalities, c.of)
             );
@@ -432,9 +473,10 @@ fn matrix(out: &mut String, report: &Report, anchors: &Anchors, groups: &Groups,
         for (i, topic) in report.topics.iter().enumerate() {
             match row.mentions.get(&topic.id).copied().unwrap_or(0) {
                 0 => out.push_str("<td class=\"z\">0</td>"),
-                // Link only when the sentences are on the page, so no link dangles.
-                n if groups.contains_key(&(i, latest, row.code)) => {
-                    let _ = write!(out, "<td><a href=\"#{}\">{n}</a></td>", anchors.cell(i, latest, row.code));
+                // Link only when the sentences are there, so no link dangles.
+                n if anchors.link.is_some() || groups.contains_key(&(i, latest, row.code)) => {
+                    let href = anchors.href_cell(i, latest, row.code);
+                    let _ = write!(out, "<td><a href=\"{}\">{n}</a></td>", html_escape(&href));
                 }
                 n => {
                     let _ = write!(out, "<td>{n}</td>");
@@ -455,8 +497,8 @@ fn matrix(out: &mut String, report: &Report, anchors: &Anchors, groups: &Groups,
             Some(c) => {
                 let _ = write!(
                     out,
-                    "<td><a href=\"#{}\" title=\"{}\">{}</a></td>",
-                    anchors.topic_year(i, latest),
+                    "<td><a href=\"{}\" title=\"{}\">{}</a></td>",
+                    html_escape(&anchors.href_year(i, latest)),
                     out_of(c.municipalities, c.of, words),
                     c.municipalities
                 );

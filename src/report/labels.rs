@@ -62,7 +62,8 @@ pub struct Labels {
     pub wrong: &'static str,
 }
 
-const DANISH: Labels = Labels {
+/// The Danish report (the default).
+pub const DANISH: Labels = Labels {
     title: "Emner i kommunernes budgetdokumenter",
     synthetic: "SYNTETISK PRØVEKORPUS — opdigtede dokumenter, ikke rigtige kommunale budgetaftaler",
     corpus: "Korpus",
@@ -118,7 +119,8 @@ const DANISH: Labels = Labels {
     wrong: "forkerte",
 };
 
-const ENGLISH: Labels = Labels {
+/// The English report (`--lang en`).
+pub const ENGLISH: Labels = Labels {
     title: "Topics in the municipalities' budget documents",
     synthetic: "SYNTHETIC SAMPLE CORPUS — invented documents, not real municipal budget agreements",
     corpus: "Corpus",

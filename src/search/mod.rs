@@ -4,6 +4,7 @@
 mod compound;
 pub mod facets;
 mod prefix;
+pub mod topic_filter;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -20,6 +21,7 @@ use crate::index::{stored_str, stored_u64, CorpusIndex, IndexError, StoredPage, 
 pub use compound::{is_compound_of, MIN_HEAD_CHARS, MIN_MODIFIER_CHARS};
 use facets::FacetCollector;
 pub use facets::{FacetCount, Facets};
+pub use topic_filter::TopicPages;
 
 /// Most hits one search returns, whatever `limit` asks: more than anyone reads, few enough
 /// that the result list stays small.
@@ -41,6 +43,8 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Hits to skip (for paging).
     pub offset: usize,
+    /// Only the pages that mention this topic of the dictionary ([`TopicPages`]).
+    pub topic: Option<std::sync::Arc<TopicPages>>,
 }
 
 /// One matching page.
@@ -90,6 +94,8 @@ pub enum SearchError {
     UnknownRegion(String),
     #[error("unknown document type {0:?} (one of agreement, proposal, appendix, agenda, report, other)")]
     UnknownDocType(String),
+    #[error("unknown topic {topic:?} (one of {known})")]
+    UnknownTopic { topic: String, known: String },
     #[error("search failed in {dir}: {message}")]
     Tantivy { dir: String, message: String },
 }
@@ -220,6 +226,9 @@ impl SearchIndex {
         let searcher = self.searcher();
         let (text_query, prefixes) = self.text_query(&searcher, &request.query)?;
         let mut clauses = self.filters(request)?;
+        if let Some(topic) = &request.topic {
+            clauses.push((Occur::Must, topic.query(&searcher, &fields).map_err(|e| self.failed(e))?));
+        }
         clauses.push((Occur::Must, text_query.box_clone()));
         let query = BooleanQuery::new(clauses);
 

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use super::layout::blocking;
 use super::params::Params;
 use super::report_page::{evidence_request, report_key};
-use super::state::AppState;
+use super::state::{AppState, Refused};
 use crate::report::evidence::{collect, to_json};
 use crate::report::{self, Format};
 
@@ -31,15 +31,10 @@ fn pretty<T: serde::Serialize>(value: &T) -> Response {
 }
 
 pub async fn search(State(state): State<Arc<AppState>>, Query(params): Query<Params>) -> Response {
-    let request = match params.search_request() {
-        Ok(request) => request,
-        Err(message) => return error(StatusCode::BAD_REQUEST, &message),
-    };
-    match blocking(move || state.index.search(&request)).await {
+    match blocking(move || state.search(&params)).await {
         Ok(Ok(results)) => pretty(&results),
-        Ok(Err(e)) if e.is_usage() => error(StatusCode::BAD_REQUEST, &e.to_string()),
-        Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
+        Ok(Err(Refused::Usage(message))) => error(StatusCode::BAD_REQUEST, &message),
+        Ok(Err(Refused::Failed(e))) | Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
     }
 }
 

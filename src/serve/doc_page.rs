@@ -1,16 +1,13 @@
 //! `GET /doc/{id}?page=N&q=…`: one document at one page — the PDF drawn by pdf.js with the
 //! query's words highlighted, the page's extracted text beside it with the same words marked,
-//! and the document's identity. `GET /pdf/{id}`: the PDF itself.
+//! and the document's identity (the PDF itself comes from `/pdf/{id}`, [`super::pdf_file`]).
 //!
-//! Only indexed documents can be shown: the id is looked up among the index's file records,
-//! and the file read is the record's path under the corpus folder. Nothing in the request
-//! becomes part of a file path.
+//! Only indexed documents can be shown: the id is looked up among the index's file records.
 
-use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use axum::extract::{Path as UrlPath, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup};
 
@@ -20,9 +17,6 @@ use super::params::{encode, Params};
 use super::state::AppState;
 use crate::index::FileRecord;
 use crate::search::display_path;
-
-/// Largest PDF the server sends (the extractor's own limit on what it reads is lower).
-const MAX_PDF_BYTES: u64 = 512 * 1024 * 1024;
 
 /// The words marked in the page text, distinct and lower-cased: what the viewer looks for in
 /// the PDF's own text.
@@ -178,49 +172,5 @@ fn marked(text: &str, ranges: &[std::ops::Range<usize>]) -> Markup {
         @for (hit, part) in parts {
             @if hit { mark { (part) } } @else { (part) }
         }
-    }
-}
-
-/// The record's file under the corpus folder, if its stored path is a plain relative path.
-fn file_of(corpus: &Path, record: &FileRecord) -> Option<PathBuf> {
-    let relative = Path::new(&record.path);
-    relative.components().all(|c| matches!(c, Component::Normal(_))).then(|| corpus.join(relative))
-}
-
-pub async fn pdf(State(state): State<Arc<AppState>>, UrlPath(id): UrlPath<String>) -> Response {
-    let snapshot = match blocking({
-        let state = state.clone();
-        move || state.snapshot()
-    })
-    .await
-    {
-        Ok(Ok(snapshot)) => snapshot,
-        Ok(Err(e)) => return internal("da", e),
-        Err(e) => return internal("da", e),
-    };
-    let Some(record) = snapshot.record(&id) else {
-        return error_page(StatusCode::NOT_FOUND, "da", "Findes ikke · not found");
-    };
-    let Some(file) = file_of(&state.config.corpus, record) else {
-        return error_page(StatusCode::NOT_FOUND, "da", "Findes ikke · not found");
-    };
-    match tokio::fs::metadata(&file).await {
-        Ok(meta) if meta.len() > MAX_PDF_BYTES => {
-            return error_page(StatusCode::PAYLOAD_TOO_LARGE, "da", "PDF-filen er for stor · the PDF is too large")
-        }
-        Ok(_) => {}
-        Err(e) => return error_page(StatusCode::NOT_FOUND, "da", &format!("{}: {e}", record.path)),
-    }
-    match tokio::fs::read(&file).await {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "application/pdf"),
-                (header::CONTENT_DISPOSITION, "inline"),
-                (header::CACHE_CONTROL, "private, max-age=60"),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(e) => error_page(StatusCode::NOT_FOUND, "da", &format!("{}: {e}", record.path)),
     }
 }

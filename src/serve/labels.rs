@@ -1,10 +1,13 @@
-//! The words of the web pages, Danish by default and English with `?lang=en` (the report's
-//! own wording comes from `report::labels`).
+//! The words of the web pages, Danish by default and English with `?lang=en`. Words the report
+//! also uses (municipality, year, region, page, topic, mentions, evidence) are taken from
+//! [`crate::report::labels`], so the browser and every report format say the same.
 
 use crate::identify::DocType;
+use crate::report::labels::{DANISH as REPORT_DA, ENGLISH as REPORT_EN};
 
 pub struct Words {
     pub lang: &'static str,
+    pub topic: &'static str,
     pub search: &'static str,
     pub report: &'static str,
     pub query_placeholder: &'static str,
@@ -41,17 +44,18 @@ pub struct Words {
 
 const DANISH: Words = Words {
     lang: "da",
+    topic: REPORT_DA.topic,
     search: "Søg",
     report: "Rapport",
     query_placeholder: "fx digitaliseringsstrategi, \"kunstig intelligens\", klima*",
-    page: "side",
+    page: REPORT_DA.page,
     pages: "sider",
     pages_match: "sider matcher",
     no_hits: "Ingen sider matcher søgningen.",
     bad_query: "Søgningen kunne ikke forstås",
-    municipality: "Kommune",
-    year: "År",
-    region: "Region",
+    municipality: REPORT_DA.municipality,
+    year: REPORT_DA.year,
+    region: REPORT_DA.region,
     doctype: "Dokumenttype",
     all: "alle",
     remove_filter: "fjern filter",
@@ -69,8 +73,8 @@ const DANISH: Words = Words {
     of_pages: "af",
     needs_js: "PDF-visningen kræver JavaScript; sidens tekst står ved siden af.",
     not_found: "Findes ikke",
-    evidence: "Sætningerne bag tallet",
-    mentions: "omtaler",
+    evidence: REPORT_DA.evidence,
+    mentions: REPORT_DA.mention_many,
     other_lang: "en",
     other_lang_name: "English",
     error: "Fejl",
@@ -78,17 +82,18 @@ const DANISH: Words = Words {
 
 const ENGLISH: Words = Words {
     lang: "en",
+    topic: REPORT_EN.topic,
     search: "Search",
     report: "Report",
     query_placeholder: "e.g. digitaliseringsstrategi, \"kunstig intelligens\", klima*",
-    page: "page",
+    page: REPORT_EN.page,
     pages: "pages",
     pages_match: "pages match",
     no_hits: "No pages match the search.",
     bad_query: "The search could not be understood",
-    municipality: "Municipality",
-    year: "Year",
-    region: "Region",
+    municipality: REPORT_EN.municipality,
+    year: REPORT_EN.year,
+    region: REPORT_EN.region,
     doctype: "Document type",
     all: "all",
     remove_filter: "remove filter",
@@ -106,8 +111,8 @@ const ENGLISH: Words = Words {
     of_pages: "of",
     needs_js: "The PDF view needs JavaScript; the page's text is beside it.",
     not_found: "Not found",
-    evidence: "The sentences behind the number",
-    mentions: "mentions",
+    evidence: REPORT_EN.evidence,
+    mentions: REPORT_EN.mention_many,
     other_lang: "da",
     other_lang_name: "Dansk",
     error: "Error",

@@ -16,6 +16,7 @@ mod doc_page;
 mod labels;
 mod layout;
 mod params;
+mod pdf_file;
 mod report_page;
 mod search_page;
 mod state;
@@ -46,7 +47,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/evidence", get(report_page::evidence))
         .route("/search", get(search_page::search))
         .route("/doc/{id}", get(doc_page::document))
-        .route("/pdf/{id}", get(doc_page::pdf))
+        .route("/pdf/{id}", get(pdf_file::pdf))
         .route("/api/search", get(api::search))
         .route("/api/report", get(api::report))
         .route("/api/evidence", get(api::evidence))

@@ -75,6 +75,8 @@ impl Params {
             lang: None,
             limit: number("limit", &self.limit)?.unwrap_or(DEFAULT_LIMIT),
             offset: self.offset()?,
+            // Resolved against the dictionary by the state (`AppState::search_request`).
+            topic: None,
         })
     }
 

@@ -17,7 +17,8 @@ use super::state::{AppState, ReportKey};
 use crate::analyse::Evidence;
 use crate::identify::{registry, DocType, Region};
 use crate::report::evidence::EvidenceFilter;
-use crate::report::{self, html::SCRIPT, html::STYLE, Format, Scope};
+use crate::report::labels::Labels;
+use crate::report::{self, html::SCRIPT, html::STYLE, Scope};
 use crate::search::{display_path, doc_id};
 
 /// The report scope the parameters ask for (400 with a message when one is malformed).
@@ -73,17 +74,14 @@ pub async fn report(State(state): State<Arc<AppState>>, Query(params): Query<Par
         let everything =
             state.report(&snapshot, &ReportKey { year: None, doctype: None, region: None, ..key.clone() })?;
         let rendered = state.report_html(&snapshot, &key, || {
-            let scope = Scope { year: key.year, doctype: key.doctype.clone() };
-            let filter = EvidenceFilter { scope, ..Default::default() };
-            let reviews = state.reviews().unwrap_or_default();
-            let evidence = report::evidence_from_source(
-                &snapshot.source(&state.config),
-                &state.topics,
-                &filter,
-                key.region,
-                &reviews,
-            );
-            report::render(&built, Format::Html, key.lang, &evidence)
+            // Every number links to `/evidence` with the same scope, where all its sentences are.
+            let scope = params.with(&[("q", None), ("topic", None), ("municipality", None), ("year", None)]);
+            let link = |topic: &str, year: u16, code: Option<u16>| {
+                let municipality = code.map(|c| format!("&municipality={c}")).unwrap_or_default();
+                let rest = if scope.is_empty() { String::new() } else { format!("&{scope}") };
+                format!("/evidence?topic={}&year={year}{municipality}{rest}", encode(topic))
+            };
+            report::html::render_linked(&built, Labels::for_lang(key.lang), &link)
         });
         Ok(adapt(&rendered, &selectors(words(key.lang), &params, &everything.source.years)))
     };

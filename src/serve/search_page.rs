@@ -11,29 +11,29 @@ use maud::{html, Markup, PreEscaped};
 use super::labels::{doctype_name, words, Words};
 use super::layout::{blocking, internal, lang_query, page};
 use super::params::{encode, Params};
-use super::state::AppState;
+use super::state::{AppState, Refused};
+use crate::analyse::{Topic, TopicSet};
 use crate::search::{FacetCount, Hit, SearchResults};
 
 pub async fn search(State(state): State<Arc<AppState>>, Query(params): Query<Params>) -> Response {
     let lang = params.lang();
     let w = words(lang);
-    let request = params.search_request();
-    let outcome = match request {
-        Err(message) => Err(message),
-        Ok(request) if request.query.is_empty() => Ok(None),
-        Ok(request) => match blocking(move || state.index.search(&request)).await {
+    let outcome = if params.q().is_none() {
+        Ok(None)
+    } else {
+        let (state, asked) = (state.clone(), params.clone());
+        match blocking(move || state.search(&asked)).await {
             Ok(Ok(results)) => Ok(Some(results)),
-            Ok(Err(e)) if e.is_usage() => Err(e.to_string()),
-            Ok(Err(e)) => return internal(lang, e),
-            Err(e) => return internal(lang, e),
-        },
+            Ok(Err(Refused::Usage(message))) => Err(message),
+            Ok(Err(Refused::Failed(e))) | Err(e) => return internal(lang, e),
+        }
     };
     let body = html! {
         (search_form(w, &params))
         @match &outcome {
             Err(message) => p.error role="alert" { (w.bad_query) ": " (message) },
             Ok(None) => {},
-            Ok(Some(results)) => (results_view(w, &params, results)),
+            Ok(Some(results)) => (results_view(w, &params, results, &state.topics)),
         }
     };
     let title = params.q().unwrap_or_else(|| w.search.to_string());
@@ -44,7 +44,7 @@ fn search_form(w: &Words, params: &Params) -> Markup {
     html! {
         form.search method="get" action="/search" role="search" {
             input type="search" name="q" value=(params.q().unwrap_or_default()) placeholder=(w.query_placeholder) aria-label=(w.search) autofocus;
-            @for (name, value) in [("municipality", params.municipality()), ("year", params.year.clone()), ("region", params.region()), ("doctype", params.doctype())] {
+            @for (name, value) in [("municipality", params.municipality()), ("year", params.year.clone()), ("region", params.region()), ("doctype", params.doctype()), ("topic", params.topic())] {
                 @if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
                     input type="hidden" name=(name) value=(value);
                 }
@@ -55,18 +55,19 @@ fn search_form(w: &Words, params: &Params) -> Markup {
     }
 }
 
-fn results_view(w: &Words, params: &Params, results: &SearchResults) -> Markup {
+fn results_view(w: &Words, params: &Params, results: &SearchResults, topics: &TopicSet) -> Markup {
     let offset = params.offset().unwrap_or(0);
     let shown = results.hits.len();
     let limit = params.search_request().map(|r| r.limit.clamp(1, crate::search::MAX_HITS)).unwrap_or(10);
     html! {
         div.results {
             aside.facets {
-                (active_filters(w, params))
+                (active_filters(w, params, topics))
                 (facet(w, params, "municipality", w.municipality, &results.facets.municipality))
                 (facet(w, params, "year", w.year, &results.facets.year))
                 (facet(w, params, "region", w.region, &results.facets.region))
                 (facet(w, params, "doctype", w.doctype, &results.facets.doctype))
+                (topic_facet(w, params, topics))
             }
             section.hits {
                 p.total { (results.total) " " (w.pages_match) }
@@ -105,13 +106,46 @@ fn hit_view(w: &Words, params: &Params, hit: &Hit) -> Markup {
     }
 }
 
+/// The dictionary's topics: each narrows the search to the pages that mention it (the pages
+/// the report counts it on).
+fn topic_facet(w: &Words, params: &Params, topics: &TopicSet) -> Markup {
+    let chosen = params.topic();
+    html! {
+        section.facet data-facet="topic" {
+            h3 { (w.topic) }
+            ul {
+                @for t in &topics.topics {
+                    li {
+                        @if chosen.as_deref() == Some(t.id.as_str()) {
+                            strong { (topic_label(t, w.lang)) }
+                        } @else {
+                            a href={ "/search?" (params.with(&[("topic", Some(&t.id)), ("offset", None)])) } data-topic=(t.id) { (topic_label(t, w.lang)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A topic's label in the reader's language.
+pub fn topic_label(topic: &Topic, lang: &str) -> String {
+    if lang == "en" {
+        topic.label_en.clone()
+    } else {
+        topic.label_da.clone()
+    }
+}
+
 /// The filters in force, each with a link that removes it.
-fn active_filters(w: &Words, params: &Params) -> Markup {
+fn active_filters(w: &Words, params: &Params, topics: &TopicSet) -> Markup {
+    let topic = params.topic().map(|id| topics.get(&id).map(|t| topic_label(t, w.lang)).unwrap_or(id));
     let active: Vec<(&str, String)> = [
         ("municipality", params.municipality()),
         ("year", params.year.clone().filter(|y| !y.trim().is_empty())),
         ("region", params.region()),
         ("doctype", params.doctype()),
+        ("topic", topic),
     ]
     .into_iter()
     .filter_map(|(name, value)| value.map(|v| (name, v)))

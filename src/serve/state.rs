@@ -11,7 +11,17 @@ use crate::index::{FileRecord, StoredPage};
 use crate::report::reviewed::{build_cached, CachedReport};
 use crate::report::{Report, ReportSource};
 use crate::review::ReviewFile;
-use crate::search::{doc_id, SearchError, SearchIndex};
+use crate::search::topic_filter::unknown_topic;
+use crate::search::{doc_id, SearchError, SearchIndex, SearchResults, TopicPages};
+
+/// Why a request was not answered.
+#[derive(Debug)]
+pub enum Refused {
+    /// The request is malformed: a message for the user (400, or shown on the page).
+    Usage(String),
+    /// The library failed (500).
+    Failed(String),
+}
 
 /// How the server was started.
 #[derive(Debug, Clone)]
@@ -43,6 +53,8 @@ pub struct Snapshot {
     reports: Mutex<HashMap<ReportKey, Arc<Report>>>,
     /// The report pages as `report --format html` renders them, per scope.
     pages_html: Mutex<HashMap<ReportKey, Arc<String>>>,
+    /// Every topic's pages, for searches narrowed to a topic (counted once per commit).
+    topic_pages: Mutex<Option<Arc<Vec<Arc<TopicPages>>>>>,
 }
 
 /// A report's scope and language.
@@ -97,11 +109,44 @@ impl AppState {
             by_id,
             reports: Mutex::new(HashMap::new()),
             pages_html: Mutex::new(HashMap::new()),
+            topic_pages: Mutex::new(None),
         });
         if let Ok(mut slot) = self.snapshot.lock() {
             *slot = Some(fresh.clone());
         }
         Ok(fresh)
+    }
+
+    /// The pages that mention topic `id`, counted with the report's patterns once per commit.
+    pub fn topic_pages(&self, snapshot: &Snapshot, id: &str) -> Result<Arc<TopicPages>, SearchError> {
+        let known = snapshot.topic_pages.lock().ok().and_then(|t| t.clone());
+        let all = match known {
+            Some(all) => all,
+            None => {
+                let searcher = self.index.searcher();
+                let counted = TopicPages::all(self.index.index(), &searcher, &self.topics)?;
+                let all = Arc::new(counted.into_iter().map(Arc::new).collect::<Vec<_>>());
+                if let Ok(mut slot) = snapshot.topic_pages.lock() {
+                    *slot = Some(all.clone());
+                }
+                all
+            }
+        };
+        all.iter().find(|t| t.topic == id).cloned().ok_or_else(|| unknown_topic(&self.topics, id))
+    }
+
+    /// Runs the search the parameters ask for, its topic resolved against the dictionary.
+    /// `Err(Usage)` for a malformed request (a message for the user), `Err(Failed)` when the
+    /// index failed.
+    pub fn search(&self, params: &super::params::Params) -> Result<SearchResults, Refused> {
+        let failed =
+            |e: SearchError| if e.is_usage() { Refused::Usage(e.to_string()) } else { Refused::Failed(e.to_string()) };
+        let mut request = params.search_request().map_err(Refused::Usage)?;
+        if let Some(id) = params.topic() {
+            let snapshot = self.snapshot().map_err(failed)?;
+            request.topic = Some(self.topic_pages(&snapshot, &id).map_err(failed)?);
+        }
+        self.index.search(&request).map_err(failed)
     }
 
     /// Where reviews are read from: beside the topic dictionary, as `report` and `evidence` do.

@@ -4,6 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+// The extractor's small-PDF builder, one copy for both crates' tests.
+#[path = "../../crates/extract/tests/pdf_builder.rs"]
+mod pdf_builder;
+#[allow(unused_imports)] // not every test binary builds PDFs
+pub use pdf_builder::pdf_from_objects;
+
 /// The crate root (tests run with it as the working directory).
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -52,22 +58,4 @@ pub fn place(dir: &Path, relative: &str, from: &Path) {
 /// A path as a `&str` for command lines.
 pub fn s(path: &Path) -> &str {
     path.to_str().expect("test paths are UTF-8")
-}
-
-/// A PDF whose objects 1, 2, … are `bodies` (dictionaries, streams written out with their
-/// `stream … endstream`), object 1 the catalog, with an exact cross-reference table.
-pub fn pdf_from_objects<S: AsRef<str>>(bodies: &[S]) -> Vec<u8> {
-    let mut pdf = String::from("%PDF-1.7\n");
-    let mut offsets = Vec::new();
-    for (i, body) in bodies.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf += &format!("{} 0 obj\n{}\nendobj\n", i + 1, body.as_ref());
-    }
-    let xref = pdf.len();
-    pdf += &format!("xref\n0 {}\n0000000000 65535 f \n", bodies.len() + 1);
-    for offset in offsets {
-        pdf += &format!("{offset:010} 00000 n \n");
-    }
-    pdf += &format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", bodies.len() + 1);
-    pdf.into_bytes()
 }

@@ -3,6 +3,8 @@
 // Test input paths, shared with the unit tests.
 #[path = "../src/test_paths.rs"]
 mod paths;
+// The small-PDF builder, also used by kommunsk's tests.
+mod pdf_builder;
 // Those paths and the small-PDF builder.
 mod util;
 
