@@ -335,6 +335,7 @@ mod tests {
             y,
             size: 10.0,
             upright: true,
+            marking: crate::glyphs::Marking::None,
         };
         let page = PageLayout {
             blocks: vec![Block { lines: vec![line("af investe-", 700.0), line("ringspuljen i alt", 688.0)] }],

@@ -16,7 +16,7 @@
 //! Word boundaries come from space glyphs and from gaps wider than [`WORD_GAP_EM`] of the font
 //! size (a `TJ` kern of -250 thousandths is a space, -20 is not).
 
-use super::glyphs::{Glyph, GlyphPage};
+use super::glyphs::{Glyph, GlyphPage, Marking};
 use super::lines::{Block, Cell, Line, PageLayout};
 use super::table;
 
@@ -372,7 +372,9 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
         y: 0.0,
         size: 0.0,
         upright,
+        marking: Marking::None,
     };
+    let mut marking: Option<Marking> = None;
     let mut last: Option<Glyph> = None;
     let mut kept: Vec<(Run, String)> = Vec::new();
     for run in runs.drain(..) {
@@ -401,6 +403,11 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
             }
             pending_space = false;
             text.push_str(page.text_of(g));
+            marking = match marking {
+                None => Some(g.marking),
+                Some(m) if m == g.marking => Some(m),
+                Some(_) => Some(Marking::None),
+            };
             last = Some(*g);
         }
         if text.trim().is_empty() {
@@ -427,6 +434,7 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
             line.y = run.y;
         }
     }
+    line.marking = marking.unwrap_or(Marking::None);
     line.update_text();
     line
 }

@@ -1,6 +1,8 @@
 //! A page's text as layout leaves it: cells, lines and blocks in reading order. Their own module,
 //! so that `table`, `furniture` and `cleanup` work on lines without depending on `layout`.
 
+use super::glyphs::Marking;
+
 /// A stretch of a line set off by a wide gap: a table cell, or the whole line.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Cell {
@@ -29,6 +31,8 @@ pub(crate) struct Line {
     pub size: f32,
     /// False for text in a rotated direction (its position is not comparable across pages).
     pub upright: bool,
+    /// What tagged-PDF marked content says of all its glyphs; `Marking::None` when they differ.
+    pub marking: Marking,
 }
 
 impl Line {

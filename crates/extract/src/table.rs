@@ -151,6 +151,7 @@ mod tests {
             y,
             size: 10.0,
             upright: true,
+            marking: crate::glyphs::Marking::None,
         };
         l.update_text();
         l
