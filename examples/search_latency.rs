@@ -7,14 +7,16 @@
 //! The query file has one query per line: the query in tantivy syntax, then optional
 //! TAB-separated `key=value` filters (`municipality`, `year`, `region`, `doctype`, `lang`).
 //! Lines starting with `#` and blank lines are skipped. The first pass warms the page cache and
-//! is not counted. Prints one JSON object with percentiles in milliseconds.
+//! is not counted. Prints one JSON object with percentiles in milliseconds: for searches that
+//! each open the index (as the CLI does), and under `kept_open` for searches through one
+//! [`SearchIndex`] kept open (as `kommunsk serve` does).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{bail, Context};
-use kommunsk::search::{search, SearchRequest};
+use kommunsk::search::{search, SearchIndex, SearchRequest};
 
 /// Timed passes over the query list after the warm-up pass, unless given on the command line.
 const DEFAULT_PASSES: usize = 5;
@@ -45,37 +47,54 @@ fn run() -> anyhow::Result<()> {
         bail!("no queries in {}", queries_file.display());
     }
 
-    run_pass(&index_dir, &requests)?;
-    let mut millis = Vec::with_capacity(requests.len() * passes);
-    for _ in 0..passes {
-        millis.extend(run_pass(&index_dir, &requests)?);
-    }
-    millis.sort_by(f64::total_cmp);
+    let opening = |request: &SearchRequest| search(&index_dir, request).map(std::hint::black_box);
+    let open = SearchIndex::open(&index_dir).context("cannot open the index")?;
+    let kept = |request: &SearchRequest| open.search(request).map(std::hint::black_box);
+    let opening = timed(&requests, passes, opening)?;
+    let kept = timed(&requests, passes, kept)?;
     println!(
-        "{{\"queries\": {}, \"passes\": {}, \"samples\": {}, \"p50_ms\": {:.3}, \"p90_ms\": {:.3}, \"p99_ms\": {:.3}, \"max_ms\": {:.3}, \"mean_ms\": {:.3}}}",
+        "{{\"queries\": {}, \"passes\": {}, \"samples\": {}, {}, \"kept_open\": {{{}}}}}",
         requests.len(),
         passes,
-        millis.len(),
-        percentile(&millis, 50.0),
-        percentile(&millis, 90.0),
-        percentile(&millis, 99.0),
-        millis.last().copied().unwrap_or(0.0),
-        millis.iter().sum::<f64>() / millis.len() as f64,
+        opening.len(),
+        summary(&opening),
+        summary(&kept),
     );
     Ok(())
 }
 
-/// Runs every request once and returns each one's latency in milliseconds.
-fn run_pass(index_dir: &Path, requests: &[SearchRequest]) -> anyhow::Result<Vec<f64>> {
-    let mut millis = Vec::with_capacity(requests.len());
-    for request in requests {
-        let started = Instant::now();
-        let results = search(index_dir, request).with_context(|| format!("query {:?}", request.query))?;
-        millis.push(started.elapsed().as_secs_f64() * 1000.0);
-        // Keep the result alive until after the clock stops so the work cannot be skipped.
-        std::hint::black_box(results);
+/// Latencies in milliseconds, sorted, of `passes` passes over the requests after a warm-up pass.
+fn timed<T>(
+    requests: &[SearchRequest],
+    passes: usize,
+    run: impl Fn(&SearchRequest) -> Result<T, kommunsk::search::SearchError>,
+) -> anyhow::Result<Vec<f64>> {
+    let mut millis = Vec::with_capacity(requests.len() * passes);
+    for pass in 0..=passes {
+        for request in requests {
+            let started = Instant::now();
+            let results = run(request).with_context(|| format!("query {:?}", request.query))?;
+            if pass > 0 {
+                millis.push(started.elapsed().as_secs_f64() * 1000.0);
+            }
+            // Dropped after the clock stops, so the work cannot be skipped.
+            drop(results);
+        }
     }
+    millis.sort_by(f64::total_cmp);
     Ok(millis)
+}
+
+/// Percentiles of sorted latencies as JSON members.
+fn summary(millis: &[f64]) -> String {
+    format!(
+        "\"p50_ms\": {:.3}, \"p90_ms\": {:.3}, \"p99_ms\": {:.3}, \"max_ms\": {:.3}, \"mean_ms\": {:.3}",
+        percentile(millis, 50.0),
+        percentile(millis, 90.0),
+        percentile(millis, 99.0),
+        millis.last().copied().unwrap_or(0.0),
+        millis.iter().sum::<f64>() / millis.len().max(1) as f64,
+    )
 }
 
 /// Parses the query file (format in the module docs).

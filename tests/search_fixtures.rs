@@ -148,3 +148,20 @@ fn prefixes_combine_with_boolean_operators() {
     let out = kommunsk(&["search", "-lånepul*", "--index", s(index())]);
     assert_eq!(out.status.code(), Some(2), "only an excluded prefix is nothing to look for");
 }
+
+#[test]
+fn a_kept_open_index_finds_the_same_compounds() {
+    // From its second search on, a kept-open index looks compounds up in sorted reversed terms
+    // instead of scanning the term dictionaries; the hits must not change.
+    let request = kommunsk::search::SearchRequest { query: "forslag".into(), limit: 50, ..Default::default() };
+    let once = kommunsk::search::search(index(), &request).unwrap();
+    let kept = kommunsk::search::SearchIndex::open(index()).unwrap();
+    let key = |r: &kommunsk::search::SearchResults| -> Vec<(String, u32)> {
+        r.hits.iter().map(|h| (h.path.clone(), h.page)).collect()
+    };
+    assert!(once.hits.iter().any(|h| h.snippet.to_lowercase().contains("effektiviseringsforslag")), "a compound hit");
+    for _ in 0..3 {
+        let again = kept.search(&request).unwrap();
+        assert_eq!((again.total, key(&again)), (once.total, key(&once)));
+    }
+}

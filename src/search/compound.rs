@@ -14,7 +14,8 @@
 //! are at least [`MIN_MODIFIER_CHARS`] longer. Short words are left alone ("ai" is not the head
 //! of "mai").
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -35,14 +36,132 @@ const WORD_BONUS: f32 = 10.0;
 /// thousands for a common head; the rarest beyond this add little).
 const MAX_COMPOUNDS: usize = 512;
 
+/// Where compounds are looked up: by scanning each segment's term dictionary (one search), or
+/// in each segment's terms sorted by their reversed text, built once and kept (a reader that
+/// serves many searches), where the compounds of a head are one binary search away.
+#[derive(Default)]
+pub struct Lookup {
+    /// Per (segment id, field): that segment's terms, reversed and sorted.
+    reversed: Mutex<HashMap<(String, Field), Arc<ReversedTerms>>>,
+    /// Searches made so far; the sorted terms are built from the second one on.
+    searches: std::sync::atomic::AtomicUsize,
+}
+
+/// A segment's terms of one field, each reversed, sorted, in one buffer.
+struct ReversedTerms {
+    bytes: Vec<u8>,
+    /// (start, end) of each reversed term in `bytes`, in sorted order.
+    spans: Vec<(u32, u32)>,
+}
+
+impl ReversedTerms {
+    fn build(searcher: &Searcher, segment: usize, field: Field) -> tantivy::Result<ReversedTerms> {
+        let inverted = searcher.segment_reader(segment as u32).inverted_index(field)?;
+        let mut terms = inverted.terms().stream()?;
+        let mut bytes = Vec::new();
+        let mut spans = Vec::new();
+        while terms.advance() {
+            let Ok(term) = std::str::from_utf8(terms.key()) else { continue };
+            let start = bytes.len();
+            bytes.extend(term.chars().rev().collect::<String>().as_bytes());
+            if let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(bytes.len())) {
+                spans.push((start, end));
+            }
+        }
+        let text = |(s, e): (u32, u32)| &bytes[s as usize..e as usize];
+        let mut sorted = spans;
+        sorted.sort_by(|a, b| text(*a).cmp(text(*b)));
+        Ok(ReversedTerms { spans: sorted, bytes })
+    }
+
+    /// Terms ending with `head` (whose reversed text starts with the reversed head).
+    fn ending_with<'a>(&'a self, reversed_head: &'a str) -> impl Iterator<Item = String> + 'a {
+        let text = |(s, e): (u32, u32)| &self.bytes[s as usize..e as usize];
+        let from = self.spans.partition_point(|span| text(*span) < reversed_head.as_bytes());
+        self.spans[from..]
+            .iter()
+            .map(move |span| text(*span))
+            .take_while(move |t| t.starts_with(reversed_head.as_bytes()))
+            .filter_map(|t| std::str::from_utf8(t).ok().map(|t| t.chars().rev().collect()))
+    }
+}
+
+impl Lookup {
+    /// Notes one more search; true when the sorted terms should be used from now on.
+    fn keeps_sorted_terms(&self) -> bool {
+        self.searches.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 1
+    }
+
+    /// Indexed terms of `field` that are compounds of `head`, over all segments.
+    fn compounds_of(
+        &self,
+        searcher: &Searcher,
+        field: Field,
+        head: &str,
+        sorted: bool,
+    ) -> tantivy::Result<BTreeSet<String>> {
+        if !sorted {
+            return compounds_of(searcher, field, head);
+        }
+        let reversed_head: String = head.chars().rev().collect();
+        let mut found = BTreeSet::new();
+        for (number, segment) in searcher.segment_readers().iter().enumerate() {
+            let key = (segment.segment_id().uuid_string(), field);
+            let cached = self.reversed.lock().ok().and_then(|m| m.get(&key).cloned());
+            let terms = match cached {
+                Some(terms) => terms,
+                None => {
+                    let built = Arc::new(ReversedTerms::build(searcher, number, field)?);
+                    if let Ok(mut map) = self.reversed.lock() {
+                        // Keep only the segments this searcher sees (merged ones are gone).
+                        let live: BTreeSet<String> =
+                            searcher.segment_readers().iter().map(|s| s.segment_id().uuid_string()).collect();
+                        map.retain(|(id, _), _| live.contains(id));
+                        map.insert(key, built.clone());
+                    }
+                    built
+                }
+            };
+            for candidate in terms.ending_with(&reversed_head) {
+                if is_compound_of(&candidate, head) {
+                    found.insert(candidate);
+                    if found.len() >= MAX_COMPOUNDS {
+                        return Ok(found);
+                    }
+                }
+            }
+        }
+        Ok(found)
+    }
+}
+
 /// Rewrites `query` so each single-term clause on one of `fields` also matches its compounds.
-pub fn expand(query: &dyn Query, searcher: &Searcher, fields: &[Field]) -> tantivy::Result<Box<dyn Query>> {
+pub fn expand(
+    query: &dyn Query,
+    searcher: &Searcher,
+    fields: &[Field],
+    lookup: &Lookup,
+) -> tantivy::Result<Box<dyn Query>> {
+    let sorted = lookup.keeps_sorted_terms();
+    expand_with(query, searcher, fields, lookup, sorted)
+}
+
+fn expand_with(
+    query: &dyn Query,
+    searcher: &Searcher,
+    fields: &[Field],
+    lookup: &Lookup,
+    sorted: bool,
+) -> tantivy::Result<Box<dyn Query>> {
     if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
         let mut clauses = Vec::with_capacity(boolean.clauses().len());
         for (occur, clause) in boolean.clauses() {
             // An excluded word excludes only itself: "-strategi" should not drop every compound.
-            let rewritten =
-                if *occur == Occur::MustNot { clause.box_clone() } else { expand(clause.as_ref(), searcher, fields)? };
+            let rewritten = if *occur == Occur::MustNot {
+                clause.box_clone()
+            } else {
+                expand_with(clause.as_ref(), searcher, fields, lookup, sorted)?
+            };
             clauses.push((*occur, rewritten));
         }
         return Ok(Box::new(BooleanQuery::new(clauses)));
@@ -50,20 +169,25 @@ pub fn expand(query: &dyn Query, searcher: &Searcher, fields: &[Field]) -> tanti
     if let Some(term_query) = query.downcast_ref::<TermQuery>() {
         let term = term_query.term();
         if fields.contains(&term.field()) {
-            return word_or_compounds(term, searcher);
+            return word_or_compounds(term, searcher, lookup, sorted);
         }
     }
     Ok(query.box_clone())
 }
 
 /// `term` with the bonus, or any of its compounds, weighted down.
-fn word_or_compounds(term: &Term, searcher: &Searcher) -> tantivy::Result<Box<dyn Query>> {
+fn word_or_compounds(
+    term: &Term,
+    searcher: &Searcher,
+    lookup: &Lookup,
+    sorted: bool,
+) -> tantivy::Result<Box<dyn Query>> {
     let word = || -> Box<dyn Query> { Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)) };
     let value = term.value();
     let Some(head) = value.as_str().filter(|h| h.chars().count() >= MIN_HEAD_CHARS) else {
         return Ok(word());
     };
-    let compounds = compounds_of(searcher, term.field(), head)?;
+    let compounds = lookup.compounds_of(searcher, term.field(), head, sorted)?;
     if compounds.is_empty() {
         return Ok(word());
     }

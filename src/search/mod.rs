@@ -126,6 +126,8 @@ type Clauses = Vec<(Occur, Box<dyn Query>)>;
 pub struct SearchIndex {
     index: CorpusIndex,
     reader: IndexReader,
+    /// Compound lookups, sped up for a reader that serves many searches.
+    compounds: compound::Lookup,
 }
 
 impl SearchIndex {
@@ -133,7 +135,7 @@ impl SearchIndex {
     pub fn open(index_dir: &Path) -> Result<SearchIndex, SearchError> {
         let index = CorpusIndex::open(index_dir)?;
         let reader = index.reader()?;
-        Ok(SearchIndex { index, reader })
+        Ok(SearchIndex { index, reader, compounds: compound::Lookup::default() })
     }
 
     /// Opens the index with a reader that follows new commits (an ingest running beside it)
@@ -141,7 +143,7 @@ impl SearchIndex {
     pub fn open_live(index_dir: &Path) -> Result<SearchIndex, SearchError> {
         let index = CorpusIndex::open(index_dir)?;
         let reader = index.live_reader()?;
-        Ok(SearchIndex { index, reader })
+        Ok(SearchIndex { index, reader, compounds: compound::Lookup::default() })
     }
 
     pub fn index(&self) -> &CorpusIndex {
@@ -181,7 +183,7 @@ impl SearchIndex {
             .map_err(|e| SearchError::Query { query: query.to_string(), message: e.to_string() })?;
         let tantivy = self.index.tantivy();
         let with_prefixes = prefix::substitute(parsed, &split.prefixes, tantivy, fields.text, fields.text_folded);
-        let expanded = compound::expand(&*with_prefixes, searcher, &[fields.text, fields.text_folded])
+        let expanded = compound::expand(&*with_prefixes, searcher, &[fields.text, fields.text_folded], &self.compounds)
             .map_err(|e| self.failed(e))?;
         Ok((expanded, split.prefixes))
     }

@@ -28,7 +28,8 @@
 
 use std::collections::HashMap;
 
-use super::lines::PageLayout;
+use super::glyphs::Marking;
+use super::lines::{Line, PageLayout};
 
 /// Share of the page height, from the top and from the bottom, where furniture may sit.
 const EDGE_ZONE: f32 = 0.2;
@@ -71,18 +72,24 @@ type LineRef = (usize, usize, usize);
 pub(crate) fn strip(pages: &mut [PageLayout]) -> Vec<Vec<String>> {
     let mut removed = vec![Vec::new(); pages.len()];
     let page_count = pages.len();
-    if page_count < 2 {
-        return removed;
+    let tagged = tagged_furniture(pages);
+    let trust_tags = !tagged.is_empty();
+    let mut marked = tagged;
+    if page_count >= 2 {
+        let needed = ((MIN_PAGE_SHARE * page_count as f32).ceil() as usize).max(2);
+        let mut candidates = edge_lines(pages);
+        if trust_tags {
+            // The producer marks its furniture: what it calls content stays content, and only
+            // text outside marked content is left to compare.
+            candidates.retain(|c| line_at(pages, c).is_some_and(|l| l.marking == Marking::None));
+        }
+        marked.extend(repeated_text(pages, &candidates, needed));
+        marked.extend(page_number_heads(pages, &candidates, needed));
     }
-    let needed = ((MIN_PAGE_SHARE * page_count as f32).ceil() as usize).max(2);
-    let candidates = edge_lines(pages);
-
-    let mut marked = repeated_text(pages, &candidates, needed);
-    marked.extend(page_number_heads(pages, &candidates, needed));
     // Remove back to front so earlier indices stay valid; both rules may mark a line.
     marked.sort_unstable();
     marked.dedup();
-    if leaves_no_body(pages, &marked) {
+    if marked.is_empty() || leaves_no_body(pages, &marked) {
         return removed;
     }
     for &(p, b, l) in marked.iter().rev() {
@@ -102,6 +109,22 @@ pub(crate) fn strip(pages: &mut [PageLayout]) -> Vec<Vec<String>> {
         page.blocks.retain(|b| !b.lines.is_empty());
     }
     removed
+}
+
+/// Lines a tagged PDF marks as `/Artifact` inside the top or bottom zone of their page: the
+/// producer's own word that they are headers, footers or page numbers. Artifacts elsewhere on
+/// the page stay in the body (a tag contradicted by the geometry loses no words).
+fn tagged_furniture(pages: &[PageLayout]) -> Vec<LineRef> {
+    edge_lines(pages)
+        .iter()
+        .filter(|c| line_at(pages, c).is_some_and(|l| l.marking.is_artifact()))
+        .map(|c| (c.page, c.block, c.line))
+        .collect()
+}
+
+/// The line a candidate points at.
+fn line_at<'a>(pages: &'a [PageLayout], c: &Candidate) -> Option<&'a Line> {
+    pages.get(c.page)?.blocks.get(c.block)?.lines.get(c.line)
 }
 
 /// Whether removing the sorted, deduplicated `marked` lines would leave no line on any page.
@@ -298,7 +321,7 @@ fn normalise(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lines::{Block, Cell, Line};
+    use super::super::lines::{Block, Cell};
     use super::*;
 
     fn page(lines: &[(&str, f32)]) -> PageLayout {
@@ -307,12 +330,13 @@ mod tests {
             .map(|(t, y)| Block {
                 lines: vec![Line {
                     text: t.to_string(),
-                    cells: vec![Cell { x0: 50.0, x1: 300.0, text: t.to_string() }],
+                    cells: vec![Cell { x0: 50.0, x1: 300.0, text: t.to_string(), words: Vec::new() }],
                     x0: 50.0,
                     x1: 300.0,
                     y: *y,
                     size: 10.0,
                     upright: true,
+                    marking: Marking::None,
                 }],
             })
             .collect();
@@ -345,8 +369,18 @@ mod tests {
 
     /// A line of cells `(x0, x1, text)` at height `y`.
     fn row(cells: &[(f32, f32, &str)], y: f32) -> Line {
-        let cells: Vec<Cell> = cells.iter().map(|&(x0, x1, t)| Cell { x0, x1, text: t.to_string() }).collect();
-        let mut line = Line { text: String::new(), cells, x0: 50.0, x1: 500.0, y, size: 10.0, upright: true };
+        let cells: Vec<Cell> =
+            cells.iter().map(|&(x0, x1, t)| Cell { x0, x1, text: t.to_string(), words: Vec::new() }).collect();
+        let mut line = Line {
+            text: String::new(),
+            cells,
+            x0: 50.0,
+            x1: 500.0,
+            y,
+            size: 10.0,
+            upright: true,
+            marking: Marking::None,
+        };
         line.update_text();
         line
     }

@@ -23,6 +23,29 @@ pub(crate) struct Glyph {
     /// The glyph's characters: `GlyphPage::text[text_start..text_end]`.
     pub text_start: u32,
     pub text_end: u32,
+    /// What tagged-PDF marked content says the glyph is.
+    pub marking: Marking,
+}
+
+/// What the marked content of a tagged PDF says about a glyph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Marking {
+    /// Not inside marked content that says anything (untagged files, `/Span`s without `/MCID`).
+    #[default]
+    None,
+    /// Real content: inside a sequence with an `/MCID`, which the structure tree refers to.
+    Content,
+    /// An `/Artifact` of type `/Pagination`: running heads, footers, page numbers.
+    Pagination,
+    /// Any other `/Artifact`, typed (`/Layout`, `/Page`, `/Background`) or not.
+    Artifact,
+}
+
+impl Marking {
+    /// Whether the producer says this is not part of the document's content.
+    pub fn is_artifact(self) -> bool {
+        matches!(self, Marking::Pagination | Marking::Artifact)
+    }
 }
 
 /// Everything shown on one page, in content-stream order.

@@ -21,7 +21,7 @@ use super::content::{Operand, Operation, Operations};
 use super::document::PageInfo;
 use super::field_value::{self, FieldValue};
 use super::fonts::{DecodedGlyph, Font, FontCache, GlyphText};
-use super::glyphs::{Glyph, GlyphPage};
+use super::glyphs::{Glyph, GlyphPage, Marking};
 use super::{ExtractError, Limits};
 
 /// Operators between two looks at the clock: cheap enough to be invisible, frequent enough that
@@ -106,6 +106,13 @@ struct ActualSpan {
     text: String,
 }
 
+/// An open marked-content sequence.
+struct Marked {
+    actual: Option<ActualSpan>,
+    /// What the glyphs inside it are (an enclosing artifact wins over anything inside it).
+    marking: Marking,
+}
+
 /// Runs content streams of one page.
 pub(crate) struct Interpreter<'a> {
     doc: &'a Document,
@@ -118,7 +125,7 @@ pub(crate) struct Interpreter<'a> {
     decoded: Vec<DecodedGlyph>,
     /// Form XObjects being run, innermost last (cycle guard).
     forms: Vec<ObjectId>,
-    marked: Vec<Option<ActualSpan>>,
+    marked: Vec<Marked>,
     marked_overflow: usize,
     /// Glyphs decoded on this page so far (shown or not), against `max_glyphs_per_page`.
     glyphs_shown: usize,
@@ -314,7 +321,7 @@ impl<'a> Interpreter<'a> {
                     }
                 }
                 b"BDC" => self.begin_marked(resources, Some(&op)),
-                b"BMC" => self.begin_marked(resources, None),
+                b"BMC" => self.begin_marked(resources, Some(&op)),
                 b"EMC" => self.end_marked(),
                 _ => {}
             }
@@ -456,6 +463,7 @@ impl<'a> Interpreter<'a> {
             is_space,
             text_start,
             text_end,
+            marking: self.marked.last().map_or(Marking::None, |m| m.marking),
         });
     }
 
@@ -541,29 +549,60 @@ impl<'a> Interpreter<'a> {
         result
     }
 
-    /// `BMC`/`BDC`: opens a marked-content sequence, remembering an `/ActualText` if it has one.
+    /// `BMC`/`BDC`: opens a marked-content sequence, remembering an `/ActualText` if it has one
+    /// and whether it is an `/Artifact` or tagged content (an `/MCID`).
     fn begin_marked(&mut self, resources: Option<&'a Dictionary>, op: Option<&Operation>) {
         if self.marked.len() >= MAX_MARKED_DEPTH {
             self.marked_overflow += 1;
             return;
         }
-        let actual = match op.and_then(|op| op.operands.get(1).map(|p| (op, p))) {
-            // Properties inline: `/Span <</ActualText (…)>> BDC`.
-            Some((op, dict @ Operand::Dict { .. })) => op
-                .dict_value(dict, b"ActualText")
-                .and_then(Operand::as_string)
-                .and_then(|s| lopdf::decode_text_string(&Object::string_literal(s)).ok()),
-            // Properties named in the resources: `/Span /MC0 BDC`.
-            Some((_, Operand::Name(name))) => resources
+        let tag = op.and_then(|op| op.operands.first()).and_then(Operand::as_name);
+        let named = |name: &[u8]| {
+            resources
                 .and_then(|r| r.get_deref(b"Properties", self.doc).ok())
                 .and_then(|p| p.as_dict().ok())
                 .and_then(|p| p.get_deref(name, self.doc).ok())
                 .and_then(|p| p.as_dict().ok())
-                .and_then(|d| d.get_deref(b"ActualText", self.doc).ok())
-                .and_then(|t| lopdf::decode_text_string(t).ok()),
-            _ => None,
         };
-        self.marked.push(actual.map(|text| ActualSpan { first_glyph: self.out.glyphs.len(), text }));
+        let (actual, kind, mcid) = match op.and_then(|op| op.operands.get(1).map(|p| (op, p))) {
+            // Properties inline: `/Span <</ActualText (…)>> BDC`.
+            Some((op, dict @ Operand::Dict { .. })) => (
+                op.dict_value(dict, b"ActualText")
+                    .and_then(Operand::as_string)
+                    .and_then(|s| lopdf::decode_text_string(&Object::string_literal(s)).ok()),
+                op.dict_value(dict, b"Type").and_then(Operand::as_name).map(<[u8]>::to_vec),
+                op.dict_value(dict, b"MCID").is_some(),
+            ),
+            // Properties named in the resources: `/Span /MC0 BDC`.
+            Some((_, Operand::Name(name))) => {
+                let dict = named(name);
+                (
+                    dict.and_then(|d| d.get_deref(b"ActualText", self.doc).ok())
+                        .and_then(|t| lopdf::decode_text_string(t).ok()),
+                    dict.and_then(|d| d.get_deref(b"Type", self.doc).ok())
+                        .and_then(|t| t.as_name().ok())
+                        .map(<[u8]>::to_vec),
+                    dict.is_some_and(|d| d.has(b"MCID")),
+                )
+            }
+            _ => (None, None, false),
+        };
+        let outer = self.marked.last().map_or(Marking::None, |m| m.marking);
+        let marking = if outer.is_artifact() {
+            outer
+        } else if tag == Some(b"Artifact".as_slice()) {
+            if kind.as_deref() == Some(b"Pagination".as_slice()) {
+                Marking::Pagination
+            } else {
+                Marking::Artifact
+            }
+        } else if mcid {
+            Marking::Content
+        } else {
+            outer
+        };
+        let actual = actual.map(|text| ActualSpan { first_glyph: self.out.glyphs.len(), text });
+        self.marked.push(Marked { actual, marking });
     }
 
     /// `EMC`: closes the innermost sequence; an `/ActualText` span replaces its glyphs by one
@@ -573,7 +612,7 @@ impl<'a> Interpreter<'a> {
             self.marked_overflow -= 1;
             return;
         }
-        let Some(Some(span)) = self.marked.pop() else { return };
+        let Some(Marked { actual: Some(span), .. }) = self.marked.pop() else { return };
         let Some(first) = self.out.glyphs.get(span.first_glyph).copied() else { return };
         let glyphs = self.out.glyphs.get(span.first_glyph..).unwrap_or(&[]);
         let same_dir = glyphs.iter().filter(|g| g.dir == first.dir && g.skew == first.skew);

@@ -22,7 +22,7 @@
 //! `document` (open, decrypt, page tree, limits) → `fonts` (encodings, ToUnicode CMaps, widths)
 //! → `content` (content-stream bytes → operators, tolerant of damage) → `interpreter`
 //! (operators → positioned glyphs; page content, clipped to the visible page by `page_clip`,
-//! then form-field and text-box `annotations`) → `layout` (glyphs → words → lines → blocks, reading order) → `furniture` (running
+//! then form-field and text-box `annotations`) → `compose` (accents onto their letters) → `layout` (glyphs → words → lines → blocks, reading order) → `furniture` (running
 //! headers/footers across pages) → `cleanup` (hyphenation, ligatures, NFC, control characters,
 //! right-to-left lines into logical order with `bidi`).
 //! `content` and the CMap reader in `fonts` read their tokens with the shared `lexer`.
@@ -33,6 +33,7 @@
 mod annotations;
 mod bidi;
 mod cleanup;
+mod compose;
 mod content;
 mod decrypt;
 mod document;
@@ -66,7 +67,7 @@ pub use word_boxes::{lay_out_words, BoxedPage, BoxedWord};
 
 /// Bumped whenever a change can alter the text extracted from some file, so that callers who
 /// store extracted text know to read their files again (kommunsk's index compares it).
-pub const EXTRACTION_VERSION: u64 = 3;
+pub const EXTRACTION_VERSION: u64 = 5;
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
 /// Serializable so that an isolated extraction process gets the same bounds as its caller.
@@ -318,8 +319,9 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
             return Err(interpreter::time_limit(limits));
         }
         let info = document::page_info(&opened.doc, page_id, limits);
-        let glyphs =
+        let mut glyphs =
             interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline).run_page(page_id, &info)?;
+        compose::compose(&mut glyphs);
         glyphs_in_document = glyphs_in_document.saturating_add(glyphs.glyphs.len() + glyphs.unmapped as usize);
         if glyphs_in_document > limits.max_glyphs_per_document {
             return Err(ExtractError::LimitExceeded {

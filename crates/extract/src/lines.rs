@@ -1,6 +1,8 @@
 //! A page's text as layout leaves it: cells, lines and blocks in reading order. Their own module,
 //! so that `table`, `furniture` and `cleanup` work on lines without depending on `layout`.
 
+use super::glyphs::Marking;
+
 /// A stretch of a line set off by a wide gap: a table cell, or the whole line.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Cell {
@@ -8,6 +10,19 @@ pub(crate) struct Cell {
     pub x1: f32,
     /// The cell's text; lines of a wrapped table cell are separated by [`CELL_LINE_BREAK`].
     pub text: String,
+    /// The words of `text` as laid out on its line, left to right (empty where not known).
+    /// Wrapped fragments merged in later are not listed.
+    pub words: Vec<WordSpan>,
+}
+
+/// One word of a [`Cell`]: where it starts in the cell's text (a byte offset) and how far it
+/// reaches across the page. Lets a wrapped table line that one run drew across two narrow
+/// columns be split between them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct WordSpan {
+    pub start: usize,
+    pub x0: f32,
+    pub x1: f32,
 }
 
 /// Separates the lines of one wrapped table cell inside [`Cell::text`] (clean-up resolves
@@ -29,6 +44,8 @@ pub(crate) struct Line {
     pub size: f32,
     /// False for text in a rotated direction (its position is not comparable across pages).
     pub upright: bool,
+    /// What tagged-PDF marked content says of all its glyphs; `Marking::None` when they differ.
+    pub marking: Marking,
 }
 
 impl Line {

@@ -9,6 +9,8 @@
 //! off its box keeps them all: a box that hides all of a page's text is more likely wrong
 //! (ImageMagick writes 3.84 pt pages around full-size text) than the text meant to be hidden.
 
+#[cfg(test)]
+use super::glyphs::Marking;
 use super::glyphs::{Glyph, GlyphPage};
 
 /// How far outside the page (in ems of the glyph's font size) a glyph's estimated box may lie
@@ -68,7 +70,18 @@ mod tests {
 
     /// A 12 pt glyph 10 pt wide whose upright-frame left end and baseline are `x0`, `y`.
     fn glyph(dir: u8, x0: f32, y: f32) -> Glyph {
-        Glyph { x0, x1: x0 + 10.0, y, size: 12.0, dir, skew: 0, is_space: false, text_start: 0, text_end: 1 }
+        Glyph {
+            x0,
+            x1: x0 + 10.0,
+            y,
+            size: 12.0,
+            dir,
+            skew: 0,
+            is_space: false,
+            text_start: 0,
+            text_end: 1,
+            marking: Marking::None,
+        }
     }
 
     fn kept(glyphs: Vec<Glyph>) -> Vec<(f32, f32)> {

@@ -2,7 +2,7 @@
 //! same columns, table rows, blocks, running headers and footers, and clean-up as a text layer.
 //! This is what lets an OCR'd two-column page or table read in the same order as a typed one.
 
-use super::glyphs::{Glyph, GlyphPage};
+use super::glyphs::{Glyph, GlyphPage, Marking};
 use super::{cleanup, furniture, layout, lines};
 
 /// Width of the space put after each word, × its size: a normal inter-word space.
@@ -53,6 +53,7 @@ fn glyph_page(page: &BoxedPage) -> GlyphPage {
             is_space: false,
             text_start: start,
             text_end: offset(&out.text),
+            marking: Marking::None,
         };
         out.glyphs.push(glyph);
         let start = offset(&out.text);

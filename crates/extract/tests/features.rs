@@ -124,3 +124,24 @@ fn book_caption_before_a_page_break_stays_intact() {
     assert!(pdf.pages[11 - 1].body.ends_with("\nAbbildung 1.3: Veranschaulichungen zur Metrik d aus Beispiel 10"));
     assert!(pdf.pages[12 - 1].body.starts_with("Beispiel 11 (SNCF-Metrik1)\n"));
 }
+
+#[test]
+fn book_math_symbols_come_out_as_symbols() {
+    let pdf = geotopo();
+    let page = |n: usize| pdf.pages[n - 1].body.as_str();
+    // cmsy's built-in encoding is not read as a text encoding: ‖ is not "k", ≠ not "6=".
+    assert!(page(11).contains("max(‖x1 − x2‖, ‖y1 − y2‖)"), "{}", page(11));
+    assert!(page(12).contains("für je zwei Punkte x ≠ y in X"), "{}", page(12));
+    assert!(pdf.pages.iter().all(|p| !p.body.contains(" 6= ")));
+    // \mapsto is a bar and an arrow: one ↦.
+    assert!(page(9).contains("π : X → X, x ↦ [x]∼"), "{}", page(9));
+    // Accents drawn before their base follow it (X̃ is X + U+0303), also in the body of a line.
+    assert!(page(61).contains("universell, wenn X\u{303} einfach zusammenhängend ist"), "{}", page(61));
+    assert!(!page(61).contains("\u{2dc} X"), "{}", page(61));
+    // cmex's OMX codes: the pieces of an underbrace, not the letters "| {z }" at their codes.
+    assert!(page(17).contains("︸ ︷︷ ︸"), "{}", page(17));
+    assert!(!page(17).contains("{z"));
+    // Glyphs without any Unicode mapping: 347 before the TeX math encodings were read.
+    let unmapped: u32 = pdf.pages.iter().map(|p| p.unmapped_glyphs).sum();
+    assert_eq!(unmapped, 33);
+}

@@ -26,5 +26,7 @@ mod recovery;
 mod scores;
 // Stream data lopdf gets wrong, and text outside the page.
 mod streams;
+// Tagged PDFs: artifacts as furniture, tagged content kept.
+mod tagged;
 // Tables across pages (a repeated header row is body text) and columns under running heads.
 mod tables;

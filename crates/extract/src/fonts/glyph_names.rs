@@ -14,6 +14,7 @@
 mod gcgid;
 
 use super::glyph_text;
+use super::tex_math;
 use super::GlyphText;
 
 /// Glyph names common in TeX (Computer/Latin Modern, cm-super) fonts that are not in the AGL.
@@ -112,7 +113,12 @@ pub(super) fn lookup(name: &[u8]) -> GlyphText {
 }
 
 fn tex_name(name: &str) -> Option<&'static str> {
-    TEX_NAMES.iter().chain(TEX_MATH_NAMES).find(|(n, _)| *n == name).map(|(_, t)| *t)
+    TEX_NAMES
+        .iter()
+        .chain(TEX_MATH_NAMES)
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .or_else(|| tex_math::name_text(name))
 }
 
 /// Appends the characters of one ligature component; false if it cannot be mapped.

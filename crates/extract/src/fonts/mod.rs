@@ -32,6 +32,7 @@ mod simple;
 mod standard14;
 #[rustfmt::skip] // generated tables, laid out by the generator
 mod standard14_widths;
+mod tex_math;
 mod type3;
 
 #[cfg(test)]

@@ -13,7 +13,8 @@ use super::cmap::CMap;
 use super::encoding::{self, BaseEncoding, CodeTable};
 use super::program::FontProgram;
 use super::standard14::Standard14;
-use super::{glyph_names, objects, type3, DecodedGlyph, GlyphText};
+use super::tex_math::{self, MathFont};
+use super::{glyph_names, glyph_text, objects, type3, DecodedGlyph, GlyphText};
 
 /// Width used when a font gives none at all: half an em, about an average Latin glyph.
 pub(super) const DEFAULT_WIDTH: f32 = 0.5;
@@ -135,8 +136,21 @@ fn builtin_table(
     } else {
         BaseEncoding::Standard
     };
-    let mut table = guess.table().clone();
     let program = FontProgram::of_simple_font(doc, font);
+    let base_font = objects::get_name(doc, font, b"BaseFont").unwrap_or_default();
+    let math = MathFont::identify(base_font);
+    if math == Some(MathFont::Extension) {
+        // OMX is one layout for every size and program; subset programs rename glyphs.
+        return std::array::from_fn(|i| {
+            u8::try_from(i)
+                .ok()
+                .and_then(tex_math::omx_name)
+                .map_or(GlyphText::Unmapped, |n| glyph_names::lookup(n.as_bytes()))
+        });
+    }
+    // A math font's codes are symbols: where its own names say nothing, a text encoding's
+    // letter would be wrong ("6" for the ≠ slash), so no guess under the program's encoding.
+    let mut table = if math.is_some() && program.is_some() { encoding::empty_table() } else { guess.table().clone() };
     if let Some(program) = &program {
         *program_names = program.builtin_names();
     }
@@ -144,6 +158,15 @@ fn builtin_table(
         for (slot, text) in table.iter_mut().zip(program) {
             if text != GlyphText::Unmapped {
                 *slot = text;
+            }
+        }
+    }
+    if math.is_some() {
+        for (code, name) in program_names.iter() {
+            if let (Some(slot), Some(text)) = (table.get_mut(usize::from(*code)), tex_math::math_font_name_text(name)) {
+                if *slot == GlyphText::Unmapped {
+                    *slot = glyph_text::from_chars(text.chars());
+                }
             }
         }
     }
