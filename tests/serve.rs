@@ -8,7 +8,7 @@ mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::Arc;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -113,8 +113,10 @@ fn send(
     body: &str,
 ) -> (u16, Vec<(String, String)>, Vec<u8>) {
     let mut stream = TcpStream::connect(addr).unwrap();
-    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
-    for (name, value) in extra {
+    // Host is localhost unless the caller names another.
+    let host = extra.iter().find(|(n, _)| n.eq_ignore_ascii_case("host")).map_or("localhost", |(_, v)| *v);
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
+    for (name, value) in extra.iter().filter(|(n, _)| !n.eq_ignore_ascii_case("host")) {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     if !body.is_empty() {
@@ -436,22 +438,7 @@ fn in_a_browser_search_narrow_open_and_follow_evidence() {
     let profile = tempfile::tempdir().unwrap();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     runtime.block_on(async {
-        use fantoccini::ClientBuilder;
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({"args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", format!("--user-data-dir={}", profile.path().display()),
-            ]}),
-        );
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a Chromium session");
+        let client = browser(port, profile.path()).await;
         // The steps run as a task so that a failed assertion still ends the browser session
         // (else Chromium outlives the test).
         let steps = tokio::spawn(browse(client.clone(), base));
@@ -461,6 +448,25 @@ fn in_a_browser_search_narrow_open_and_follow_evidence() {
             std::panic::resume_unwind(failed.into_panic());
         }
     });
+}
+
+/// A headless Chromium session through chromedriver on `port`.
+async fn browser(port: u16, profile: &Path) -> fantoccini::Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({"args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--window-size=1400,1000", format!("--user-data-dir={}", profile.display()),
+        ]}),
+    );
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    fantoccini::ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a Chromium session")
 }
 
 /// Search, narrow, open a hit, follow a report number — asserting what the reader sees.
@@ -532,5 +538,262 @@ async fn browse(client: fantoccini::Client, base: String) {
         assert!(mentions.len() >= municipalities, "{shown}: {} sentences", mentions.len());
         let sentence = mentions[0].find(Locator::Css("blockquote mark")).await.unwrap();
         assert!(sentence.is_displayed().await.unwrap());
+    }
+}
+
+/// Another server on the same index whose dictionary is a copy in a temporary folder, so the
+/// reviews it records go to `DIR/queries/reviews.csv`, never into the repository. It allows
+/// reviews, as `kommunsk serve` does on loopback. Each test gets its own, so tests running
+/// side by side never see each other's reviews.
+struct Reviewing {
+    addr: SocketAddr,
+    topics: PathBuf,
+    reviews: PathBuf,
+}
+
+fn reviewing() -> Reviewing {
+    let dir = tempfile::tempdir().unwrap().keep();
+    let topics = dir.join("queries/topics.toml");
+    std::fs::create_dir_all(topics.parent().unwrap()).unwrap();
+    std::fs::copy(root().join("queries/topics.toml"), &topics).unwrap();
+    let index = served().index.clone();
+    let corpus = kommunsk::corpus::corpus_folder(None, &index, Path::new("corpus"));
+    let config = ServeConfig { index_dir: index, corpus, topics_file: Some(topics.clone()) };
+    let state = AppState::open(config, TopicSet::load(&topics).unwrap()).unwrap().allow_reviews(true);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            kommunsk::serve::serve(listener, Arc::new(state)).await.unwrap();
+        });
+    });
+    Reviewing { addr: rx.recv().unwrap(), reviews: dir.join("queries/reviews.csv"), topics }
+}
+
+/// The CLI on the reviewing server's dictionary (and so its reviews file).
+fn reviewing_cli(server: &Reviewing, args: &[&str]) -> Output {
+    let mut all = args.to_vec();
+    all.extend_from_slice(&["--index", s(&served().index), "--topics", s(&server.topics), "--no-ingest"]);
+    kommunsk(&all)
+}
+
+/// The value of the first `name="NAME" value="…"` (or `data-NAME="…"`) in a page.
+fn attribute(page: &str, marker: &str) -> String {
+    let at = page.find(marker).unwrap_or_else(|| panic!("no {marker} in {page}")) + marker.len();
+    page[at..].split('"').next().unwrap().to_string()
+}
+
+#[test]
+fn exports_equal_evidence_format_output() {
+    for format in ["csv", "json", "ndjson"] {
+        let (status, headers, body) =
+            send(served().addr, "GET", &format!("/api/evidence?topic=ai&year=2025&format={format}"), &[], "");
+        assert_eq!(status, 200, "{format}");
+        let cli = kommunsk(&[
+            "evidence",
+            "ai",
+            "--year",
+            "2025",
+            "--format",
+            format,
+            "--no-ingest",
+            "--index",
+            s(&served().index),
+        ]);
+        assert!(cli.status.success());
+        assert_eq!(body, cli.stdout, "{format}");
+        assert!(header(&headers, "content-disposition").is_some_and(|d| d.contains("kommunsk-ai.")), "{headers:?}");
+    }
+    let (_, headers, csv) = send(served().addr, "GET", "/api/evidence?topic=ai&year=2025&format=csv", &[], "");
+    assert_eq!(header(&headers, "content-type"), Some("text/csv; charset=utf-8"));
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(csv
+        .starts_with("\u{feff}topic;id;municipality;code;region;year;document;page;sentence;match;ocr;verdict;note\n"));
+    // Every topic, no cap: as `evidence --format ndjson` without a topic.
+    let (_, _, all) = send(served().addr, "GET", "/api/evidence?format=ndjson", &[], "");
+    let cli = kommunsk(&["evidence", "--format", "ndjson", "--no-ingest", "--index", s(&served().index)]);
+    assert_eq!(all, cli.stdout);
+    assert!(all.split(|b| *b == b'\n').count() > 1000);
+    assert_eq!(get("/api/evidence?topic=ai&format=xlsx").0, 400);
+    // The evidence view links to the export of what it shows.
+    let (_, _, page) = get("/evidence?topic=ai&year=2025");
+    assert!(page.contains("href=\"/api/evidence?year=2025&amp;topic=ai&amp;format=csv\""), "{page}");
+}
+
+#[test]
+fn a_review_is_written_only_from_this_server_s_own_page() {
+    let server = reviewing();
+    let addr = server.addr;
+    let (_, _, page) = send(addr, "GET", "/evidence?topic=climate&year=2025&municipality=101", &[], "");
+    let page = String::from_utf8(page).unwrap();
+    let token = attribute(&page, "name=\"token\" value=\"");
+    let id = attribute(&page, "data-id=\"");
+    let form = |token: &str| {
+        format!("token={token}&topic=climate&year=2025&municipality=101&reviewer=kb&v.{id}=right&n.{id}=ok")
+    };
+    let form_type = ("Content-Type", "application/x-www-form-urlencoded");
+    let post = |headers: &[(&str, &str)], body: &str| send(addr, "POST", "/review", headers, body).0;
+    // No origin, another origin, another site, a foreign host name, a wrong token: refused.
+    assert_eq!(post(&[form_type], &form(&token)), 403);
+    assert_eq!(post(&[form_type, ("Origin", "http://evil.example")], &form(&token)), 403);
+    assert_eq!(
+        post(&[form_type, ("Sec-Fetch-Site", "cross-site"), ("Origin", "http://localhost")], &form(&token)),
+        403
+    );
+    assert_eq!(post(&[form_type, ("Origin", "http://localhost")], &form("0123456789abcdef0123456789abcdef")), 403);
+    // A DNS name rebound to 127.0.0.1: same origin as far as the browser knows, but not loopback.
+    let rebound = send(
+        addr,
+        "POST",
+        "/review",
+        &[form_type, ("Host", "evil.example"), ("Origin", "http://evil.example")],
+        &form(&token),
+    );
+    assert_eq!(rebound.0, 403);
+    assert!(!server.reviews.exists() || !std::fs::read_to_string(&server.reviews).unwrap().contains("climate"));
+    // The read-only server refuses even a proper form, and reviews are never a GET.
+    let (_, _, readonly) = get("/evidence?topic=climate&year=2025&municipality=101");
+    assert!(readonly.contains("class=\"readonly\"") && !readonly.contains("name=\"token\""), "{readonly}");
+    assert_eq!(
+        send(served().addr, "POST", "/review", &[form_type, ("Origin", "http://localhost")], &form(&token)).0,
+        403
+    );
+    assert_eq!(send(addr, "GET", "/review", &[], "").0, 405);
+    // From this server's page: recorded, and back to the evidence.
+    let (status, headers, _) =
+        send(addr, "POST", "/review", &[form_type, ("Origin", "http://localhost")], &form(&token));
+    assert_eq!(status, 303);
+    assert_eq!(header(&headers, "location"), Some("/evidence?municipality=101&year=2025&topic=climate"));
+    let written = std::fs::read_to_string(&server.reviews).unwrap();
+    assert!(written.lines().any(|l| l.starts_with("climate,") && l.contains(",right,ok,kb,")), "{written}");
+}
+
+#[test]
+fn in_a_browser_reject_a_mention_and_the_count_drops() {
+    let server = reviewing();
+    let base = format!("http://{}", server.addr);
+    let (_driver, port) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let client = browser(port, profile.path()).await;
+        let steps = tokio::spawn(review_in_browser(client.clone(), base, server));
+        let outcome = steps.await;
+        let _ = client.close().await;
+        if let Err(failed) = outcome {
+            std::panic::resume_unwind(failed.into_panic());
+        }
+    });
+}
+
+/// ai in 2025: how many municipalities mention it, and Aarhus's count of mentions.
+fn ai_2025(report: &Value) -> (u64, u64) {
+    let ai = report["topics"].as_array().unwrap().iter().find(|t| t["id"] == "ai").unwrap();
+    let aarhus = report["municipalities"].as_array().unwrap().iter().find(|m| m["code"] == 751).unwrap();
+    (ai["years"][0]["municipalities"].as_u64().unwrap(), aarhus["mentions"]["ai"].as_u64().unwrap())
+}
+
+/// Mark Aarhus's mentions of ai wrong in the browser: the report counts fewer, Aarhus stops
+/// counting, the evidence shows them rejected, the file and the CLI agree; draw a sample.
+async fn review_in_browser(client: fantoccini::Client, base: String, server: Reviewing) {
+    use fantoccini::Locator;
+    let report = |addr| {
+        let (_, _, body) = send(addr, "GET", "/api/report?year=2025", &[], "");
+        serde_json::from_slice::<Value>(&body).unwrap()
+    };
+    let addr = server.addr;
+    let (municipalities, aarhus) = ai_2025(&report(addr));
+    assert_eq!(aarhus, 3);
+
+    let evidence = format!("{base}/evidence?topic=ai&year=2025&municipality=751");
+    client.goto(&evidence).await.unwrap();
+    let mentions = client.find_all(Locator::Css("li.mention")).await.unwrap();
+    assert_eq!(mentions.len(), 3);
+    client.find(Locator::Css("input[name=reviewer]")).await.unwrap().send_keys("kb").await.unwrap();
+    mentions[0].find(Locator::Css("input[value=wrong]")).await.unwrap().click().await.unwrap();
+    mentions[0]
+        .find(Locator::Css("input[type=text]"))
+        .await
+        .unwrap()
+        .send_keys("=SUM(A1) et produktnavn")
+        .await
+        .unwrap();
+    client.find(Locator::Css("form.review button[type=submit]")).await.unwrap().click().await.unwrap();
+    let rejected = wait(&client).for_element(Locator::Css("li.mention.rejected")).await.unwrap();
+    assert_eq!(rejected.attr("data-verdict").await.unwrap().as_deref(), Some("wrong"));
+    assert!(rejected.text().await.unwrap().contains("tælles ikke med"));
+    assert_eq!(client.find_all(Locator::Css("li.mention.rejected")).await.unwrap().len(), 1);
+    if let Some(dir) = screenshot_dir() {
+        std::fs::write(dir.join("serve-review.png"), client.screenshot().await.unwrap()).unwrap();
+    }
+
+    // The report counts one mention fewer for Aarhus, and says so exactly as the CLI does.
+    assert_eq!(ai_2025(&report(addr)), (municipalities, 2));
+    let cli = reviewing_cli(&server, &["report", "--format", "json", "--year", "2025"]);
+    assert_eq!(report(addr), serde_json::from_slice::<Value>(&cli.stdout).unwrap());
+    client.goto(&format!("{base}/?year=2025")).await.unwrap();
+    let cell =
+        client.find(Locator::Css("#matrix a[href='/evidence?topic=ai&year=2025&municipality=751']")).await.unwrap();
+    assert_eq!(cell.text().await.unwrap(), "2");
+
+    // Reject the other two: Aarhus no longer counts as mentioning ai.
+    client.goto(&evidence).await.unwrap();
+    client.find(Locator::Css("input[name=reviewer]")).await.unwrap().send_keys("kb").await.unwrap();
+    for li in client.find_all(Locator::Css("li.mention:not(.rejected)")).await.unwrap() {
+        li.find(Locator::Css("input[value=wrong]")).await.unwrap().click().await.unwrap();
+    }
+    client.find(Locator::Css("form.review button[type=submit]")).await.unwrap().click().await.unwrap();
+    wait(&client)
+        .for_element(Locator::Css("li.mention.rejected + li.mention.rejected + li.mention.rejected"))
+        .await
+        .unwrap();
+    assert_eq!(ai_2025(&report(addr)), (municipalities - 1, 0));
+    let written = std::fs::read_to_string(&server.reviews).unwrap();
+    let rows: Vec<&str> = written.lines().filter(|l| l.starts_with("ai,")).collect();
+    assert_eq!(rows.len(), 3, "{written}");
+    assert!(rows.iter().all(|l| l.contains(",wrong,") && l.contains(",kb,")), "{written}");
+    assert!(written.contains(",'=SUM(A1) et produktnavn,"), "a note is neutralised like any cell: {written}");
+    // The export carries the verdicts, equal to `evidence --format csv`.
+    let (_, _, csv) = send(addr, "GET", "/api/evidence?topic=ai&year=2025&municipality=751&format=csv", &[], "");
+    let cli = reviewing_cli(&server, &["evidence", "ai", "--year", "2025", "--municipality", "751", "--format", "csv"]);
+    assert_eq!(csv, cli.stdout);
+    assert_eq!(String::from_utf8(csv).unwrap().matches(";wrong;").count(), 3);
+
+    // Draw a sample: the same mentions as `kommunsk review --sample 5 ai`.
+    client.goto(&format!("{base}/evidence?topic=ai")).await.unwrap();
+    let size = client.find(Locator::Css("form.sample input[name=sample]")).await.unwrap();
+    size.clear().await.unwrap();
+    size.send_keys("5").await.unwrap();
+    client.find(Locator::Css("form.sample button")).await.unwrap().click().await.unwrap();
+    wait(&client).for_element(Locator::Css("p.sample")).await.unwrap();
+    let mut drawn = Vec::new();
+    for li in client.find_all(Locator::Css("li.mention")).await.unwrap() {
+        drawn.push(li.attr("data-id").await.unwrap().unwrap());
+    }
+    let cli = reviewing_cli(&server, &["review", "--sample", "5", "ai", "--json"]);
+    let sampled: Value = serde_json::from_slice(&cli.stdout).unwrap();
+    let ids: Vec<String> = sampled.as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(drawn, ids);
+}
+
+#[test]
+fn the_document_page_says_why_it_was_identified() {
+    let hit = &get_json("/api/search?q=aftale&municipality=Aarhus&year=2025&limit=1")["hits"][0];
+    let path = hit["path"].as_str().unwrap();
+    let identified = kommunsk_json(&["identify", "--json", path]);
+    let evidence = identified[0]["evidence"].as_array().unwrap();
+    assert!(evidence.len() >= 2, "{identified:#}");
+    for (lang, source) in [("", "stien"), ("&lang=en", "the path")] {
+        let (status, _, body) = get(&format!("/doc/{}?page=1{lang}", hit["id"].as_str().unwrap()));
+        assert_eq!(status, 200);
+        // As `kommunsk identify` says: each fact, with its signal and where it was found.
+        for e in evidence {
+            let at = body.find(&format!("data-field=\"{}\"", e["field"].as_str().unwrap())).expect(&body);
+            let item = &body[at..at + body[at..].find("</li>").unwrap()];
+            assert!(item.contains(e["signal"].as_str().unwrap()), "{item}");
+            assert!(item.contains(source), "{item}");
+        }
     }
 }

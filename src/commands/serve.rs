@@ -33,6 +33,10 @@ pub struct ServeArgs {
     /// Never ingest, even when the index is missing or stale.
     #[arg(long)]
     pub no_ingest: bool,
+    /// Record no reviews from the browser: the server writes nothing. (Reviews are recorded
+    /// only on a loopback address in any case.)
+    #[arg(long)]
+    pub read_only: bool,
 }
 
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -45,10 +49,19 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let topics_file = crate::analyse::dictionary::locate(args.topics.as_deref(), Some(&corpus));
     refresh_index(&corpus, &args.index, args.no_ingest)?;
     let config = ServeConfig { index_dir: args.index.clone(), corpus, topics_file };
-    let state = Arc::new(AppState::open(config, topics)?);
-    crate::serve::run(addr, state, |bound| {
+    // The review form is the server's only write: only for a browser on this machine.
+    let reviews = !args.read_only && addr.ip().is_loopback();
+    let state = AppState::open(config, topics)?.allow_reviews(reviews);
+    let reviews_file = state.reviews_path();
+    crate::serve::run(addr, Arc::new(state), |bound| {
         // The first line tells a user (and a test harness) where to point the browser.
         println!("kommunsk: serving http://{bound}/ (Ctrl-C stops)");
+        // On stderr: stdout's first line is the address, and a caller may read only that.
+        if reviews {
+            eprintln!("kommunsk: reviews from the browser are written to {}", reviews_file.display());
+        } else {
+            eprintln!("kommunsk: read-only (no reviews from the browser)");
+        }
     })
     .with_context(|| format!("cannot serve on {addr}"))?;
     Ok(ExitCode::SUCCESS)

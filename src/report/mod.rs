@@ -98,6 +98,23 @@ pub fn provenance(built: &mut Report, corpus: &std::path::Path, index_dir: &std:
     built.source.warning = warning::not_counted(&built.source, lang);
 }
 
+/// Every mention `filter` asks for among the pages of one region (all when `None`), with
+/// stored paths and rejected mentions kept: what an evidence view lists and reviews key on.
+pub fn mentions_in(
+    pages: &[crate::index::StoredPage],
+    topics: &crate::analyse::TopicSet,
+    filter: &evidence::EvidenceFilter,
+    region: Option<crate::identify::Region>,
+) -> Vec<Evidence> {
+    match region {
+        None => evidence::collect(pages, topics, filter),
+        Some(_) => {
+            let pages: Vec<_> = pages.iter().filter(|p| in_region(&p.info, region)).cloned().collect();
+            evidence::collect(&pages, topics, filter)
+        }
+    }
+}
+
 /// The sentences behind a report's numbers (in `region` when given), without the mentions
 /// `reviews` rejects, with the paths users know: what the HTML report shows.
 pub fn evidence_from_source(
@@ -107,13 +124,7 @@ pub fn evidence_from_source(
     region: Option<crate::identify::Region>,
     reviews: &crate::review::ReviewFile,
 ) -> Vec<Evidence> {
-    let mut found = match region {
-        None => evidence::collect(source.pages, topics, filter),
-        Some(_) => {
-            let pages: Vec<_> = source.pages.iter().filter(|p| in_region(&p.info, region)).cloned().collect();
-            evidence::collect(&pages, topics, filter)
-        }
-    };
+    let mut found = mentions_in(source.pages, topics, filter, region);
     reviewed::drop_rejected(&mut found, reviews);
     evidence::show_paths(&mut found, source.corpus);
     found

@@ -11,7 +11,8 @@ use super::layout::blocking;
 use super::params::Params;
 use super::report_page::{evidence_request, report_key};
 use super::state::{AppState, Refused};
-use crate::report::evidence::{collect, to_json};
+use crate::report::evidence::to_json;
+use crate::report::hits::{export, HitFormat};
 use crate::report::{self, Format};
 
 fn json(status: StatusCode, body: String) -> Response {
@@ -60,28 +61,50 @@ pub async fn report(State(state): State<Arc<AppState>>, Query(params): Query<Par
     }
 }
 
+/// `evidence --json`'s array, or with `format=csv|json|ndjson` every hit as
+/// `evidence --format` writes it (the CSV as a download for Danish Excel).
 pub async fn evidence(State(state): State<Arc<AppState>>, Query(params): Query<Params>) -> Response {
     let (filter, region) = match evidence_request(&state, &params) {
         Ok(request) => request,
         Err(message) => return error(StatusCode::BAD_REQUEST, &message),
     };
+    let format = match params.format().map(|f| f.parse::<HitFormat>()).transpose() {
+        Ok(format) => format,
+        Err(message) => return error(StatusCode::BAD_REQUEST, &message),
+    };
     let work = move || -> Result<Response, String> {
         let snapshot = state.snapshot().map_err(|e| e.to_string())?;
         let reviews = state.reviews()?;
-        // As `kommunsk evidence --json`: the mentions with stored paths, then the JSON.
-        let found = match region {
-            None => collect(&snapshot.pages, &state.topics, &filter),
-            Some(r) => {
-                let pages: Vec<_> =
-                    snapshot.pages.iter().filter(|p| p.info.region.as_deref() == Some(r.name())).cloned().collect();
-                collect(&pages, &state.topics, &filter)
-            }
-        };
-        let text = to_json(&found, &reviews, &state.config.corpus).map_err(|e| e.to_string())?;
-        Ok(json(StatusCode::OK, text))
+        // As `kommunsk evidence`: the mentions with stored paths, then the output.
+        let found = report::mentions_in(&snapshot.pages, &state.topics, &filter, region);
+        let corpus = &state.config.corpus;
+        Ok(match format {
+            None => json(StatusCode::OK, to_json(&found, &reviews, corpus).map_err(|e| e.to_string())?),
+            Some(format) => export_response(format, export(&found, &reviews, corpus, format), &filter.topics),
+        })
     };
     match blocking(work).await {
         Ok(Ok(response)) => response,
         Ok(Err(e)) | Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, &e),
     }
+}
+
+/// An export with its media type; a file name for the download ("kommunsk-ai.csv").
+fn export_response(format: HitFormat, body: String, topics: &[String]) -> Response {
+    let (media_type, extension) = match format {
+        HitFormat::Csv => ("text/csv; charset=utf-8", "csv"),
+        HitFormat::Json => ("application/json; charset=utf-8", "json"),
+        HitFormat::Ndjson => ("application/x-ndjson; charset=utf-8", "ndjson"),
+    };
+    // Topic ids come from the editable dictionary: only safe characters reach the header.
+    let name: String = match topics {
+        [one] => one.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-').collect(),
+        _ => "all".to_string(),
+    };
+    let disposition = format!("attachment; filename=\"kommunsk-{name}.{extension}\"");
+    let mut response = (StatusCode::OK, [(header::CONTENT_TYPE, media_type)], body).into_response();
+    if let Ok(value) = header::HeaderValue::from_str(&disposition) {
+        response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
 }

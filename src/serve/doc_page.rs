@@ -132,25 +132,65 @@ impl View<'_> {
                     dt { (w.doctype) } dd.doctype { (doctype_name(&info.doctype, w.lang)) }
                     dt { (w.language) } dd { (info.lang.as_deref().unwrap_or("?")) }
                     dt { (w.file) } dd.path { code { (self.shown_path) } " · " (self.record.pages) " " (w.pages) }
-                    dt { (w.why) } dd.why { (why(self.record, w)) }
+                    dt { (w.why) } dd.why { (why(self.record, w, |page| self.link(w, page))) }
                 }
             }
         }
     }
 }
 
-/// What the identity rests on, as far as the index records it. The index stores the result of
-/// identification and what is unknown, not yet its reasons; this says so rather than guess.
-fn why(record: &FileRecord, w: &Words) -> String {
-    let mut parts = Vec::new();
-    if let Some(missing) = record.info.missing() {
-        parts.push(format!("{}: {missing}", w.unresolved));
+/// What the identity rests on: the evidence identification stored in the index (what
+/// `kommunsk identify` prints), each fact with its signal, where it was found and the words,
+/// linking to the page they stand on; then what is unknown and why the file failed, if it did.
+fn why(record: &FileRecord, w: &Words, link: impl Fn(u32) -> String) -> Markup {
+    let evidence = record.evidence();
+    let missing = record.info.missing();
+    html! {
+        @if evidence.is_empty() && missing.is_none() && record.error.is_none() { (w.no_evidence) }
+        ul.evidence {
+            @for e in &evidence {
+                li data-field=(e.field) {
+                    strong { (field_name(&e.field, w)) } ": "
+                    @match &e.value {
+                        Some(value) => {
+                            @if e.field == "doctype" { (doctype_name(value, w.lang)) } @else { (value) }
+                            " — " (e.signal) " (" (source_name(&e.source, w)) ")"
+                            @if !e.words.is_empty() { ": «" (e.words) "»" }
+                            @if let Some(page) = e.page.and_then(|p| u32::try_from(p).ok()) {
+                                " " a href=(link(page)) { (w.page) " " (page) }
+                            }
+                            @if !e.outweighed.is_empty() { " · " (w.outweighed) " " (e.outweighed.join(", ")) }
+                            @if e.weak { " · " em { (w.weak) } }
+                            @if let Some(disagrees) = &e.disagrees { " · " (disagrees) }
+                        }
+                        None => { (w.undecided) " — " (e.undecidable.as_deref().unwrap_or_default()) }
+                    }
+                }
+            }
+            @if let Some(missing) = missing { li.unresolved { (w.unresolved) ": " (missing) } }
+            @if let Some(error) = &record.error { li.failed { (error) } }
+        }
     }
-    if let Some(error) = &record.error {
-        parts.push(error.clone());
+}
+
+fn field_name<'a>(field: &'a str, w: &'a Words) -> &'a str {
+    match field {
+        "municipality" => w.municipality,
+        "year" => w.year,
+        "doctype" => w.doctype,
+        other => other,
     }
-    parts.push(w.why_unrecorded.to_string());
-    parts.join(" · ")
+}
+
+fn source_name<'a>(source: &'a str, w: &'a Words) -> &'a str {
+    match source {
+        "manifest" => w.sources[0],
+        "path" => w.sources[1],
+        "text" => w.sources[2],
+        "metadata" => w.sources[3],
+        "correction" => w.sources[4],
+        other => other,
+    }
 }
 
 /// The text with the ranges in `<mark>`, each part escaped.

@@ -5,19 +5,23 @@
 //! because they call the same functions. [`app`] builds the router apart from the listener, so
 //! tests can drive it on any port.
 //!
-//! Secure by default: read-only (GET only), documents are fetched by their index id and never by
-//! a path from the request, everything from a PDF is escaped (maud escapes every interpolation),
+//! Secure by default: read-only except for one route, `POST /review`, which records review
+//! verdicts in the reviews file when [`AppState::allow_reviews`] says so (loopback only, same
+//! origin, a per-process form token: see `review_form`); documents are fetched by their index
+//! id and never by a path from the request, everything from a PDF is escaped (maud escapes every interpolation),
 //! and every response carries a Content-Security-Policy that allows only this origin's scripts.
 //! Search and report work with JavaScript off; only the PDF view needs it (pdf.js).
 
 mod api;
 mod assets;
 mod doc_page;
+mod evidence_page;
 mod labels;
 mod layout;
 mod params;
 mod pdf_file;
 mod report_page;
+mod review_form;
 mod search_page;
 mod state;
 
@@ -26,7 +30,7 @@ use std::sync::Arc;
 
 use axum::http::header::{HeaderName, HeaderValue};
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 
 pub use state::{AppState, ServeConfig};
@@ -44,7 +48,8 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; st
 pub fn app(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/", get(report_page::report))
-        .route("/evidence", get(report_page::evidence))
+        .route("/evidence", get(evidence_page::evidence))
+        .route("/review", post(review_form::review))
         .route("/search", get(search_page::search))
         .route("/doc/{id}", get(doc_page::document))
         .route("/pdf/{id}", get(pdf_file::pdf))

@@ -18,6 +18,11 @@ pub struct Params {
     pub limit: Option<String>,
     pub offset: Option<String>,
     pub page: Option<String>,
+    /// `/evidence`: draw a random sample of this many mentions (`review --sample N`), with `seed`.
+    pub sample: Option<String>,
+    pub seed: Option<String>,
+    /// `/api/evidence`: csv, json or ndjson as `evidence --format` (else `evidence --json`).
+    pub format: Option<String>,
 }
 
 /// Hits per page of results, as `kommunsk search` shows by default.
@@ -52,6 +57,15 @@ impl Params {
     }
     pub fn page(&self) -> Result<Option<u32>, String> {
         number("page", &self.page)
+    }
+    pub fn sample(&self) -> Result<Option<usize>, String> {
+        number("sample", &self.sample)
+    }
+    pub fn seed(&self) -> Result<u64, String> {
+        Ok(number("seed", &self.seed)?.unwrap_or(crate::review::sample::DEFAULT_SEED))
+    }
+    pub fn format(&self) -> Option<String> {
+        given(&self.format)
     }
     pub fn offset(&self) -> Result<usize, String> {
         Ok(number("offset", &self.offset)?.unwrap_or(0))

@@ -1,8 +1,7 @@
 //! `GET /`: the report as `report --format html` renders it (same numbers, charts, labels and
 //! evidence, every number linking to its sentences), with year, document-type and region
-//! selectors; `GET /evidence`: the sentences behind one number, each linking to its page.
+//! selectors. The sentences behind a number are at `/evidence` ([`super::evidence_page`]).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
@@ -11,15 +10,13 @@ use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup};
 
 use super::labels::{words, Words};
-use super::layout::{blocking, error_page, internal, lang_query, page};
+use super::layout::{blocking, error_page, internal, lang_query};
 use super::params::{encode, Params};
 use super::state::{AppState, ReportKey};
-use crate::analyse::Evidence;
 use crate::identify::{registry, DocType, Region};
 use crate::report::evidence::EvidenceFilter;
 use crate::report::labels::Labels;
 use crate::report::{self, html::SCRIPT, html::STYLE, Scope};
-use crate::search::{display_path, doc_id};
 
 /// The report scope the parameters ask for (400 with a message when one is malformed).
 pub fn report_key(state: &AppState, params: &Params) -> Result<ReportKey, String> {
@@ -145,73 +142,6 @@ fn selectors(w: &Words, params: &Params, years: &[u16]) -> Markup {
                 @if w.lang == "en" { input type="hidden" name="lang" value="en"; }
                 button type="submit" { (w.show) }
             }
-        }
-    }
-}
-
-pub async fn evidence(State(state): State<Arc<AppState>>, Query(params): Query<Params>) -> Response {
-    let lang = params.lang();
-    let (filter, region) = match evidence_request(&state, &params) {
-        Ok(request) => request,
-        Err(message) => return error_page(StatusCode::BAD_REQUEST, lang, &message),
-    };
-    let work = move || -> Result<String, String> {
-        let snapshot = state.snapshot().map_err(|e| e.to_string())?;
-        let reviews = state.reviews()?;
-        let found =
-            report::evidence_from_source(&snapshot.source(&state.config), &state.topics, &filter, region, &reviews);
-        let corpus = state.config.corpus.display().to_string();
-        let ids: HashMap<String, String> =
-            snapshot.records.iter().map(|r| (display_path(&corpus, &r.path), doc_id(&r.path))).collect();
-        let w = words(lang);
-        let topic = filter.topics.first().and_then(|id| state.topics.get(id));
-        let label =
-            topic.map(|t| if lang == "en" { t.label_en.clone() } else { t.label_da.clone() }).unwrap_or_default();
-        let body = html! {
-            h1 { (w.evidence) }
-            p.summary { (label) " · " (found.len()) " " (w.mentions) }
-            ol.mentions {
-                @for e in &found {
-                    (mention(e, ids.get(&e.path).map(String::as_str), w))
-                }
-            }
-        };
-        Ok(page(w, w.evidence, &params, "/evidence", body).into_string())
-    };
-    match blocking(work).await {
-        Ok(Ok(text)) => Html(text).into_response(),
-        Ok(Err(e)) | Err(e) => internal(lang, e),
-    }
-}
-
-/// One mention: where (linking to the page, the mention highlighted there), the sentence with
-/// the mention marked, and an empty `.actions` slot for controls on a mention (review marks).
-pub fn mention(e: &Evidence, id: Option<&str>, w: &Words) -> Markup {
-    let s = &e.sentence;
-    let (before, hit, after) = match (s.get(..e.start), s.get(e.start..e.end), s.get(e.end..)) {
-        (Some(a), Some(b), Some(c)) => (a, b, c),
-        _ => (s.as_str(), "", ""),
-    };
-    let where_ = format!(
-        "{} · {} · {} {}",
-        e.municipality.as_deref().unwrap_or("?"),
-        e.year.map(|y| y.to_string()).unwrap_or_default(),
-        w.page,
-        e.page
-    );
-    let query = format!("\"{}\"", hit.replace('"', " "));
-    html! {
-        li.mention data-topic=(e.topic) data-path=(e.path) data-page=(e.page) {
-            span.where {
-                @match id {
-                    Some(id) => a href={ "/doc/" (id) "?page=" (e.page) "&q=" (encode(&query)) (lang_query(w, "&")) } { (where_) },
-                    None => (where_),
-                }
-            }
-            " "
-            span.path { (e.path) }
-            blockquote.sentence { (before) mark { (hit) } (after) }
-            div.actions {}
         }
     }
 }

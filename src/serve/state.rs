@@ -41,6 +41,13 @@ pub struct AppState {
     pub index: SearchIndex,
     pub topics: TopicSet,
     snapshot: Mutex<Option<Arc<Snapshot>>>,
+    /// Whether `POST /review` may write the reviews file (off unless [`AppState::allow_reviews`]).
+    review_writes: bool,
+    /// The token every review form carries, new for each process: a page from elsewhere cannot
+    /// know it.
+    form_token: String,
+    /// Held while the reviews file is read, changed and written, so two reviews never race.
+    pub review_lock: Mutex<()>,
 }
 
 /// Everything read from one commit of the index.
@@ -88,7 +95,32 @@ impl AppState {
     /// Opens the index with a reader that follows commits.
     pub fn open(config: ServeConfig, topics: TopicSet) -> Result<AppState, SearchError> {
         let index = SearchIndex::open_live(&config.index_dir)?;
-        Ok(AppState { config, index, topics, snapshot: Mutex::new(None) })
+        Ok(AppState {
+            config,
+            index,
+            topics,
+            snapshot: Mutex::new(None),
+            review_writes: false,
+            form_token: super::review_form::new_token(),
+            review_lock: Mutex::new(()),
+        })
+    }
+
+    /// Lets the review form write the reviews file (the server's only write). `kommunsk serve`
+    /// allows it on a loopback address unless `--read-only`.
+    pub fn allow_reviews(mut self, allowed: bool) -> AppState {
+        self.review_writes = allowed;
+        self
+    }
+
+    /// True when reviews can be recorded in the browser.
+    pub fn reviews_writable(&self) -> bool {
+        self.review_writes
+    }
+
+    /// The review form's token.
+    pub fn form_token(&self) -> &str {
+        &self.form_token
     }
 
     /// The pages and records of the commit the reader sees now (read when it changed).
