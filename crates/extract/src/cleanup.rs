@@ -329,7 +329,7 @@ mod tests {
         use super::super::lines::{Block, Cell, Line};
         let line = |t: &str, y: f32| Line {
             text: t.into(),
-            cells: vec![Cell { x0: 0.0, x1: 100.0, text: t.into() }],
+            cells: vec![Cell { x0: 0.0, x1: 100.0, text: t.into(), words: Vec::new() }],
             x0: 0.0,
             x1: 100.0,
             y,

@@ -330,7 +330,7 @@ mod tests {
             .map(|(t, y)| Block {
                 lines: vec![Line {
                     text: t.to_string(),
-                    cells: vec![Cell { x0: 50.0, x1: 300.0, text: t.to_string() }],
+                    cells: vec![Cell { x0: 50.0, x1: 300.0, text: t.to_string(), words: Vec::new() }],
                     x0: 50.0,
                     x1: 300.0,
                     y: *y,
@@ -369,7 +369,8 @@ mod tests {
 
     /// A line of cells `(x0, x1, text)` at height `y`.
     fn row(cells: &[(f32, f32, &str)], y: f32) -> Line {
-        let cells: Vec<Cell> = cells.iter().map(|&(x0, x1, t)| Cell { x0, x1, text: t.to_string() }).collect();
+        let cells: Vec<Cell> =
+            cells.iter().map(|&(x0, x1, t)| Cell { x0, x1, text: t.to_string(), words: Vec::new() }).collect();
         let mut line = Line {
             text: String::new(),
             cells,

@@ -17,7 +17,7 @@
 //! size (a `TJ` kern of -250 thousandths is a space, -20 is not).
 
 use super::glyphs::{Glyph, GlyphPage, Marking};
-use super::lines::{Block, Cell, Line, PageLayout};
+use super::lines::{Block, Cell, Line, PageLayout, WordSpan};
 use super::table;
 
 /// A gap wider than this fraction of the font size separates words. Inter-word spaces are
@@ -379,6 +379,7 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
     let mut kept: Vec<(Run, String)> = Vec::new();
     for run in runs.drain(..) {
         let mut text = String::new();
+        let mut words: Vec<WordSpan> = Vec::new();
         let mut new_cell = false;
         let mut pending_space = false;
         let glyphs: Vec<&Glyph> =
@@ -402,6 +403,10 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
                 }
             }
             pending_space = false;
+            match words.last_mut() {
+                Some(word) if !text.ends_with(' ') => word.x1 = word.x1.max(g.x1),
+                _ => words.push(WordSpan { start: text.len(), x0: g.x0, x1: g.x1 }),
+            }
             text.push_str(page.text_of(g));
             marking = match marking {
                 None => Some(g.marking),
@@ -421,10 +426,26 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
         }
         match line.cells.last_mut() {
             Some(cell) if !new_cell => {
+                let offset = cell.text.len();
+                let mut spans = words.into_iter().map(|w| WordSpan { start: w.start + offset, ..w }).peekable();
+                // Without a space between them, the run's first word goes on the cell's last.
+                if let (false, Some(last), Some(first)) = (text.starts_with(' '), cell.words.last_mut(), spans.peek()) {
+                    last.x1 = last.x1.max(first.x1);
+                    spans.next();
+                }
+                cell.words.extend(spans);
                 cell.text.push_str(&text);
                 cell.x1 = cell.x1.max(run.x1);
             }
-            _ => line.cells.push(Cell { x0: run.x0, x1: run.x1, text: text.trim_start().to_string() }),
+            _ => {
+                let trimmed = text.trim_start();
+                let shift = text.len() - trimmed.len();
+                let words = words
+                    .into_iter()
+                    .filter_map(|w| Some(WordSpan { start: w.start.checked_sub(shift)?, ..w }))
+                    .collect();
+                line.cells.push(Cell { x0: run.x0, x1: run.x1, text: trimmed.to_string(), words });
+            }
         }
         kept.push((run, text));
         line.x0 = line.x0.min(run.x0);

@@ -10,6 +10,19 @@ pub(crate) struct Cell {
     pub x1: f32,
     /// The cell's text; lines of a wrapped table cell are separated by [`CELL_LINE_BREAK`].
     pub text: String,
+    /// The words of `text` as laid out on its line, left to right (empty where not known).
+    /// Wrapped fragments merged in later are not listed.
+    pub words: Vec<WordSpan>,
+}
+
+/// One word of a [`Cell`]: where it starts in the cell's text (a byte offset) and how far it
+/// reaches across the page. Lets a wrapped table line that one run drew across two narrow
+/// columns be split between them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct WordSpan {
+    pub start: usize,
+    pub x0: f32,
+    pub x1: f32,
 }
 
 /// Separates the lines of one wrapped table cell inside [`Cell::text`] (clean-up resolves

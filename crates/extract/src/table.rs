@@ -29,6 +29,11 @@ const ROW_PADDING_EM: f32 = 0.2;
 /// In a padded table, a line at most this much (× font size) further below the previous one
 /// than the tightest gap is a wrapped line of the same row.
 const WRAP_PITCH_SLACK_EM: f32 = 0.1;
+/// A wrapped line drawn across two narrow columns is split between them only at a gap at least
+/// this wide (× font size): wider than a space (0.25 em), as a cell's padding on both sides is.
+const MIN_CELL_SPLIT_GAP_EM: f32 = 0.4;
+/// ... and at least this many times the widest gap between words that stay together.
+const SPLIT_GAP_FACTOR: f32 = 1.5;
 
 /// Merges wrapped table cells into their rows; other lines pass through unchanged.
 pub(crate) fn merge_wrapped_rows(lines: Vec<Line>) -> Vec<Line> {
@@ -119,11 +124,94 @@ fn all_cells_continue(line: &Line) -> bool {
     line.cells.iter().all(|c| c.text.trim_start().chars().next().is_some_and(char::is_lowercase))
 }
 
-/// Appends a wrapped fragment to the row cell it sits under (most overlap, else nearest).
+/// Appends a wrapped fragment to the row cell it sits under (most overlap, else nearest). A
+/// fragment whose words sit under different cells is split between them: narrow columns with
+/// little padding leave less than a word gap between two cells' wrapped lines ("2025 (mio."
+/// and "2026 (mio." under "Budget" and "Budget"), so they come as one stretch of text.
 fn append_to_column(row: &mut Line, cell: Cell) {
-    let centre = (cell.x0 + cell.x1) / 2.0;
+    if split_between_columns(row, &cell) {
+        return;
+    }
+    if let Some(target) = nearest_cell(&row.cells, cell.x0, cell.x1).and_then(|i| row.cells.get_mut(i)) {
+        target.text.push(CELL_LINE_BREAK);
+        target.text.push_str(&cell.text);
+    }
+}
+
+/// Appends each word of `cell` to the row cell it sits under, if they are not all under the same
+/// one; false, changing nothing, otherwise. Split only where the words cross from one column
+/// into the next (ending before the next cell's text starts, resuming after the previous
+/// cell's text ends) over a gap wider than any other between the words: a line of running text
+/// or formula pieces that merely lies under a row of cells stays whole.
+fn split_between_columns(row: &mut Line, cell: &Cell) -> bool {
+    let targets: Vec<usize> = cell.words.iter().filter_map(|w| nearest_cell(&row.cells, w.x0, w.x1)).collect();
+    if targets.len() != cell.words.len() || targets.windows(2).all(|p| matches!(p, [a, b] if a == b)) {
+        return false;
+    }
+    let gaps: Vec<(f32, bool)> = cell
+        .words
+        .windows(2)
+        .zip(targets.windows(2))
+        .map(|(w, t)| match (w, t) {
+            ([left, right], [a, b]) => {
+                let crossing = a < b
+                    && row.cells.get(*b).is_some_and(|next| left.x1 < next.x0)
+                    && row.cells.get(*a).is_some_and(|prev| right.x0 > prev.x1);
+                (right.x0 - left.x1, crossing || a == b)
+            }
+            _ => (0.0, false),
+        })
+        .collect();
+    let widest_word_gap = cell
+        .words
+        .windows(2)
+        .zip(targets.windows(2))
+        .filter(|(_, t)| matches!(t, [a, b] if a == b))
+        .map(|(w, _)| match w {
+            [left, right] => right.x0 - left.x1,
+            _ => 0.0,
+        })
+        .fold(0.0f32, f32::max);
+    let clear = |gap: f32| gap >= MIN_CELL_SPLIT_GAP_EM * row.size && gap > SPLIT_GAP_FACTOR * widest_word_gap;
+    let splits_cleanly = gaps
+        .iter()
+        .zip(targets.windows(2))
+        .all(|((gap, allowed), t)| *allowed && (matches!(t, [a, b] if a == b) || clear(*gap)));
+    if !splits_cleanly {
+        return false;
+    }
+    // Word i's text runs from its start to the next word's start.
+    let mut bounds: Vec<usize> = cell.words.iter().map(|w| w.start).collect();
+    if let Some(first) = bounds.first_mut() {
+        *first = 0;
+    }
+    bounds.push(cell.text.len());
+    let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, &target) in targets.iter().enumerate() {
+        let (Some(&from), Some(&to)) = (bounds.get(i), bounds.get(i + 1)) else { return false };
+        match pieces.last_mut() {
+            Some((last, _, end)) if *last == target => *end = to,
+            _ => pieces.push((target, from, to)),
+        }
+    }
+    let texts: Option<Vec<(usize, &str)>> =
+        pieces.iter().map(|&(target, from, to)| cell.text.get(from..to).map(|t| (target, t))).collect();
+    let Some(texts) = texts else { return false };
+    for (target, text) in texts {
+        if let Some(target) = row.cells.get_mut(target) {
+            target.text.push(CELL_LINE_BREAK);
+            target.text.push_str(text.trim());
+        }
+    }
+    true
+}
+
+/// The index of the cell of `cells` that the stretch `x0..x1` sits under: most overlap, else
+/// the nearest centre.
+fn nearest_cell(cells: &[Cell], x0: f32, x1: f32) -> Option<usize> {
+    let centre = (x0 + x1) / 2.0;
     let score = |c: &Cell| {
-        let overlap = (c.x1.min(cell.x1) - c.x0.max(cell.x0)).max(0.0);
+        let overlap = (c.x1.min(x1) - c.x0.max(x0)).max(0.0);
         // Overlap wins; without any, the smallest distance between centres.
         if overlap > 0.0 {
             overlap
@@ -131,21 +219,21 @@ fn append_to_column(row: &mut Line, cell: Cell) {
             -((c.x0 + c.x1) / 2.0 - centre).abs()
         }
     };
-    let target = row.cells.iter_mut().max_by(|a, b| score(a).total_cmp(&score(b)));
-    if let Some(target) = target {
-        target.text.push(CELL_LINE_BREAK);
-        target.text.push_str(&cell.text);
-    }
+    cells.iter().enumerate().max_by(|a, b| score(a.1).total_cmp(&score(b.1))).map(|(i, _)| i)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lines::WordSpan;
 
     fn line(cells: &[(&str, f32, f32)], y: f32) -> Line {
         let mut l = Line {
             text: String::new(),
-            cells: cells.iter().map(|(t, x0, x1)| Cell { x0: *x0, x1: *x1, text: t.to_string() }).collect(),
+            cells: cells
+                .iter()
+                .map(|(t, x0, x1)| Cell { x0: *x0, x1: *x1, text: t.to_string(), words: Vec::new() })
+                .collect(),
             x0: cells.first().map_or(0.0, |c| c.1),
             x1: cells.last().map_or(0.0, |c| c.2),
             y,
@@ -208,6 +296,53 @@ mod tests {
                 "forvaltningen KFF ved ning".to_string(),
             ]
         );
+    }
+
+    /// A cell whose words are given as `(word, x0, x1)`, separated by single spaces.
+    fn cell_of_words(words: &[(&str, f32, f32)]) -> Cell {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for (word, x0, x1) in words {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            spans.push(WordSpan { start: text.len(), x0: *x0, x1: *x1 });
+            text.push_str(word);
+        }
+        let (x0, x1) = (words.first().map_or(0.0, |w| w.1), words.last().map_or(0.0, |w| w.2));
+        Cell { x0, x1, text, words: spans }
+    }
+
+    #[test]
+    fn a_wrapped_line_across_two_narrow_columns_is_split_between_them() {
+        // LibreOffice, 9 pt header cells 45 pt wide: "(mio." ends 5.5 pt before "2026" starts.
+        let header = line(
+            &[("Område", 58.2, 88.4), ("Budget", 151.8, 178.2), ("Budget", 197.1, 223.5), ("Ændring", 242.5, 273.6)],
+            700.0,
+        );
+        let mut wrapped = line(&[], 689.0);
+        wrapped.cells = vec![cell_of_words(&[
+            ("2025", 151.8, 170.0),
+            ("(mio.", 172.0, 191.6),
+            ("2026", 197.1, 215.3),
+            ("(mio.", 217.3, 236.9),
+        ])];
+        wrapped.x0 = 151.8;
+        wrapped.x1 = 236.9;
+        let last = line(&[("kr.)", 151.8, 163.7), ("kr.)", 197.1, 209.0)], 678.0);
+        let row = line(&[("Digitaliseringspulje", 58.2, 127.2), ("4,2", 151.8, 163.1), ("5,0", 197.1, 208.4)], 664.0);
+        let texts: Vec<String> =
+            merge_wrapped_rows(vec![header, wrapped, last, row]).into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            texts[0],
+            "Område Budget\u{2028}2025 (mio.\u{2028}kr.) Budget\u{2028}2026 (mio.\u{2028}kr.) Ændring"
+        );
+
+        // Words under two cells at ordinary word spacing are one line of text: not split.
+        let mut row = line(&[("a", 50.0, 60.0), ("b", 100.0, 110.0), ("c", 150.0, 160.0)], 500.0);
+        append_to_column(&mut row, cell_of_words(&[("und", 52.0, 70.0), ("in", 73.0, 80.0), ("der", 83.0, 95.0)]));
+        assert_eq!(row.cells[0].text, "a\u{2028}und in der");
+        assert_eq!(row.cells[1].text, "b");
     }
 
     #[test]

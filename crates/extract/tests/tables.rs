@@ -66,3 +66,23 @@ fn three_columns_under_a_running_head_read_column_by_column() {
         assert_eq!(page.furniture, vec![head, format!("Side {}", page.number)]);
     }
 }
+
+#[test]
+fn a_table_inside_a_column_keeps_its_wrapped_header_cells_in_order() {
+    // LibreOffice Writer, two columns, a small table in each; the header cells wrap onto three
+    // lines, and the second and third cells' wrapped lines come as one stretch of text
+    // ("2025 (mio. 2026 (mio.") because the cells' padding leaves less than a word gap.
+    let pdf = extract("column-table.pdf");
+    let truth = std::fs::read_to_string(util::data("column-table.txt")).unwrap_or_default();
+    let body = pdf.body_text();
+    let lines: Vec<&str> = body.lines().filter(|l| !l.is_empty()).collect();
+    let tables: Vec<Vec<&str>> =
+        truth.split("\n\n").filter(|b| b.starts_with("Område ")).map(|b| b.lines().collect()).collect();
+    assert_eq!(tables.len(), 2);
+    for rows in tables {
+        // Both tables share the header: find each by its first row, the header right above it.
+        let first_row = lines.iter().position(|l| Some(l) == rows.get(1));
+        let Some(start) = first_row.and_then(|i| i.checked_sub(1)) else { panic!("{rows:?} not in the body:\n{body}") };
+        assert_eq!(lines.get(start..start + rows.len()), Some(&rows[..]));
+    }
+}
