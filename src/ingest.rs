@@ -3,10 +3,11 @@
 //! Files whose size and mtime match their record are skipped without being read; files whose
 //! bytes hash the same are skipped after hashing; everything else is extracted on all cores
 //! (rayon), each in a memory-capped worker process when [`IngestOptions::isolation`] says so,
-//! and written by the one index writer. Each file's old pages are deleted and its new pages and
-//! record added in the same commit; the run commits after every batch of files, so a crash late
-//! in a long run keeps what the finished batches did, leaves every file whole (its old state or
-//! its new one) and the next run redoes exactly the unfinished files.
+//! while one thread writes the finished files to the index writer and commits. Each file's old
+//! pages are deleted and its new pages and record added in the same commit; the run commits
+//! after every batch of files written, so a crash late in a long run keeps what the finished
+//! batches did, leaves every file whole (its old state or its new one) and the next run redoes
+//! exactly the unfinished files.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -14,13 +15,13 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tantivy::{IndexWriter, Term};
+use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::discover::{self, Candidate, Skipped};
 use crate::extract::{self, ErrorKind, ExtractedPdf, Limits};
 use crate::identify::corrections::{self, Correction, Corrections};
 use crate::identify::{self, Manifest};
-use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
+use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, Fields, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
 use crate::isolation::{Extractor, Isolation};
 use crate::ocr::{Ocr, OcrCounts, OcrMode};
 
@@ -32,9 +33,12 @@ pub const IDENTIFY_VERSION: u64 = 2;
 /// How many opening pages identification reads: titles, headers and first paragraphs are there.
 const IDENTIFY_PAGES: usize = 3;
 
-/// Files extracted between two commits: small enough that a crash loses little, large enough
-/// that the cores stay busy and commits (a segment flush each) stay a small cost.
+/// Files written between two commits: small enough that a crash loses little, large enough
+/// that commits (a segment flush each) stay a small cost.
 const BATCH_FILES: usize = 64;
+
+/// Files read ahead of the writer at most (their pages held in memory meanwhile).
+const READ_AHEAD_FILES: usize = 16;
 
 /// What to ingest and where.
 #[derive(Debug, Clone)]
@@ -180,12 +184,18 @@ pub enum IngestError {
     Write { dir: PathBuf, cause: tantivy::TantivyError },
 }
 
-/// What happened to one file in this run.
+/// What reading one file gave, for the writer to store.
 enum Outcome {
     /// Bytes unchanged: only the record's mtime is refreshed.
     Touched(FileRecord),
-    /// Read and indexed (or failed): the new record.
-    Processed { record: FileRecord, characters: u64, ocr: OcrCounts, warning: Option<String> },
+    /// Read (or failed): the new record and its pages' index documents (none when it failed).
+    Processed {
+        record: FileRecord,
+        pages: Vec<TantivyDocument>,
+        characters: u64,
+        ocr: OcrCounts,
+        warning: Option<String>,
+    },
 }
 
 /// Ingests `options.corpus` into `options.index_dir`.
@@ -238,10 +248,17 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
 
     let extractor = options.isolation.extractor();
     progress.start(work.len());
-    for batch in work.chunks(BATCH_FILES) {
-        let outcomes: Vec<Result<Outcome, tantivy::TantivyError>> = batch
-            .par_iter()
-            .map(|(candidate, previous)| {
+    // Files are read on all cores while this thread writes them and commits. When reading and
+    // committing took turns (a batch read in parallel, then committed), every commit and every
+    // batch's slowest file left cores idle. Only this thread touches the writer, so a commit
+    // never holds part of a file. The channel is bounded: read files wait for the writer, not
+    // pile up in memory.
+    let (sender, received) = std::sync::mpsc::sync_channel::<Outcome>(READ_AHEAD_FILES);
+    let mut file_warnings = BTreeMap::new();
+    std::thread::scope(|scope| -> Result<(), IngestError> {
+        scope.spawn(|| {
+            // Stops early only when the writer below gave up (the receiver is gone).
+            let _ = work.par_iter().try_for_each_with(sender, |sender, (candidate, previous)| {
                 let manifest = manifests.get(top_folder(&candidate.relative));
                 let correction = answer(&candidate.relative);
                 let file = FileJob {
@@ -250,26 +267,31 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
                     manifest: manifest.and_then(Option::as_ref),
                     correction: &correction,
                 };
-                let outcome = process_file(&index, &writer, &file, &options.limits, &extractor, &ocr, progress);
-                if let Ok(Outcome::Processed { record, .. }) = &outcome {
-                    progress.file_done(record.pages as usize, record.error.is_some());
-                } else {
-                    progress.file_done(0, false);
+                let outcome = read_file(&fields, &file, &options.limits, &extractor, &ocr, progress);
+                match &outcome {
+                    Outcome::Processed { record, .. } => {
+                        progress.file_done(record.pages as usize, record.error.is_some())
+                    }
+                    Outcome::Touched(_) => progress.file_done(0, false),
                 }
-                outcome
-            })
-            .collect();
-        for outcome in outcomes {
-            match outcome.map_err(write_err)? {
+                // An error only says the receiver is gone; the outcome in it is not needed.
+                sender.send(outcome).map_err(drop)
+            });
+        });
+        let mut since_commit = 0;
+        for outcome in received {
+            match outcome {
                 Outcome::Touched(record) => {
+                    write_file(&writer, &fields, &record, None).map_err(write_err)?;
                     summary.unchanged += 1;
                     current.insert(record.path.clone(), record);
                 }
-                Outcome::Processed { record, characters, ocr, warning } => {
+                Outcome::Processed { record, pages, characters, ocr, warning } => {
+                    write_file(&writer, &fields, &record, Some(pages)).map_err(write_err)?;
                     summary.ocr_pages += ocr.recognised;
                     summary.ocr_cached += ocr.cached;
                     if let Some(warning) = warning {
-                        summary.warnings.push(format!("{}: {warning}", options.corpus.join(&record.path).display()));
+                        file_warnings.insert(record.path.clone(), warning);
                     }
                     if record.error.is_none() {
                         summary.indexed += 1;
@@ -279,9 +301,18 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
                     current.insert(record.path.clone(), record);
                 }
             }
+            since_commit += 1;
+            if since_commit == BATCH_FILES {
+                // What the files so far did survives a crash later in the run.
+                commit(&mut writer, &options.corpus, &index)?;
+                since_commit = 0;
+            }
         }
-        // What this batch did survives a crash later in the run.
-        commit(&mut writer, &options.corpus, &index)?;
+        Ok(())
+    })?;
+    // In corpus order, whatever order the files finished in.
+    for (path, warning) in file_warnings {
+        summary.warnings.push(format!("{}: {warning}", options.corpus.join(path).display()));
     }
     progress.finish();
     drop(extractor);
@@ -383,19 +414,18 @@ struct FileJob<'a> {
     correction: &'a Correction,
 }
 
-/// Reads, extracts, OCRs, identifies and writes one file. Only index-writer failures are errors
-/// here; anything wrong with the file itself becomes a failed record.
-fn process_file(
-    index: &CorpusIndex,
-    writer: &IndexWriter,
+/// Reads, extracts, OCRs and identifies one file and makes its index documents (on the
+/// reading threads, so the writer thread only hands them over). Anything wrong with the file
+/// becomes a failed record.
+fn read_file(
+    fields: &Fields,
     file: &FileJob<'_>,
     limits: &Limits,
     extractor: &Extractor,
     ocr: &Ocr,
     progress: &dyn Progress,
-) -> Result<Outcome, tantivy::TantivyError> {
+) -> Outcome {
     let FileJob { candidate, previous, manifest, correction } = *file;
-    let fields = index.fields();
     let mut record = FileRecord {
         path: candidate.relative.clone(),
         size: candidate.size,
@@ -410,17 +440,14 @@ fn process_file(
         Err(err) => {
             record.error = Some(format!("cannot read file: {err}"));
             record.error_kind = Some(ErrorKind::Io);
-            return replace_file(writer, fields, &record, &[]).map(|()| failed(record));
+            return failed(record, OcrCounts::default(), None);
         }
     };
     record.hash = blake3::hash(&bytes).to_hex().to_string();
     let same_answer = |p: &&FileRecord| p.correction == record.correction;
     let reusable = |p: &&FileRecord| p.hash == record.hash && is_current(p) && !ocr_now_possible(p, ocr);
     if let Some(prev) = previous.filter(reusable).filter(same_answer) {
-        let touched = FileRecord { size: record.size, mtime_ns: record.mtime_ns, ..prev.clone() };
-        writer.delete_term(Term::from_field_text(fields.record, &touched.path));
-        writer.add_document(touched.to_document(fields))?;
-        return Ok(Outcome::Touched(touched));
+        return Outcome::Touched(FileRecord { size: record.size, mtime_ns: record.mtime_ns, ..prev.clone() });
     }
 
     let extracted = extractor.extract(bytes, limits);
@@ -432,12 +459,7 @@ fn process_file(
         Err(error) => {
             record.error = Some(error.message);
             record.error_kind = Some(error.kind);
-            return replace_file(writer, fields, &record, &[]).map(|()| Outcome::Processed {
-                record,
-                characters: 0,
-                ocr: counts,
-                warning,
-            });
+            return failed(record, counts, warning);
         }
     };
     record.pages = u32::try_from(pdf.pages.len()).unwrap_or(u32::MAX);
@@ -447,13 +469,38 @@ fn process_file(
     record.identification = serde_json::to_string(&id.evidence).unwrap_or_default();
     record.info = document_info(&id);
     let characters = pdf.pages.iter().map(|p| p.body.chars().count() as u64).sum();
-    replace_file(writer, fields, &record, &pdf.pages)?;
-    Ok(Outcome::Processed { record, characters, ocr: counts, warning })
+    let pages = pdf.pages.iter().map(|page| StoredPage::document(fields, &record.path, &record.info, page)).collect();
+    Outcome::Processed { record, pages, characters, ocr: counts, warning }
 }
 
-/// The outcome of a file that could not be read.
-fn failed(record: FileRecord) -> Outcome {
-    Outcome::Processed { record, characters: 0, ocr: OcrCounts::default(), warning: None }
+/// The outcome of a file that could not be read: its record, no pages.
+fn failed(record: FileRecord, ocr: OcrCounts, warning: Option<String>) -> Outcome {
+    Outcome::Processed { record, pages: Vec::new(), characters: 0, ocr, warning }
+}
+
+/// Stores what reading a file gave. With pages (a file read in this run; none if it failed),
+/// whatever the index held for its path is deleted and the pages added, then its record (last,
+/// so a record never exists without its pages). Without (bytes unchanged), only the record is
+/// replaced.
+fn write_file(
+    writer: &IndexWriter,
+    fields: &Fields,
+    record: &FileRecord,
+    pages: Option<Vec<TantivyDocument>>,
+) -> Result<(), tantivy::TantivyError> {
+    match pages {
+        Some(pages) => {
+            writer.delete_term(Term::from_field_text(fields.path, &record.path));
+            for page in pages {
+                writer.add_document(page)?;
+            }
+        }
+        None => {
+            writer.delete_term(Term::from_field_text(fields.record, &record.path));
+        }
+    }
+    writer.add_document(record.to_document(fields))?;
+    Ok(())
 }
 
 /// Identity of an extracted document, in the form the index stores.
@@ -487,22 +534,6 @@ pub fn identify_extracted(relative: &str, manifest: Option<&Manifest>, pdf: &Ext
         .collect();
     let opening: Vec<&str> = opening.iter().map(String::as_str).collect();
     identify::identify_with_metadata(Path::new(relative), manifest, &opening, &pdf.metadata)
-}
-
-/// Deletes whatever the index held for this path and adds its pages, then its record (last, so
-/// a record never exists without its pages).
-fn replace_file(
-    writer: &IndexWriter,
-    fields: &crate::index::Fields,
-    record: &FileRecord,
-    pages: &[extract::Page],
-) -> Result<(), tantivy::TantivyError> {
-    writer.delete_term(Term::from_field_text(fields.path, &record.path));
-    for page in pages {
-        writer.add_document(StoredPage::document(fields, &record.path, &record.info, page))?;
-    }
-    writer.add_document(record.to_document(fields))?;
-    Ok(())
 }
 
 fn commit(writer: &mut IndexWriter, corpus: &Path, index: &CorpusIndex) -> Result<(), IngestError> {
