@@ -36,8 +36,15 @@ const MIN_OVERLAPPING_CELL_GLYPHS: usize = 2;
 const RUN_BREAK_EM: f32 = 1.0;
 /// A step backwards larger than this ends a run (overlap from kerning is smaller).
 const BACKSTEP_EM: f32 = 0.5;
-/// Fewest runs on which column detection is tried.
-const MIN_RUNS_FOR_COLUMNS: usize = 8;
+/// Fewest runs on which column detection is tried: two short columns of two lines each, under
+/// a running head (LibreOffice balances the columns of a section that ends on a page).
+const MIN_RUNS_FOR_COLUMNS: usize = 5;
+/// Below this many runs a page has little text: lines alone at its top or bottom (running
+/// head, footer) are left out when looking for a gutter, and columns must be wide.
+const SPARSE_PAGE_RUNS: usize = 8;
+/// On a page with little text, each column must be at least this wide (× font size), so a short
+/// table of contents (titles left, page numbers right) is not read as two columns.
+const MIN_SPARSE_COLUMN_EM: f32 = 10.0;
 /// At most this share of the text (by width) may cross a gutter (titles, full-width headings, footers).
 const MAX_CROSSING_SHARE: f32 = 0.1;
 /// Each side of a gutter must hold at least this share of the text (by width).
@@ -317,11 +324,18 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
         }
     }
     let (crossing, x) = best?;
-    if crossing > MAX_CROSSING_SHARE * total {
+    // Lines above or below all the rest (a running head, a footer, a title) are read as bands
+    // of their own anyway; on a page with little text they would outweigh the columns.
+    let sparse = runs.len() < SPARSE_PAGE_RUNS;
+    let at_edge = |r: &Run| sparse && alone_at_an_edge(runs, r);
+    let edge: f32 = runs.iter().filter(|r| r.x0 < x && r.x1 > x && at_edge(r)).map(|r| r.x1 - r.x0).sum();
+    if crossing - edge > MAX_CROSSING_SHARE * (total - edge) {
         return None;
     }
-    let left: Vec<Run> = runs.iter().filter(|r| r.x1 <= x).copied().collect();
-    let right: Vec<Run> = runs.iter().filter(|r| r.x0 >= x).copied().collect();
+    // Nor do they belong to a side: a page number centred under the gutter is no column's edge.
+    let inner = |r: &&Run| !at_edge(r);
+    let left: Vec<Run> = runs.iter().filter(inner).filter(|r| r.x1 <= x).copied().collect();
+    let right: Vec<Run> = runs.iter().filter(inner).filter(|r| r.x0 >= x).copied().collect();
     let side_share = |side: &[Run]| side.iter().map(|r| r.x1 - r.x0).sum::<f32>() / total;
     if side_share(&left) < MIN_SIDE_SHARE || side_share(&right) < MIN_SIDE_SHARE {
         return None;
@@ -338,7 +352,17 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
         left_width: gutter_left - min_x,
         right_width: max_x - gutter_right,
     };
+    if sparse && gutter.left_width.min(gutter.right_width) < MIN_SPARSE_COLUMN_EM * size {
+        return None;
+    }
     gutter.separates_columns(&left, &right, depth).then_some(gutter)
+}
+
+/// Whether `run` is on a baseline of its own above or below every other run.
+fn alone_at_an_edge(runs: &[Run], run: &Run) -> bool {
+    let tolerance = BASELINE_TOLERANCE_EM * run.size;
+    let others = || runs.iter().filter(|o| !std::ptr::eq(*o, run));
+    others().all(|o| o.y < run.y - tolerance) || others().all(|o| o.y > run.y + tolerance)
 }
 
 /// Groups a flow's runs into lines, top to bottom, and renders each line's text.
