@@ -452,14 +452,22 @@ fn in_a_browser_search_narrow_open_and_follow_evidence() {
 
 /// A headless Chromium session through chromedriver on `port`.
 async fn browser(port: u16, profile: &Path) -> fantoccini::Client {
+    browser_with(port, profile, true).await
+}
+
+/// The same, with the pages' JavaScript on or off (WebDriver's own scripts still run).
+async fn browser_with(port: u16, profile: &Path, javascript: bool) -> fantoccini::Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
-        serde_json::json!({"args": [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--window-size=1400,1000", format!("--user-data-dir={}", profile.display()),
-        ]}),
+        serde_json::json!({
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", format!("--user-data-dir={}", profile.display()),
+            ],
+            "prefs": {"profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 }},
+        }),
     );
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
     fantoccini::ClientBuilder::new(connector)
@@ -796,4 +804,64 @@ fn the_document_page_says_why_it_was_identified() {
             assert!(item.contains(source), "{item}");
         }
     }
+}
+
+#[test]
+fn in_a_browser_without_javascript_search_and_report_work() {
+    let base = format!("http://{}", served().addr);
+    let (_driver, port) = chromedriver();
+    let profile = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let client = browser_with(port, profile.path(), false).await;
+        let steps = tokio::spawn(browse_without_javascript(client.clone(), base));
+        let outcome = steps.await;
+        let _ = client.close().await;
+        if let Err(failed) = outcome {
+            std::panic::resume_unwind(failed.into_panic());
+        }
+    });
+}
+
+/// With the page's scripts off: the search form, a facet, paging, the report's selectors and
+/// a number's sentences all work (plain links and GET forms); the viewer says it needs
+/// JavaScript and offers the PDF and the page's text instead.
+async fn browse_without_javascript(client: fantoccini::Client, base: String) {
+    use fantoccini::Locator;
+    client.goto(&format!("{base}/search")).await.unwrap();
+    client.find(Locator::Css("input[name=q]")).await.unwrap().send_keys("klima").await.unwrap();
+    client.find(Locator::Css("form.search button")).await.unwrap().click().await.unwrap();
+    wait(&client).for_element(Locator::Css("li.hit")).await.unwrap();
+    let page = client.find(Locator::Css("li.hit .page")).await.unwrap().text().await.unwrap();
+    assert!(page.starts_with("side "), "{page:?}");
+    let facet = client.find(Locator::Css("section.facet[data-facet=region] a")).await.unwrap();
+    let region = facet.text().await.unwrap();
+    facet.click().await.unwrap();
+    let active = wait(&client).for_element(Locator::Css("ul.active a.remove")).await.unwrap();
+    assert!(active.text().await.unwrap().contains(&region));
+    assert!(client.current_url().await.unwrap().as_str().contains("region="), "{region}");
+    client.find(Locator::Css("nav.paging a.next")).await.unwrap().click().await.unwrap();
+    wait(&client).for_element(Locator::Css("nav.paging a.prev")).await.unwrap();
+    assert!(client.current_url().await.unwrap().as_str().contains("offset=10"));
+
+    // The document page: scripts are really off (the viewer never draws), the text is there.
+    client.find(Locator::Css("li.hit a.open")).await.unwrap().click().await.unwrap();
+    wait(&client).for_element(Locator::Css(".pagetext mark")).await.unwrap();
+    let viewer = client.find(Locator::Css("#viewer")).await.unwrap();
+    assert!(viewer.text().await.unwrap().contains("JavaScript"));
+    assert_eq!(viewer.attr("data-rendered").await.unwrap(), None);
+    let pdf = client.find(Locator::Css("#viewer noscript a, #viewer a.pdf")).await.unwrap();
+    assert!(pdf.attr("href").await.unwrap().unwrap().starts_with("/pdf/"));
+
+    // The report: choose a year with the selectors and press "Vis", then follow a number.
+    client.goto(&format!("{base}/")).await.unwrap();
+    let years = client.find(Locator::Css("form.selectors select[name=year]")).await.unwrap();
+    years.select_by_value("2024").await.unwrap();
+    client.find(Locator::Css("form.selectors button")).await.unwrap().click().await.unwrap();
+    wait(&client).for_element(Locator::Css("select[name=year] option[value='2024'][selected]")).await.unwrap();
+    assert!(client.current_url().await.unwrap().as_str().contains("year=2024"));
+    let number = client.find(Locator::Css("#years td a[href^='/evidence']")).await.unwrap();
+    assert!(number.attr("href").await.unwrap().unwrap().contains("year=2024"));
+    number.click().await.unwrap();
+    wait(&client).for_element(Locator::Css("ol.mentions li.mention blockquote mark")).await.unwrap();
 }

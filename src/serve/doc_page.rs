@@ -103,7 +103,9 @@ impl View<'_> {
             }
             div.document {
                 div #viewer data-pdf={ "/pdf/" (self.id) } data-page=(self.page) data-terms=(terms) {
-                    noscript { p { (w.needs_js) } }
+                    noscript {
+                        p { (w.needs_js) " " a.pdf href={ "/pdf/" (self.id) "#page=" (self.page) } { (w.open_pdf) } }
+                    }
                     div.sheet { canvas {} div.marks {} }
                 }
                 section.pagetext {

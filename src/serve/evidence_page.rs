@@ -163,7 +163,7 @@ fn sample_form(w: &Words, params: &Params, drawn: Option<(usize, u64)>) -> Marku
     html! {
         form.sample method="get" action="/evidence" {
             (scope_fields(&without))
-            label { (w.draw_sample) " " input type="number" name="sample" value=(n) min="1" max="100000"; }
+            label { (w.sample_size) " " input type="number" name="sample" value=(n) min="1" max="100000"; }
             " "
             label { (w.seed) " " input type="number" name="seed" value=(seed) min="0"; }
             " "

@@ -30,7 +30,7 @@ async function show() {
     transform: ratio === 1 ? null : [ratio, 0, 0, ratio, 0, 0],
   }).promise;
   const content = await page.getTextContent();
-  const found = highlight(viewport, content.items);
+  const found = highlight(viewport, content.items, content.styles || {});
   box.dataset.rendered = String(page.pageNumber);
   box.dataset.marks = String(found);
 }
@@ -38,7 +38,7 @@ async function show() {
 // The page's text runs joined into one string (directly: a word may be split across runs; a
 // line break where pdf.js ends a line), each character remembering its run, so a word is
 // found across run boundaries and boxed run by run. Returns how many occurrences were marked.
-function highlight(viewport, items) {
+function highlight(viewport, items, styles) {
   let text = "";
   const owner = [];
   const offset = [];
@@ -59,6 +59,9 @@ function highlight(viewport, items) {
   let found = 0;
   for (const term of terms) {
     for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + term.length)) {
+      // Whole words only, as the server marks them in the page text ("kultur" is not marked
+      // inside "kulturhuse").
+      if (wordChar(lower[at - 1]) || wordChar(lower[at + term.length])) continue;
       found += 1;
       // One box per run the occurrence spans.
       let start = at;
@@ -66,7 +69,7 @@ function highlight(viewport, items) {
         const run = owner[start];
         let end = start;
         while (end < at + term.length && owner[end] === run) end++;
-        if (run >= 0) mark(viewport, items[run], offset[start], end - start);
+        if (run >= 0) mark(viewport, items[run], offset[start], end - start, styles);
         start = end;
       }
     }
@@ -74,16 +77,35 @@ function highlight(viewport, items) {
   return found;
 }
 
-// A box over characters [start, start+length) of a text run, its width shared out evenly.
-function mark(viewport, item, start, length) {
+function wordChar(c) {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+// Measures text in the run's font family, to place a box within a run by the widths of its
+// letters rather than an even share ("ii" is narrower than "mm").
+const measure = document.createElement("canvas").getContext("2d");
+
+// A box over characters [start, start+length) of a text run.
+function mark(viewport, item, start, length, styles) {
   const t = pdfjs.Util.transform(viewport.transform, item.transform);
   const height = Math.hypot(t[2], t[3]);
-  const perChar = (item.width * viewport.scale) / Math.max(item.str.length, 1);
+  const runWidth = item.width * viewport.scale;
+  const family = (styles[item.fontName] && styles[item.fontName].fontFamily) || "sans-serif";
+  measure.font = `100px ${family}`;
+  const whole = measure.measureText(item.str).width;
+  const width = (s) => (whole > 0 ? (measure.measureText(s).width / whole) * runWidth : 0);
+  let left = width(item.str.slice(0, start));
+  let wide = width(item.str.slice(start, start + length));
+  if (whole <= 0) {
+    const perChar = runWidth / Math.max(item.str.length, 1);
+    left = start * perChar;
+    wide = length * perChar;
+  }
   const div = document.createElement("div");
   div.className = "pdf-hit";
-  div.style.left = t[4] + start * perChar + "px";
+  div.style.left = t[4] + left + "px";
   div.style.top = t[5] - height + "px";
-  div.style.width = Math.max(length * perChar, 4) + "px";
+  div.style.width = Math.max(wide, 4) + "px";
   div.style.height = height * 1.15 + "px";
   marks.appendChild(div);
 }
