@@ -8,7 +8,8 @@
 //! per line, TAB-separated filters ignored) `ROUNDS` times (default 3) and time each request
 //! from sending it to the last byte of the page — server time plus loopback. The same threads
 //! then run the same queries through `kommunsk::search::search`, which opens the index each
-//! time. A warm-up round before each is not counted. A third phase requests the search page
+//! time. The server's own time for each page (from request to finished response, its
+//! `Server-Timing` header) is reported beside the client's. A warm-up round before each is not counted. A third phase requests the search page
 //! narrowed to a topic (`&topic=digitalisation`, the report's pattern pages). Prints one JSON
 //! object (milliseconds), with the process's CPU seconds per phase (server and clients
 //! together) and the load average before and after, since the machine may be shared.
@@ -63,8 +64,17 @@ fn main() -> anyhow::Result<()> {
     runtime.spawn(kommunsk::serve::serve(listener, state));
 
     let load_before = load_average();
-    let page = |q: &str| fetch(addr, &format!("/search?q={}", encode(q)));
+    // The server's own time per page (its Server-Timing header), after the warm-up round.
+    let server_times = std::sync::Mutex::new(Vec::new());
+    let page = |q: &str| {
+        let (length, server_ms) = fetch_timed(addr, &format!("/search?q={}", encode(q)))?;
+        server_times.lock().map_err(|_| anyhow::anyhow!("a client panicked"))?.push(server_ms);
+        anyhow::Ok(length)
+    };
     let (served, served_cpu) = timed_cpu(|| concurrently(clients, rounds, &queries, &page))?;
+    let mut server_side: Vec<f64> =
+        server_times.into_inner().map_err(|_| anyhow::anyhow!("a client panicked"))?.split_off(queries.len());
+    server_side.sort_by(f64::total_cmp);
     let reopen = |q: &str| {
         let request = SearchRequest { query: q.to_string(), limit: 10, ..Default::default() };
         search(&index_dir, &request).map(|r| r.total).map_err(anyhow::Error::from)
@@ -75,13 +85,14 @@ fn main() -> anyhow::Result<()> {
     println!(
         "{{\"clients\": {clients}, \"queries\": {}, \"refused_queries\": {skipped}, \"rounds\": {rounds}, \
          \"load_average_before\": {load_before:?}, \"load_average_after\": {:?}, \
-         \"serve_search_page\": {}, \"serve_search_page_cpu_s\": {served_cpu:.2}, \
+         \"serve_search_page\": {}, \"serve_search_page_server_time\": {}, \"serve_search_page_cpu_s\": {served_cpu:.2}, \
          \"open_index_per_search\": {}, \"open_index_per_search_cpu_s\": {reopened_cpu:.2}, \
          \"serve_search_page_topic\": {}, \"serve_search_page_topic_cpu_s\": {topic_cpu:.2}, \
          \"p50_ratio\": {:.2}, \"p99_ratio\": {:.2}}}",
         queries.len(),
         load_average(),
         summary(&served),
+        summary(&server_side),
         summary(&reopened),
         summary(&topic),
         percentile(&reopened, 50.0) / percentile(&served, 50.0),
@@ -159,6 +170,11 @@ fn timed_cpu<T>(work: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<(T, 
 
 /// One GET over a fresh connection; the response's length (the page must be read to the end).
 fn fetch(addr: SocketAddr, path: &str) -> anyhow::Result<usize> {
+    fetch_timed(addr, path).map(|(length, _)| length)
+}
+
+/// [`fetch`], with the server's own milliseconds from its `Server-Timing: app;dur=MS` header.
+fn fetch_timed(addr: SocketAddr, path: &str) -> anyhow::Result<(usize, f64)> {
     let mut stream = TcpStream::connect(addr)?;
     write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")?;
     let mut body = Vec::new();
@@ -166,7 +182,14 @@ fn fetch(addr: SocketAddr, path: &str) -> anyhow::Result<usize> {
     if !body.starts_with(b"HTTP/1.1 200") {
         bail!("{path}: {}", String::from_utf8_lossy(&body[..body.len().min(200)]));
     }
-    Ok(body.len())
+    let head_end = body.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(body.len());
+    let head = String::from_utf8_lossy(&body[..head_end]);
+    let server_ms = head
+        .lines()
+        .find_map(|l| l.to_ascii_lowercase().strip_prefix("server-timing: app;dur=").map(str::to_string))
+        .and_then(|ms| ms.trim().parse().ok())
+        .with_context(|| format!("{path}: no Server-Timing header"))?;
+    Ok((body.len(), server_ms))
 }
 
 fn encode(q: &str) -> String {

@@ -59,7 +59,20 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/static/{*file}", get(assets::asset))
         .fallback(layout::not_found)
         .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn(server_timing))
         .with_state(state)
+}
+
+/// `Server-Timing: app;dur=MS`: the time from the request to the finished response (pages are
+/// rendered whole before they are sent), so a benchmark can tell server time from transport.
+async fn server_timing(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let started = std::time::Instant::now();
+    let mut response = next.run(request).await;
+    let millis = started.elapsed().as_secs_f64() * 1000.0;
+    if let Ok(value) = HeaderValue::from_str(&format!("app;dur={millis:.2}")) {
+        response.headers_mut().insert(HeaderName::from_static("server-timing"), value);
+    }
+    response
 }
 
 async fn security_headers(mut response: Response) -> Response {
