@@ -111,7 +111,8 @@ struct Entry<'a> {
 fn summary(w: &Words, label: &str, verdicts: &[Option<&Review>]) -> String {
     let reviewed = verdicts.iter().flatten().count();
     let wrong = verdicts.iter().flatten().filter(|r| r.verdict == Verdict::Wrong).count();
-    let mut text = format!("{} {}", verdicts.len(), w.mentions);
+    let noun = if verdicts.len() == 1 { w.mention } else { w.mentions };
+    let mut text = format!("{} {noun}", verdicts.len());
     if !label.is_empty() {
         text = format!("{label} · {text}");
     }
