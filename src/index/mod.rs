@@ -138,8 +138,14 @@ impl CorpusIndex {
     }
 
     /// The single writer (tantivy holds a lock file so a second ingest waits or fails cleanly).
+    ///
+    /// Files no commit refers to are removed first: an ingest killed between writing a
+    /// segment's deletes and committing leaves `SEGMENT.OPSTAMP.del` behind, and the next ingest
+    /// reaches the same opstamp and would fail with "FileAlreadyExists" (found by the kill-9 test).
     pub fn writer(&self) -> Result<IndexWriter, IndexError> {
-        self.index.writer(WRITER_HEAP_BYTES).map_err(|e| self.err(e))
+        let writer = self.index.writer(WRITER_HEAP_BYTES).map_err(|e| self.err(e))?;
+        writer.garbage_collect_files().wait().map_err(|e| self.err(e))?;
+        Ok(writer)
     }
 
     fn kind_query(&self, kind: &str) -> TermQuery {
