@@ -34,6 +34,20 @@ impl Drop for KillOnDrop {
     }
 }
 
+/// Starts the server on a free loopback port in a thread of its own and returns its address.
+fn serve_in_background(state: AppState) -> SocketAddr {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap()).unwrap();
+            kommunsk::serve::serve(listener, Arc::new(state)).await.unwrap();
+        });
+    });
+    rx.recv().unwrap()
+}
+
 fn served() -> &'static Served {
     static SERVED: OnceLock<Served> = OnceLock::new();
     SERVED.get_or_init(|| {
@@ -46,17 +60,8 @@ fn served() -> &'static Served {
         let config =
             ServeConfig { index_dir: index.clone(), corpus, topics_file: Some(PathBuf::from("queries/topics.toml")) };
         let topics = TopicSet::load(Path::new("queries/topics.toml")).unwrap();
-        let state = Arc::new(AppState::open(config, topics).unwrap());
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-                tx.send(listener.local_addr().unwrap()).unwrap();
-                kommunsk::serve::serve(listener, state).await.unwrap();
-            });
-        });
-        Served { index, addr: rx.recv().unwrap() }
+        let state = AppState::open(config, topics).unwrap();
+        Served { index, addr: serve_in_background(state) }
     })
 }
 
@@ -571,16 +576,7 @@ fn reviewing() -> Reviewing {
     let corpus = kommunsk::corpus::corpus_folder(None, &index, Path::new("corpus"));
     let config = ServeConfig { index_dir: index, corpus, topics_file: Some(topics.clone()) };
     let state = AppState::open(config, TopicSet::load(&topics).unwrap()).unwrap().allow_reviews(true);
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            kommunsk::serve::serve(listener, Arc::new(state)).await.unwrap();
-        });
-    });
-    Reviewing { addr: rx.recv().unwrap(), reviews: dir.join("queries/reviews.csv"), topics }
+    Reviewing { addr: serve_in_background(state), reviews: dir.join("queries/reviews.csv"), topics }
 }
 
 /// The CLI on the reviewing server's dictionary (and so its reviews file).
@@ -884,16 +880,7 @@ fn the_server_sees_an_ingest_without_a_restart() {
     let config =
         ServeConfig { index_dir: index.clone(), corpus: corpus_root.clone(), topics_file: Some(topics.clone()) };
     let state = AppState::open(config, TopicSet::load(&topics).unwrap()).unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(listener.local_addr().unwrap()).unwrap();
-            kommunsk::serve::serve(listener, Arc::new(state)).await.unwrap();
-        });
-    });
-    let addr = rx.recv().unwrap();
+    let addr = serve_in_background(state);
     let documents = |addr| {
         let (status, _, body) = get_from(addr, "/api/report");
         assert_eq!(status, 200, "{body}");
