@@ -8,7 +8,9 @@
 //!   bands read in order. Sides are split again, so three columns work too. A table row or
 //!   caption drawn across the gutter (its cells shown one after another on one baseline, with
 //!   cells on both sides and no column-filling text) is full-width too, though no single run
-//!   crosses the gutter.
+//!   crosses the gutter. Sides whose lines are too short to fill a column (an index, a symbol
+//!   list) are columns when the content stream writes them one after the other, each in long
+//!   stretches; a table's rows switch side at every row.
 //! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
 //!   end up on one line, separated by single spaces.
 //! * *Blocks*: a new block starts where the line spacing jumps or the font size changes.
@@ -61,6 +63,13 @@ const GUTTER_EDGE_OUTLIERS: f32 = 0.05;
 const MAX_SHARED_BASELINES: f32 = 0.7;
 /// Baselines this close (× font size) are the same table row.
 const SAME_BASELINE_EM: f32 = 0.15;
+/// Fewest lines on each side for the content stream's order to tell columns from a table.
+const MIN_SIDE_LINES_IN_STREAM: usize = 4;
+/// Columns written one after the other: at least this many lines per stretch of the stream
+/// that stays on one side of the gutter (a table row switches side at every row: about one).
+const MIN_LINES_PER_STRETCH: usize = 4;
+/// Consecutive lines of running text are at most this far apart (× font size); 1.2 is usual.
+const MAX_LINE_PITCH_EM: f32 = 1.6;
 /// Candidate gutter positions tried per split.
 const GUTTER_CANDIDATES: usize = 200;
 /// Deepest recursive column split (three or four columns at most in practice).
@@ -168,7 +177,7 @@ fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
     let mut single: Vec<Run> = Vec::new();
     let mut band: Vec<Run> = Vec::new();
     let emit_band = |band: &mut Vec<Run>, single: &mut Vec<Run>, flows: &mut Vec<Vec<Run>>| {
-        let (left, right): (Vec<Run>, Vec<Run>) = band.drain(..).partition(|r| r.x1 <= gutter.x);
+        let (left, right): (Vec<Run>, Vec<Run>) = band.drain(..).partition(|r| gutter.side(r) == Side::Left);
         if gutter.separates_columns(&left, &right, depth) {
             if !single.is_empty() {
                 flows.push(std::mem::take(single));
@@ -181,7 +190,7 @@ fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
         }
     };
     for run in runs {
-        if run.across || (run.x0 < gutter.x && run.x1 > gutter.x) {
+        if run.across || gutter.side(&run) == Side::Across {
             emit_band(&mut band, &mut single, flows);
             single.push(run);
         } else {
@@ -241,12 +250,36 @@ fn mark_rows_across(runs: &mut [Run], gutter: &Gutter) {
 struct Gutter {
     /// Middle of the gutter.
     x: f32,
+    /// Where the left column's text ends and the right column's begins (odd runs aside).
+    left_edge: f32,
+    right_edge: f32,
     /// Widths of the text columns left and right of it.
     left_width: f32,
     right_width: f32,
 }
 
+/// Where a run lies relative to a [`Gutter`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+    Across,
+}
+
 impl Gutter {
+    /// The side of the gutter `run` belongs to. A run that reaches into the gutter from one
+    /// column, short of the other column's text, stays in its column (a long entry of an
+    /// index); one that starts and ends inside the gutter (a centred page number) is across.
+    fn side(&self, run: &Run) -> Side {
+        if run.x1 <= self.x || (run.x0 < self.left_edge && run.x1 < self.right_edge) {
+            Side::Left
+        } else if run.x0 >= self.x || (run.x0 > self.left_edge && run.x1 > self.right_edge) {
+            Side::Right
+        } else {
+            Side::Across
+        }
+    }
+
     /// Whether the two sides are columns to be read one after the other.
     ///
     /// Yes when both hold running text: most of each side's text (by width) sits in runs that
@@ -257,13 +290,15 @@ impl Gutter {
         if fills(left, self.left_width) && fills(right, self.right_width) {
             return true;
         }
+        let (left_lines, right_lines) = (side_lines(left), side_lines(right));
+        let shared = shared_baselines(&left_lines, &right_lines);
+        if shared < MAX_SHARED_BASELINES && written_side_by_side(left, right, &left_lines, &right_lines) {
+            return true;
+        }
         if depth > 0 {
             return false;
         }
-        let (left_lines, right_lines) = (side_lines(left), side_lines(right));
-        fills(&left_lines, self.left_width)
-            && fills(&right_lines, self.right_width)
-            && shared_baselines(&left_lines, &right_lines) < MAX_SHARED_BASELINES
+        fills(&left_lines, self.left_width) && fills(&right_lines, self.right_width) && shared < MAX_SHARED_BASELINES
     }
 }
 
@@ -272,6 +307,29 @@ fn fills(side: &[Run], width: f32) -> bool {
     let total: f32 = side.iter().map(|r| r.x1 - r.x0).sum();
     let filling: f32 = side.iter().map(|r| r.x1 - r.x0).filter(|w| *w >= MIN_FILL_SHARE * width).sum();
     total > 0.0 && filling >= MIN_FILLING_TEXT * total
+}
+
+/// Whether the content stream shows the two sides one after the other, each in long stretches
+/// of its own lines set at line pitch: pdfTeX sets a two-column index or symbol list column by
+/// column, while a table's rows switch side at every row. Short entries do not fill their
+/// column, so this is the evidence there. Labels of a form or cells spaced a row apart are not
+/// stacked at line pitch.
+fn written_side_by_side(left: &[Run], right: &[Run], left_lines: &[Run], right_lines: &[Run]) -> bool {
+    if !(stacked(left_lines) && stacked(right_lines)) {
+        return false;
+    }
+    let mut order: Vec<(usize, bool)> =
+        left.iter().map(|r| (r.start, true)).chain(right.iter().map(|r| (r.start, false))).collect();
+    order.sort_unstable();
+    let stretches = 1 + order.windows(2).filter(|w| matches!(w, [a, b] if a.1 != b.1)).count();
+    left_lines.len() + right_lines.len() >= MIN_LINES_PER_STRETCH * stretches
+}
+
+/// Whether `lines` (top to bottom) are enough and mostly set one below the other at line pitch.
+fn stacked(lines: &[Run]) -> bool {
+    let close =
+        lines.windows(2).filter(|w| matches!(w, [a, b] if a.y - b.y <= MAX_LINE_PITCH_EM * a.size.max(b.size))).count();
+    lines.len() >= MIN_SIDE_LINES_IN_STREAM && 2 * close >= lines.len() - 1
 }
 
 /// The runs of one side merged per baseline (as pseudo-runs spanning the line), top to bottom.
@@ -349,6 +407,8 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
     }
     let gutter = Gutter {
         x: (gutter_left + gutter_right) / 2.0,
+        left_edge: gutter_left,
+        right_edge: gutter_right,
         left_width: gutter_left - min_x,
         right_width: max_x - gutter_right,
     };

@@ -10,6 +10,8 @@ mod util;
 
 // CJK text through Adobe's predefined CMaps instead of ToUnicode.
 mod cjk;
+// Columns that only the content stream's order tells from a table (a pdfTeX index).
+mod columns;
 // Bad input gives the documented errors, never a panic; limits are enforced.
 mod errors;
 // Small pdfTeX and scripted PDFs: ActualText, Form XObjects, annotations, page-break hyphens.

@@ -1,0 +1,28 @@
+//! Columns of short lines: a two-column index or symbol list, whose entries do not fill their
+//! column, is read column by column because the content stream writes it so.
+
+use kommunsk_extract::{extract_path, Limits};
+
+use crate::util;
+
+#[test]
+fn a_two_column_index_reads_column_by_column() {
+    // pdfTeX, LaTeX's theindex layout under a full-width introduction: the right column's
+    // entries are short, and "Budgetloft, se også Serviceniveau" in the left column reaches
+    // past the middle of the gap between the columns' entries. Both used to make the page one
+    // flow, the two columns' entries interleaved line by line.
+    let path = util::data("index-columns.pdf");
+    let pdf = match extract_path(&path, &Limits::default()) {
+        Ok(pdf) => pdf,
+        Err(e) => panic!("{}: {e}", path.display()),
+    };
+    let truth = std::fs::read_to_string(util::data("index-columns.txt")).unwrap_or_default();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(words(&pdf.body_text()), words(&truth));
+    // The long entry is one line of the left column, between its neighbours.
+    let body = pdf.body_text();
+    let lines: Vec<&str> = body.lines().filter(|l| !l.is_empty()).collect();
+    let at = lines.iter().position(|l| *l == "Budgetloft, se også Serviceniveau");
+    let around = at.and_then(|i| lines.get(i.checked_sub(1)?..=i + 1));
+    assert_eq!(around, Some(&["opfølgning, 7", "Budgetloft, se også Serviceniveau", "Byggesag, 17"][..]));
+}
