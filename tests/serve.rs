@@ -205,13 +205,19 @@ fn document_language_filters_as_search_lang_and_lang_en_stays_the_label_language
     assert_eq!(english, cli_json(&["search", "budget", "--lang", "eng", "--limit", "50", "--json"]));
     let hits = english["hits"].as_array().unwrap();
     assert!(!hits.is_empty());
-    assert!(hits.iter().all(|h| h["path"].as_str().unwrap().ends_with("copenhagen-budget-2025-summary-en.pdf")), "{english}");
+    assert!(
+        hits.iter().all(|h| h["path"].as_str().unwrap().ends_with("copenhagen-budget-2025-summary-en.pdf")),
+        "{english}"
+    );
     // `/api/search` takes `lang` as `search --lang` does, unless it names a label language.
     assert_eq!(get_json("/api/search?q=budget&lang=eng&limit=50"), english);
     let danish = get_json("/api/search?q=budget&lang=dan&limit=5");
     assert_eq!(danish, cli_json(&["search", "budget", "--lang", "dan", "--limit", "5", "--json"]));
     assert!(danish["total"].as_u64().unwrap() > english["total"].as_u64().unwrap());
-    assert_eq!(get_json("/api/search?q=budget&lang=en&limit=5"), cli_json(&["search", "budget", "--limit", "5", "--json"]));
+    assert_eq!(
+        get_json("/api/search?q=budget&lang=en&limit=5"),
+        cli_json(&["search", "budget", "--limit", "5", "--json"])
+    );
     // A code no document can carry is a message, on the page, in the API and on the command line.
     let (status, _, body) = get("/api/search?q=budget&doclang=en");
     assert_eq!(status, 400);

@@ -12,7 +12,7 @@ use super::output::{emit, UsageError};
 use crate::safe_text::terminal;
 use std::sync::Arc;
 
-use super::report::corpus_folder;
+use super::index_source::corpus_folder;
 use crate::analyse::dictionary;
 use crate::search::{Hit, SearchError, SearchIndex, SearchRequest, TopicPages};
 

@@ -65,8 +65,16 @@ pub fn detect_text(text: &str) -> Option<&'static str> {
 }
 
 /// ISO 639-1 codes of [`ALLOWED`] and their ISO 639-3 form, for the hint of [`filter_code`].
-const ISO_639_1: [(&str, &str); 8] =
-    [("da", "dan"), ("en", "eng"), ("de", "deu"), ("sv", "swe"), ("nb", "nob"), ("no", "nob"), ("fr", "fra"), ("nl", "nld")];
+const ISO_639_1: [(&str, &str); 8] = [
+    ("da", "dan"),
+    ("en", "eng"),
+    ("de", "deu"),
+    ("sv", "swe"),
+    ("nb", "nob"),
+    ("no", "nob"),
+    ("fr", "fra"),
+    ("nl", "nld"),
+];
 
 /// The stored code for a language a user names when filtering (`search --lang`, the web's
 /// `doclang`): an ISO 639-3 code the detector can give, in any case. Anything else is refused
