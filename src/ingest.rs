@@ -21,6 +21,7 @@ use crate::discover::{self, Candidate, Skipped};
 use crate::extract::{self, ErrorKind, ExtractedPdf, Limits};
 use crate::identify::corrections::{self, Correction, Corrections};
 use crate::identify::{self, Manifest};
+use crate::index::reversed_terms;
 use crate::index::{CommitInfo, CorpusIndex, DocumentInfo, Fields, FileRecord, IndexError, StoredPage, SCHEMA_VERSION};
 use crate::isolation::{Extractor, Isolation};
 use crate::ocr::{Ocr, OcrCounts, OcrMode};
@@ -319,6 +320,13 @@ pub fn ingest(options: &IngestOptions, progress: &dyn Progress) -> Result<Ingest
 
     commit(&mut writer, &options.corpus, &index)?;
     writer.wait_merging_threads().map_err(write_err)?;
+    // Only a shortcut for searches (a segment without its file is scanned), so a failure to
+    // write one does not fail the ingest.
+    if let Ok(reader) = index.reader() {
+        let fields = index.fields();
+        let _ =
+            reversed_terms::write_missing(&options.index_dir, &reader.searcher(), &[fields.text, fields.text_folded]);
+    }
     describe_state(&options.corpus, &current, &mut summary);
     if let Some(corrections) = &corrections {
         write_corrections(&options.corpus, &options.index_dir, corrections, &current, &mut summary);
