@@ -54,6 +54,7 @@ fn glyph_page(page: &BoxedPage) -> GlyphPage {
             text_start: start,
             text_end: offset(&out.text),
             marking: Marking::None,
+            mcid: crate::glyphs::NO_MCID,
         };
         out.glyphs.push(glyph);
         let start = offset(&out.text);
