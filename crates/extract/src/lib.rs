@@ -322,10 +322,9 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
             return Err(interpreter::time_limit(limits));
         }
         let info = document::page_info(&opened.doc, page_id, limits);
-        let mut glyphs =
-            interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline)
-                .with_tags(tags.as_ref().and_then(|t| t.page(page_id)))
-                .run_page(page_id, &info)?;
+        let mut glyphs = interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline)
+            .with_tags(tags.as_ref().and_then(|t| t.page(page_id)))
+            .run_page(page_id, &info)?;
         compose::compose(&mut glyphs);
         glyphs_in_document = glyphs_in_document.saturating_add(glyphs.glyphs.len() + glyphs.unmapped as usize);
         if glyphs_in_document > limits.max_glyphs_per_document {

@@ -251,7 +251,8 @@ impl<'a> Walk<'a> {
                 let text: String = text.chars().filter(|&c| is_text(c)).take(MAX_REPLACEMENT_CHARS).collect();
                 Some(text).filter(|t| !t.trim().is_empty())
             };
-            let alt = || matches!(role, b"Figure" | b"Formula").then(|| text(b"Alt")).flatten().filter(|t| describes(t));
+            let alt =
+                || matches!(role, b"Figure" | b"Formula").then(|| text(b"Alt")).flatten().filter(|t| describes(t));
             let replacement = text(b"ActualText").map(Replacement::Actual).or_else(|| alt().map(Replacement::Alt));
             if let Some(text) = replacement {
                 context.replacement = Some(self.pending.len());
