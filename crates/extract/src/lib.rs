@@ -56,6 +56,7 @@ mod stream_recovery;
 mod streams;
 mod structure;
 mod table;
+mod tag_lines;
 #[cfg(test)]
 mod test_paths;
 mod word_boxes;
@@ -69,7 +70,7 @@ pub use word_boxes::{lay_out_words, BoxedPage, BoxedWord};
 
 /// Bumped whenever a change can alter the text extracted from some file, so that callers who
 /// store extracted text know to read their files again (kommunsk's index compares it).
-pub const EXTRACTION_VERSION: u64 = 7;
+pub const EXTRACTION_VERSION: u64 = 8;
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
 /// Serializable so that an isolated extraction process gets the same bounds as its caller.
@@ -336,7 +337,7 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
         any_text |= !glyphs.glyphs.is_empty() || glyphs.unmapped > 0;
         unmapped.push(glyphs.unmapped);
         needs_ocr.push(needs_ocr::page_needs_ocr(&opened.doc, info.resources, &glyphs));
-        layouts.push(layout::lay_out(&glyphs));
+        layouts.push(layout::lay_out(&glyphs, tags.as_ref().and_then(|t| t.page(page_id))));
     }
     if !any_text {
         return Err(ExtractError::NoTextLayer { pages: opened.pages.len() });

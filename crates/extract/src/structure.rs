@@ -52,9 +52,10 @@ pub(crate) struct Tagged {
     pub block: u32,
     /// That element is a heading (`H`, `H1`–`H6`, `Title`).
     pub heading: bool,
-    /// The table cell (`TD`, `TH`) and row (`TR`) holding it, if any.
-    pub cell: Option<u32>,
+    /// The table (`Table`), row (`TR`) and cell (`TD`, `TH`) holding it, if any.
+    pub table: Option<u32>,
     pub row: Option<u32>,
+    pub cell: Option<u32>,
 }
 
 /// The tags of one page.
@@ -114,8 +115,9 @@ struct Context {
     page: Option<ObjectId>,
     block: Option<u32>,
     heading: bool,
-    cell: Option<u32>,
+    table: Option<u32>,
     row: Option<u32>,
+    cell: Option<u32>,
     /// The replacement text of an enclosing element (index into `Walk::pending`).
     replacement: Option<usize>,
     depth: usize,
@@ -139,6 +141,7 @@ struct Walk<'a> {
     nodes: usize,
     order: u32,
     blocks: u32,
+    /// Tables and rows numbered (one counter: an id is never both).
     rows: u32,
     last_mcid: Option<(ObjectId, u32)>,
     pending: Vec<Pending>,
@@ -242,7 +245,10 @@ impl<'a> Walk<'a> {
                 context.row = Some(self.rows);
             }
             b"TD" | b"TH" => context.cell = context.block,
-            b"Table" => (context.row, context.cell) = (None, None),
+            b"Table" => {
+                self.rows += 1;
+                (context.table, context.row, context.cell) = (Some(self.rows), None, None);
+            }
             _ => {}
         }
         if context.replacement.is_none() {
@@ -273,8 +279,9 @@ impl<'a> Walk<'a> {
             order: self.order,
             block: context.block.unwrap_or(0),
             heading: context.heading,
-            cell: context.cell,
+            table: context.table,
             row: context.row,
+            cell: context.cell,
         };
         let tags = self.tags.pages.entry(page).or_default();
         if tags.content.insert(mcid, tagged).is_some() {

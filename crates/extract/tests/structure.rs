@@ -120,3 +120,46 @@ fn libreoffice_figure_alt_text_is_read_where_the_picture_is() {
         "{body}"
     );
 }
+
+#[test]
+fn tagged_table_cells_keep_a_separator_however_close_they_are() {
+    // "Hovedformål" ends 0.5 pt before "Formålet" starts, on one baseline: by geometry one
+    // word; tagged as two cells of one row, two cells.
+    let content = "/TD <</MCID 0>> BDC BT /F1 10 Tf 50 700 Td (Hovedformaal) Tj ET EMC \
+                   /TD <</MCID 1>> BDC BT /F1 10 Tf 112.74 700 Td (Formaalet) Tj ET EMC \
+                   /P <</MCID 2>> BDC BT /F1 10 Tf 50 600 Td (Efter tabellen.) Tj ET EMC";
+    let untagged = body(&tagged_page(content, "", &[]));
+    assert!(untagged.starts_with("HovedformaalFormaalet"), "{untagged}");
+    let kids = "<< /S /Table /K << /S /TR /K [<< /S /TD /K 0 >> << /S /TD /K 1 >>] >> >> << /S /P /K 2 >>";
+    assert_eq!(body(&tagged_page(content, kids, &[])), "Hovedformaal Formaalet\n\nEfter tabellen.");
+}
+
+#[test]
+fn tagged_headings_are_blocks_of_their_own() {
+    // A heading in the body's font and size, one line above its paragraph: one block by geometry.
+    let content = "/H2 <</MCID 0>> BDC BT /F1 10 Tf 50 700 Td (Anlaeg og drift) Tj ET EMC \
+                   /P <</MCID 1>> BDC BT /F1 10 Tf 50 688 Td (Budgettet omfatter en ny cykelsti.) Tj ET EMC \
+                   /P <</MCID 2>> BDC BT /F1 10 Tf 50 676 Td (Og en ny svoemmehal.) Tj ET EMC";
+    let kids = "<< /S /H2 /K 0 >> << /S /P /K 1 >> << /S /P /K 2 >>";
+    assert_eq!(
+        body(&tagged_page(content, kids, &[])),
+        "Anlaeg og drift\n\nBudgettet omfatter en ny cykelsti.\nOg en ny svoemmehal."
+    );
+    assert_eq!(
+        body(&tagged_page(content, "", &[])),
+        "Anlaeg og drift\nBudgettet omfatter en ny cykelsti.\nOg en ny svoemmehal."
+    );
+}
+
+#[test]
+fn libreoffice_table_rows_and_headings_follow_the_tags() {
+    // tagged-structure.pdf: "Anlæg og drift" is a bold heading in the body's size with no space
+    // under it; the table's cells wrap ("Undervisnings" / "midler", "Kvarteret ved" / "havnen")
+    // and its rows stay together.
+    let pdf = extract_path(&util::data("tagged-structure.pdf"), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
+    let body = &pdf.pages[0].body;
+    let expected = "\n\nAnlæg og drift\n\nAnlægsbudgettet omfatter renovering af svømmehallen og en ny cykelsti \
+                    langs Strandvejen.\n\nHovedområde Formål Beløb\nÆldreplejen Flere hænder 12,5\n\
+                    Folkeskolen Undervisnings midler 4,0\nKlimasikring Kvarteret ved havnen 8,5\n\n";
+    assert!(body.contains(expected), "{body}");
+}
