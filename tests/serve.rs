@@ -710,9 +710,18 @@ fn a_review_is_written_only_from_this_server_s_own_page() {
     let (status, headers, _) =
         send(addr, "POST", "/review", &[form_type, ("Origin", "http://localhost")], &form(&token));
     assert_eq!(status, 303);
-    assert_eq!(header(&headers, "location"), Some("/evidence?municipality=101&year=2025&topic=climate"));
+    assert_eq!(header(&headers, "location"), Some("/evidence?municipality=101&year=2025&topic=climate&reviewer=kb"));
     let written = std::fs::read_to_string(&server.reviews).unwrap();
     assert!(written.lines().any(|l| l.starts_with("climate,") && l.contains(",right,ok,kb,")), "{written}");
+    // "—" takes a verdict back only when the page showed one: a page loaded before the review
+    // (showing none) leaves it alone; the page that shows it can clear it.
+    let unset = |shown: &str| format!("token={token}&topic=climate&reviewer=kb&v.{id}=&w.{id}={shown}");
+    let origin = ("Origin", "http://localhost");
+    assert_eq!(send(addr, "POST", "/review", &[form_type, origin], &unset("")).0, 303);
+    assert!(std::fs::read_to_string(&server.reviews).unwrap().contains(",right,ok,kb,"));
+    assert_eq!(send(addr, "POST", "/review", &[form_type, origin], &unset("right")).0, 303);
+    let written = std::fs::read_to_string(&server.reviews).unwrap();
+    assert!(!written.lines().any(|l| l.starts_with("climate,")), "{written}");
 }
 
 #[test]
@@ -770,6 +779,9 @@ async fn review_in_browser(client: fantoccini::Client, base: String, server: Rev
     assert_eq!(rejected.attr("data-verdict").await.unwrap().as_deref(), Some("wrong"));
     assert!(rejected.text().await.unwrap().contains("tælles ikke med"));
     assert_eq!(client.find_all(Locator::Css("li.mention.rejected")).await.unwrap().len(), 1);
+    // The form comes back with the reviewer's name filled in.
+    let reviewer = client.find(Locator::Css("input[name=reviewer]")).await.unwrap();
+    assert_eq!(reviewer.prop("value").await.unwrap().as_deref(), Some("kb"));
     if let Some(dir) = screenshot_dir() {
         std::fs::write(dir.join("serve-review.png"), client.screenshot().await.unwrap()).unwrap();
     }
@@ -805,6 +817,21 @@ async fn review_in_browser(client: fantoccini::Client, base: String, server: Rev
     let cli = reviewing_cli(&server, &["evidence", "ai", "--year", "2025", "--municipality", "751", "--format", "csv"]);
     assert_eq!(csv, cli.stdout);
     assert_eq!(String::from_utf8(csv).unwrap().matches(";wrong;").count(), 3);
+
+    // Take one verdict back ("—"): that mention counts again, as after `review --clear`; the
+    // untouched ones keep theirs, and the name was filled in by the page.
+    let first = client.find(Locator::Css("li.mention.rejected")).await.unwrap();
+    let taken_back = first.attr("data-id").await.unwrap().unwrap();
+    first.find(Locator::Css("input[type=radio][value='']")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("form.review button[type=submit]")).await.unwrap().click().await.unwrap();
+    wait(&client)
+        .for_element(Locator::Css(&format!("li.mention[data-id='{taken_back}'][data-verdict='']")))
+        .await
+        .unwrap();
+    assert_eq!(client.find_all(Locator::Css("li.mention.rejected")).await.unwrap().len(), 2);
+    assert_eq!(ai_2025(&report(addr)), (municipalities, 1));
+    let written = std::fs::read_to_string(&server.reviews).unwrap();
+    assert_eq!(written.lines().filter(|l| l.starts_with("ai,")).count(), 2, "{written}");
 
     // Draw a sample: the same mentions as `kommunsk review --sample 5 ai`.
     client.goto(&format!("{base}/evidence?topic=ai")).await.unwrap();
