@@ -857,17 +857,21 @@ fn the_document_page_says_why_it_was_identified() {
     let identified = kommunsk_json(&["identify", "--json", path]);
     let evidence = identified[0]["evidence"].as_array().unwrap();
     assert!(evidence.len() >= 2, "{identified:#}");
-    for (lang, source) in [("", "stien"), ("&lang=en", "the path")] {
+    for (lang, label, source) in [("", "da", "stien"), ("&lang=en", "en", "the path")] {
         let (status, _, body) = get(&format!("/doc/{}?page=1{lang}", hit["id"].as_str().unwrap()));
         assert_eq!(status, 200);
-        // As `kommunsk identify` says: each fact, with its signal and where it was found.
+        // As `kommunsk identify` says: each fact, with its signal (in the page's language) and
+        // where it was found.
         for e in evidence {
             let at = body.find(&format!("data-field=\"{}\"", e["field"].as_str().unwrap())).expect(&body);
             let item = &body[at..at + body[at..].find("</li>").unwrap()];
-            assert!(item.contains(e["signal"].as_str().unwrap()), "{item}");
+            let signal = kommunsk::serve::reasons::signal(e["signal"].as_str().unwrap(), label);
+            assert!(item.contains(&signal), "{item}");
             assert!(item.contains(source), "{item}");
         }
     }
+    let (_, _, danish) = get(&format!("/doc/{}?page=1", hit["id"].as_str().unwrap()));
+    assert!(danish.contains("årstalsmappe eller filnavn"), "the year's signal in Danish");
 }
 
 #[test]
