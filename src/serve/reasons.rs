@@ -56,8 +56,11 @@ const SENTENCES: &[(&str, &str)] = &[
 const CASE_DOCUMENT_EN: &str = ", the only municipality named in a case document";
 const CASE_DOCUMENT_DA: &str = ", den eneste kommune nævnt i et sagsdokument";
 
+/// How Danish says a sentence, from the values its English shape captured.
+type Say = fn(&Captures) -> String;
+
 /// Sentences with values in them: their English shape and how Danish says it.
-static SHAPES: LazyLock<Vec<(Regex, fn(&Captures) -> String)>> = LazyLock::new(|| {
+static SHAPES: LazyLock<Vec<(Regex, Say)>> = LazyLock::new(|| {
     let shape = |pattern: &str| Regex::new(pattern).expect("constant regex");
     vec![
         (shape(r"^tie between (.+) \(score (\d+) each\)$"), |c| {
