@@ -13,6 +13,7 @@
 //!    lines is below the one before, or starts right of where the one before ends (the next
 //!    column). Lines that climb back up within a column mean the tree's order of this page
 //!    is not a reading order, and geometry stays.
+//!
 //! Then each block element (a whole table for table cells) is laid out on its own, lines in the
 //! tree's order, elements in the tree's order; text outside the tree (artifacts) keeps its
 //! geometric order, above or below the tagged text.
