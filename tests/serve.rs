@@ -199,6 +199,44 @@ fn api_search_is_exactly_search_json() {
 }
 
 #[test]
+fn document_language_filters_as_search_lang_and_lang_en_stays_the_label_language() {
+    // The sample corpus's one English document is Copenhagen's 2025 budget summary.
+    let english = get_json("/api/search?q=budget&doclang=eng&limit=50");
+    assert_eq!(english, cli_json(&["search", "budget", "--lang", "eng", "--limit", "50", "--json"]));
+    let hits = english["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter().all(|h| h["path"].as_str().unwrap().ends_with("copenhagen-budget-2025-summary-en.pdf")),
+        "{english}"
+    );
+    // `/api/search` takes `lang` as `search --lang` does, unless it names a label language.
+    assert_eq!(get_json("/api/search?q=budget&lang=eng&limit=50"), english);
+    let danish = get_json("/api/search?q=budget&lang=dan&limit=5");
+    assert_eq!(danish, cli_json(&["search", "budget", "--lang", "dan", "--limit", "5", "--json"]));
+    assert!(danish["total"].as_u64().unwrap() > english["total"].as_u64().unwrap());
+    assert_eq!(
+        get_json("/api/search?q=budget&lang=en&limit=5"),
+        cli_json(&["search", "budget", "--limit", "5", "--json"])
+    );
+    // A code no document can carry is a message, on the page, in the API and on the command line.
+    let (status, _, body) = get("/api/search?q=budget&doclang=en");
+    assert_eq!(status, 400);
+    assert!(body.contains("unknown document language") && body.contains("\\\"eng\\\""), "{body}");
+    let (status, _, page) = get("/search?q=budget&doclang=en");
+    assert_eq!(status, 200);
+    assert!(page.contains("unknown document language"), "{page}");
+    let cli = Command::new(env!("CARGO_BIN_EXE_kommunsk"))
+        .args(["search", "budget", "--lang", "en", "--index", s(&served().index)])
+        .output()
+        .unwrap();
+    assert_eq!(cli.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&cli.stderr).contains("ISO 639-3 for \"en\" is \"eng\""));
+    // The filter shows on the search page and its links keep it.
+    let page = get("/search?q=budget&doclang=eng").2;
+    assert!(page.contains("doclang=eng"), "{page}");
+}
+
+#[test]
 fn api_report_is_exactly_report_json() {
     assert_eq!(get_json("/api/report"), cli_json(&["report", "--format", "json", "--no-ingest"]));
     assert_eq!(

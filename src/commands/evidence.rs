@@ -46,7 +46,7 @@ fn parse_hit_format(s: &str) -> Result<HitFormat, String> {
 }
 
 pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
-    let (corpus, topics) = args.scope.corpus_and_topics()?;
+    let (index_source, topics) = args.scope.source_and_topics()?;
     match &args.topic {
         Some(topic) => check_topic(&topics, topic)?,
         None if args.format.is_none() => {
@@ -57,7 +57,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
         None => {}
     }
     let filter = args.scope.filter(args.topic.as_deref())?;
-    let source = args.scope.open(corpus, topics)?;
+    let source = args.scope.open(index_source, topics)?;
     let mut pages = source.pages()?;
     if args.no_ocr {
         pages.retain(|p| p.ocr.is_none());
@@ -113,7 +113,7 @@ pub fn run(args: EvidenceArgs) -> anyhow::Result<ExitCode> {
     };
     match &args.out {
         Some(path) => {
-            super::output::check_out_path(path, &args.scope.index)?;
+            super::output::check_out_path(path, &args.scope.source.index)?;
             std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?
         }
         None => emit(&text)?,

@@ -8,6 +8,7 @@ mod evidence;
 mod export;
 mod extract;
 mod identify;
+mod index_source;
 mod ingest;
 mod mention_scope;
 mod output;

@@ -1,20 +1,17 @@
 //! `kommunsk report`: topic counts per municipality and year, in five formats. Ingests first
 //! when the index is missing or no longer matches the corpus folder.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Args;
 
-use super::ingest::{ingest_with_progress, DEFAULT_CORPUS, DEFAULT_INDEX};
-use super::mention_scope::reviews_path;
+use super::index_source::{reviews_path, IndexSource, IndexSourceArgs};
 use super::output::{emit, UsageError};
-use crate::analyse::{dictionary, TopicSet};
+use crate::analyse::TopicSet;
 use crate::identify::{DocType, Region};
 use crate::index::CorpusIndex;
-use crate::ingest::{is_stale, IngestOptions};
-use crate::isolation::Isolation;
 use crate::report::evidence::EvidenceFilter;
 use crate::report::ocr_share;
 use crate::report::reviewed::{build_cached, drop_rejected, CachedReport};
@@ -24,13 +21,8 @@ use crate::search::display_path;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Index folder.
-    #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]
-    pub index: PathBuf,
-    /// Corpus folder to ingest from when the index is missing or stale
-    /// (default: the folder the index was built from, else "corpus").
-    #[arg(long, value_name = "DIR")]
-    pub corpus: Option<PathBuf>,
+    #[command(flatten)]
+    pub source: IndexSourceArgs,
     /// Only this budget year.
     #[arg(long, value_name = "YEAR")]
     pub year: Option<u16>,
@@ -41,11 +33,6 @@ pub struct ReportArgs {
     /// Midtjylland, Nordjylland).
     #[arg(long, value_name = "R")]
     pub region: Option<String>,
-    /// Topic dictionary (TOML).
-    /// [default: queries/topics.toml beside the corpus folder or in the working directory,
-    /// else the built-in one]
-    #[arg(long, value_name = "FILE")]
-    pub topics: Option<PathBuf>,
     /// Count these terms instead of the dictionary (repeatable; a word counts its inflections
     /// and compounds, /regex/ is used as it stands).
     #[arg(long, value_name = "TERM")]
@@ -62,9 +49,6 @@ pub struct ReportArgs {
     /// Language of labels: da or en.
     #[arg(long, value_name = "LANG", default_value = "da", value_parser = ["da", "en"])]
     pub lang: String,
-    /// Never ingest, even when the index is missing or stale.
-    #[arg(long)]
-    pub no_ingest: bool,
     /// Reviews file (default: reviews.csv beside the topic dictionary); rejected mentions are not counted.
     #[arg(long, value_name = "FILE")]
     pub reviews: Option<PathBuf>,
@@ -80,12 +64,6 @@ fn parse_format(s: &str) -> Result<Format, String> {
     s.parse()
 }
 
-/// The corpus folder to check for staleness and to ingest from: the one given, else the one the
-/// index was built from, else `corpus`.
-pub(super) fn corpus_folder(given: Option<&Path>, index_dir: &Path) -> PathBuf {
-    crate::corpus::corpus_folder(given, index_dir, Path::new(DEFAULT_CORPUS))
-}
-
 /// The region a `--region` value names.
 fn parse_region(given: Option<&str>) -> Result<Option<Region>, UsageError> {
     given
@@ -97,36 +75,6 @@ fn parse_region(given: Option<&str>) -> Result<Option<Region>, UsageError> {
             })
         })
         .transpose()
-}
-
-/// Ingests `corpus` into `index_dir` first when the index is missing or stale (unless told not to).
-pub(super) fn refresh_index(corpus: &Path, index_dir: &Path, no_ingest: bool) -> anyhow::Result<()> {
-    if let Some(pid) = crate::ingest::running_ingest(index_dir) {
-        // Its batches are committed as it goes: what is shown is the index as far as it got.
-        eprintln!(
-            "kommunsk: an ingest (process {pid}) is writing {}; showing the index as committed so far",
-            crate::safe_text::terminal(&index_dir.display().to_string())
-        );
-        return Ok(());
-    }
-    if no_ingest || !corpus.is_dir() || !is_stale(corpus, index_dir)? {
-        return Ok(());
-    }
-    eprintln!(
-        "kommunsk: index {} is missing or out of date; ingesting {} first",
-        index_dir.display(),
-        corpus.display()
-    );
-    let options = IngestOptions { isolation: Isolation::current_exe()?, ..IngestOptions::new(corpus, index_dir) };
-    let summary = ingest_with_progress(&options, false)?;
-    eprintln!(
-        "kommunsk: {} indexed, {} unchanged, {} removed, {} failed",
-        summary.indexed,
-        summary.unchanged,
-        summary.removed,
-        summary.failed.len()
-    );
-    Ok(())
 }
 
 /// The canonical document type name for a `--doctype` value.
@@ -142,7 +90,7 @@ pub(super) fn parse_doctype(given: Option<&str>) -> Result<Option<String>, Usage
         .transpose()
 }
 
-fn load_topics(args: &ReportArgs, corpus: &Path) -> anyhow::Result<TopicSet> {
+fn load_topics(args: &ReportArgs, source: &IndexSource) -> anyhow::Result<TopicSet> {
     let mut terms = args.term.clone();
     if let Some(file) = &args.terms {
         let text =
@@ -150,7 +98,7 @@ fn load_topics(args: &ReportArgs, corpus: &Path) -> anyhow::Result<TopicSet> {
         terms.extend(text.lines().map(str::to_string));
     }
     if terms.is_empty() {
-        let set = dictionary::load(args.topics.as_deref(), Some(corpus))?;
+        let set = source.load_topics()?;
         // An edit that breaks a topic's own examples is worth knowing before trusting its counts.
         for failure in set.check_examples() {
             eprintln!("kommunsk: warning: {}", crate::safe_text::terminal(&format!("{}: {failure}", set.source)));
@@ -163,14 +111,14 @@ fn load_topics(args: &ReportArgs, corpus: &Path) -> anyhow::Result<TopicSet> {
 
 pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let scope = Scope { year: args.year, doctype: parse_doctype(args.doctype.as_deref())? };
-    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
-    let topics = load_topics(&args, &corpus)?;
-    refresh_index(&corpus, &args.index, args.no_ingest)?;
-    let index = CorpusIndex::open(&args.index)?;
+    let source = args.source.resolve();
+    let topics = load_topics(&args, &source)?;
+    source.refresh()?;
+    let index = CorpusIndex::open(&source.index_dir)?;
     let searcher = index.reader()?.searcher();
-    let dictionary_file = dictionary::locate(args.topics.as_deref(), Some(&corpus));
-    let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(dictionary_file.as_deref()).flatten();
-    let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &corpus))?;
+    // Reviews belong to the dictionary; ad hoc terms have none of their own.
+    let topics_file = (args.term.is_empty() && args.terms.is_none()).then_some(source.topics_file.as_deref()).flatten();
+    let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), topics_file, &source.corpus))?;
     let ocr_pages = ocr_share::ocr_pages(&index, &searcher)?;
     let skip = if args.no_ocr { ocr_share::keys(&ocr_pages) } else { Default::default() };
     let region = parse_region(args.region.as_deref())?;
@@ -197,11 +145,12 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     } else {
         ocr_share::share(&ocr_pages, &topics, &scope, region)
     };
-    report::provenance(&mut built, &corpus, &args.index, &args.lang);
+    let (corpus, index_dir) = (&source.corpus, &source.index_dir);
+    report::provenance(&mut built, corpus, index_dir, &args.lang);
     if built.source.documents == 0 {
         anyhow::bail!(
             "nothing to report: the index {} has no documents with a known municipality and year in scope",
-            args.index.display()
+            index_dir.display()
         );
     }
 
@@ -229,7 +178,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let text = report::render(&built, args.format, &args.lang, &evidence);
     match &args.out {
         Some(path) => {
-            super::output::check_out_path(path, &args.index)?;
+            super::output::check_out_path(path, index_dir)?;
             std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?
         }
         None => emit(&text)?,

@@ -63,7 +63,7 @@ pub struct ReviewArgs {
 }
 
 pub fn run(args: ReviewArgs) -> anyhow::Result<ExitCode> {
-    let (corpus, topics) = args.scope.corpus_and_topics()?;
+    let (index_source, topics) = args.scope.source_and_topics()?;
     if let Some(topic) = &args.topic {
         check_topic(&topics, topic)?;
     }
@@ -75,7 +75,7 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<ExitCode> {
         .into());
     }
     let filter = args.scope.filter(args.topic.as_deref())?;
-    let source = args.scope.open(corpus, topics)?;
+    let source = args.scope.open(index_source, topics)?;
     let pages = source.pages()?;
     let (corpus, topics, path) = (&source.corpus, &source.topics, &source.reviews_path);
     let mut reviews = ReviewFile::load(path)?;

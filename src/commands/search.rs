@@ -12,7 +12,7 @@ use super::output::{emit, UsageError};
 use crate::safe_text::terminal;
 use std::sync::Arc;
 
-use super::report::corpus_folder;
+use super::index_source::corpus_folder;
 use crate::analyse::dictionary;
 use crate::search::{Hit, SearchError, SearchIndex, SearchRequest, TopicPages};
 
@@ -35,7 +35,7 @@ pub struct SearchArgs {
     /// Only this document type (agreement, proposal, appendix, agenda, report, other).
     #[arg(long, value_name = "T")]
     pub doctype: Option<String>,
-    /// Only documents in this language (ISO 639-3, e.g. dan, eng).
+    /// Only documents in this language (ISO 639-3: dan, eng, deu, swe, nob, fra, nld).
     #[arg(long, value_name = "L")]
     pub lang: Option<String>,
     /// Only pages that mention this topic of the dictionary (the pages `report` counts it on).

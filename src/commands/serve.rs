@@ -1,38 +1,23 @@
 //! `kommunsk serve`: search, report and documents in the browser (see `crate::serve`).
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Args;
 
-use super::ingest::DEFAULT_INDEX;
+use super::index_source::IndexSourceArgs;
 use super::output::UsageError;
-use super::report::{corpus_folder, refresh_index};
 use crate::serve::{AppState, ServeConfig, DEFAULT_BIND};
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Index folder.
-    #[arg(long, value_name = "DIR", default_value = DEFAULT_INDEX)]
-    pub index: PathBuf,
-    /// Corpus folder the PDFs are read from (default: the folder the index was built from);
-    /// ingested first when the index is missing or stale.
-    #[arg(long, value_name = "DIR")]
-    pub corpus: Option<PathBuf>,
-    /// Topic dictionary (TOML)
-    /// [default: queries/topics.toml beside the corpus folder or in the working directory,
-    /// else the built-in one]
-    #[arg(long, value_name = "FILE")]
-    pub topics: Option<PathBuf>,
+    #[command(flatten)]
+    pub source: IndexSourceArgs,
     /// Address to listen on (loopback by default; give e.g. 0.0.0.0:8080 to serve a network).
     #[arg(long, value_name = "ADDR", default_value = DEFAULT_BIND)]
     pub bind: String,
-    /// Never ingest, even when the index is missing or stale.
-    #[arg(long)]
-    pub no_ingest: bool,
     /// Record no reviews from the browser: the server writes nothing. (Reviews are recorded
     /// only on a loopback address in any case.)
     #[arg(long)]
@@ -44,11 +29,10 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         .bind
         .parse()
         .map_err(|_| UsageError(format!("--bind {:?} is not an address such as 127.0.0.1:8080", args.bind)))?;
-    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
-    let topics = crate::analyse::dictionary::load(args.topics.as_deref(), Some(&corpus))?;
-    let topics_file = crate::analyse::dictionary::locate(args.topics.as_deref(), Some(&corpus));
-    refresh_index(&corpus, &args.index, args.no_ingest)?;
-    let config = ServeConfig { index_dir: args.index.clone(), corpus, topics_file };
+    let source = args.source.resolve();
+    let topics = source.load_topics()?;
+    source.refresh()?;
+    let config = ServeConfig { index_dir: source.index_dir, corpus: source.corpus, topics_file: source.topics_file };
     // The review form is the server's only write: only for a browser on this machine.
     let reviews = !args.read_only && addr.ip().is_loopback();
     let state = AppState::open(config, topics)?.allow_reviews(reviews);

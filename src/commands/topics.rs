@@ -8,9 +8,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 
-use super::mention_scope::reviews_path;
+use super::index_source::{IndexSource, IndexSourceArgs};
 use super::output::{emit, UsageError};
-use super::report::{corpus_folder, refresh_index};
 use crate::analyse::{dictionary, TopicSet};
 use crate::index::CorpusIndex;
 use crate::review::pattern_stats::pattern_stats;
@@ -18,10 +17,10 @@ use crate::review::ReviewFile;
 
 #[derive(Debug, Args)]
 pub struct TopicsArgs {
-    /// Topic dictionary (TOML) [default: queries/topics.toml beside the corpus folder (--corpus)
-    /// or in the working directory, else the built-in one].
-    #[arg(long, value_name = "FILE")]
-    pub topics: Option<PathBuf>,
+    /// The index, corpus and dictionary: the dictionary `report` counts with is the one shown;
+    /// the index is read only by --stats.
+    #[command(flatten)]
+    pub source: IndexSourceArgs,
     /// Check every topic's examples and counterexamples; exit 1 if any fails.
     #[arg(long)]
     pub check: bool,
@@ -32,18 +31,9 @@ pub struct TopicsArgs {
     /// With --stats: print JSON.
     #[arg(long, requires = "stats")]
     pub json: bool,
-    /// With --stats: index folder.
-    #[arg(long, value_name = "DIR", default_value = super::ingest::DEFAULT_INDEX)]
-    pub index: PathBuf,
-    /// With --stats: corpus folder to ingest from when the index is missing or stale.
-    #[arg(long, value_name = "DIR")]
-    pub corpus: Option<PathBuf>,
     /// With --stats: reviews file (default: reviews.csv beside the topic dictionary).
     #[arg(long, value_name = "FILE")]
     pub reviews: Option<PathBuf>,
-    /// With --stats: never ingest, even when the index is missing or stale.
-    #[arg(long)]
-    pub no_ingest: bool,
     /// Write an editable copy of the dictionary to FILE (refuses to overwrite an existing file).
     /// Put it at queries/topics.toml beside the corpus folder to have it picked up, or name it
     /// with --topics.
@@ -53,9 +43,9 @@ pub struct TopicsArgs {
 
 /// Writes the dictionary's TOML text to `target`, never over an existing file (it may hold the
 /// user's edits).
-fn export(source: Option<&Path>, corpus: Option<&Path>, target: &Path) -> anyhow::Result<()> {
-    let text = match dictionary::locate(source, corpus) {
-        Some(path) => std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?,
+fn export(source: &IndexSource, target: &Path) -> anyhow::Result<()> {
+    let text = match &source.topics_file {
+        Some(path) => std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?,
         None => dictionary::BUILTIN_TOML.to_string(),
     };
     if target.exists() {
@@ -68,14 +58,15 @@ fn export(source: Option<&Path>, corpus: Option<&Path>, target: &Path) -> anyhow
 }
 
 pub fn run(args: TopicsArgs) -> anyhow::Result<ExitCode> {
-    let set = dictionary::load(args.topics.as_deref(), args.corpus.as_deref())?;
+    let source = args.source.resolve();
+    let set = source.load_topics()?;
     if let Some(target) = &args.export {
-        export(args.topics.as_deref(), args.corpus.as_deref(), target)?;
+        export(&source, target)?;
         eprintln!("kommunsk: wrote {} topics from {} to {}", set.topics.len(), set.source, target.display());
         return Ok(ExitCode::SUCCESS);
     }
     if args.stats {
-        return stats(&args, &set);
+        return stats(&args, &source, &set);
     }
     let mut out = String::new();
     let _ = writeln!(out, "{} topics in {}\n", set.topics.len(), set.source);
@@ -109,13 +100,11 @@ pub fn run(args: TopicsArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// `topics --stats`: each pattern's yield over the index.
-fn stats(args: &TopicsArgs, set: &TopicSet) -> anyhow::Result<ExitCode> {
-    let corpus = corpus_folder(args.corpus.as_deref(), &args.index);
-    refresh_index(&corpus, &args.index, args.no_ingest)?;
-    let index = CorpusIndex::open(&args.index)?;
+fn stats(args: &TopicsArgs, source: &IndexSource, set: &TopicSet) -> anyhow::Result<ExitCode> {
+    source.refresh()?;
+    let index = CorpusIndex::open(&source.index_dir)?;
     let pages = index.pages(&index.reader()?.searcher())?;
-    let dictionary_file = dictionary::locate(args.topics.as_deref(), Some(&corpus));
-    let reviews = ReviewFile::load(&reviews_path(args.reviews.as_deref(), dictionary_file.as_deref(), &corpus))?;
+    let reviews = ReviewFile::load(&source.reviews_path(args.reviews.as_deref()))?;
     let stats = pattern_stats(&pages, set, &reviews, "da");
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&stats)?))?;
@@ -126,7 +115,7 @@ fn stats(args: &TopicsArgs, set: &TopicSet) -> anyhow::Result<ExitCode> {
         out,
         "What each pattern of {} finds in {} (all years, counted documents)\n",
         set.source,
-        args.index.display()
+        source.index_dir.display()
     );
     for topic in &stats {
         let _ = writeln!(

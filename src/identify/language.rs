@@ -64,6 +64,37 @@ pub fn detect_text(text: &str) -> Option<&'static str> {
     }
 }
 
+/// ISO 639-1 codes of [`ALLOWED`] and their ISO 639-3 form, for the hint of [`filter_code`].
+const ISO_639_1: [(&str, &str); 8] = [
+    ("da", "dan"),
+    ("en", "eng"),
+    ("de", "deu"),
+    ("sv", "swe"),
+    ("nb", "nob"),
+    ("no", "nob"),
+    ("fr", "fra"),
+    ("nl", "nld"),
+];
+
+/// The stored code for a language a user names when filtering (`search --lang`, the web's
+/// `doclang`): an ISO 639-3 code the detector can give, in any case. Anything else is refused
+/// with the codes that exist, because a code no document can carry would silently match
+/// nothing; a two-letter ISO 639-1 code ("en") is refused with its three-letter form named,
+/// not translated, so that `--lang` means one thing everywhere.
+pub fn filter_code(given: &str) -> Result<&'static str, String> {
+    let wanted = given.trim().to_ascii_lowercase();
+    if let Some(lang) = ALLOWED.iter().find(|lang| lang.code() == wanted) {
+        return Ok(lang.code());
+    }
+    let known: Vec<&str> = ALLOWED.iter().map(|lang| lang.code()).collect();
+    let hint = ISO_639_1
+        .iter()
+        .find(|(two, _)| *two == wanted)
+        .map(|(_, three)| format!("; ISO 639-3 for {wanted:?} is {three:?}"))
+        .unwrap_or_default();
+    Err(format!("unknown document language {given:?} (one of {}{hint})", known.join(", ")))
+}
+
 /// Evidence in a text for Danish against Bokmål.
 struct Spelling {
     danish_words: usize,
@@ -123,6 +154,16 @@ mod tests {
             let paragraph = sample::truncate(&text, 400);
             assert_eq!(detect_text(paragraph), Some("dan"), "{}", path.display());
         }
+    }
+
+    #[test]
+    fn filter_codes_are_the_detected_ones() {
+        assert_eq!(filter_code("dan"), Ok("dan"));
+        assert_eq!(filter_code(" ENG "), Ok("eng"));
+        let err = filter_code("en").unwrap_err();
+        assert!(err.contains("\"eng\""), "{err}");
+        let err = filter_code("klingon").unwrap_err();
+        assert!(err.starts_with("unknown document language \"klingon\" (one of dan, eng, deu"), "{err}");
     }
 
     #[test]

@@ -94,6 +94,8 @@ pub enum SearchError {
     UnknownRegion(String),
     #[error("unknown document type {0:?} (one of agreement, proposal, appendix, agenda, report, other)")]
     UnknownDocType(String),
+    #[error("{0}")]
+    UnknownLanguage(String),
     #[error("unknown topic {topic:?} (one of {known})")]
     UnknownTopic { topic: String, known: String },
     #[error("search failed in {dir}: {message}")]
@@ -214,7 +216,8 @@ impl SearchIndex {
             clauses.push((Occur::Must, term(fields.doctype, d.as_str())));
         }
         if let Some(lang) = &request.lang {
-            clauses.push((Occur::Must, term(fields.lang, lang)));
+            let code = crate::identify::language::filter_code(lang).map_err(SearchError::UnknownLanguage)?;
+            clauses.push((Occur::Must, term(fields.lang, code)));
         }
         Ok(clauses)
     }

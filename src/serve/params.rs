@@ -14,7 +14,10 @@ pub struct Params {
     pub region: Option<String>,
     pub doctype: Option<String>,
     pub topic: Option<String>,
+    /// The language of the page's labels: "en" for English, else Danish (`report --lang`).
     pub lang: Option<String>,
+    /// Only documents in this language (ISO 639-3, `search --lang`).
+    pub doclang: Option<String>,
     pub limit: Option<String>,
     pub offset: Option<String>,
     pub page: Option<String>,
@@ -70,6 +73,13 @@ impl Params {
     pub fn offset(&self) -> Result<usize, String> {
         Ok(number("offset", &self.offset)?.unwrap_or(0))
     }
+    /// The document-language filter: `doclang`, or on `/api/search` a `lang` that is not one of
+    /// the label languages, so that `/api/search?lang=dan` is `search --lang dan --json` while
+    /// `?lang=en` keeps meaning English labels as on every page.
+    pub fn document_language(&self) -> Option<String> {
+        given(&self.doclang).or_else(|| given(&self.lang).filter(|l| l != "da" && l != "en"))
+    }
+
     /// "en" when asked for English, else Danish.
     pub fn lang(&self) -> &'static str {
         match self.lang.as_deref() {
@@ -86,7 +96,7 @@ impl Params {
             year: self.year()?,
             region: self.region(),
             doctype: self.doctype(),
-            lang: None,
+            lang: self.document_language(),
             limit: number("limit", &self.limit)?.unwrap_or(DEFAULT_LIMIT),
             offset: self.offset()?,
             // Resolved against the dictionary by the state (`AppState::search_request`).
@@ -104,6 +114,7 @@ impl Params {
             ("region", given(&self.region)),
             ("doctype", given(&self.doctype)),
             ("topic", given(&self.topic)),
+            ("doclang", self.document_language()),
             ("lang", given(&self.lang).filter(|l| l == "en")),
         ];
         for (name, value) in current.clone() {

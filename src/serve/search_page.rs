@@ -44,7 +44,7 @@ fn search_form(w: &Words, params: &Params) -> Markup {
     html! {
         form.search method="get" action="/search" role="search" {
             input type="search" name="q" value=(params.q().unwrap_or_default()) placeholder=(w.query_placeholder) aria-label=(w.search) autofocus;
-            @for (name, value) in [("municipality", params.municipality()), ("year", params.year.clone()), ("region", params.region()), ("doctype", params.doctype()), ("topic", params.topic())] {
+            @for (name, value) in [("municipality", params.municipality()), ("year", params.year.clone()), ("region", params.region()), ("doctype", params.doctype()), ("topic", params.topic()), ("doclang", params.document_language())] {
                 @if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
                     input type="hidden" name=(name) value=(value);
                 }
@@ -146,6 +146,7 @@ fn active_filters(w: &Words, params: &Params, topics: &TopicSet) -> Markup {
         ("region", params.region()),
         ("doctype", params.doctype()),
         ("topic", topic),
+        ("doclang", params.document_language().map(|code| format!("{} {code}", w.language))),
     ]
     .into_iter()
     .filter_map(|(name, value)| value.map(|v| (name, v)))
