@@ -35,6 +35,14 @@ fn both(index_dir: &Path, topics: &TopicSet) -> (serde_json::Value, serde_json::
     (serde_json::to_value(&full).unwrap(), serde_json::to_value(&cached).unwrap(), counted.activity)
 }
 
+/// Live pages (distinct texts) whose text holds `word` in any case: the candidates of a
+/// pattern whose only literal it is.
+fn distinct_texts_with(index_dir: &Path, word: &str) -> usize {
+    let index = CorpusIndex::open(index_dir).unwrap();
+    let pages = index.pages(&index.reader().unwrap().searcher()).unwrap();
+    pages.iter().filter(|p| p.text.to_lowercase().contains(word)).map(|p| &p.text).collect::<HashSet<_>>().len()
+}
+
 fn dictionary() -> (String, TopicSet) {
     let text = std::fs::read_to_string(root().join("queries/topics.toml")).unwrap();
     let set = TopicSet::parse(&text, Path::new("queries/topics.toml")).unwrap();
@@ -70,14 +78,29 @@ fn cached_counts_equal_a_full_recount_cold_warm_and_after_an_edit() {
     assert_eq!(full, warm);
     assert_eq!(activity, CacheActivity::default(), "a warm report reads and matches nothing");
 
-    // One topic edited: only that topic's candidate pages are read and matched.
+    // One topic edited: only the pages where the added pattern can match are read and matched
+    // (the rest inherit the cached definition's result).
     let edited_text = text.replacen(r"'\bCopilot\w*',", r"'\bCopilot\w*', '(?i)\w*robot\w*',", 1);
     assert_ne!(edited_text, text);
     let edited = TopicSet::parse(&edited_text, Path::new("edited.toml")).unwrap();
     let (full, after_edit, activity) = both(&index, &edited);
     assert_eq!(full, after_edit);
-    assert!(activity.pages_read > 0 && activity.pages_read < pages, "{activity:?}");
+    assert_eq!(activity.pages_read, distinct_texts_with(&index, "robot"), "{activity:?}");
     assert_eq!(activity.pages_matched, activity.pages_read, "one topic matched per page read");
+
+    // A pattern removed (from the edited definition or the original, whichever is cached):
+    // again only where the removed pattern can match, with the numbers of a full recount.
+    let removed_text = text.replacen(r"'\bCopilot\w*',", "", 1);
+    assert_ne!(removed_text, text);
+    let removed = TopicSet::parse(&removed_text, Path::new("removed.toml")).unwrap();
+    let (full, after_removal, activity) = both(&index, &removed);
+    assert_eq!(full, after_removal);
+    assert_eq!(activity.pages_read, distinct_texts_with(&index, "copilot"), "{activity:?}");
+    // A pattern that matches mentions already counted (merged with them) changes nothing.
+    let overlapping_text = text.replacen(r"'\bCopilot\w*',", r"'\bCopilot\w*', '(?i)\bkunstig\w*',", 1);
+    let overlapping = TopicSet::parse(&overlapping_text, Path::new("overlapping.toml")).unwrap();
+    let (full, after_overlap, _) = both(&index, &overlapping);
+    assert_eq!(full, after_overlap);
 
     // A pattern without a literal: every page is a candidate, the numbers still agree.
     let digits = TopicSet::from_terms(&[r"/\b\d{4}\b/".to_string(), "budget".to_string()]).unwrap();
@@ -106,6 +129,13 @@ fn a_new_year_is_counted_from_its_own_pages() {
         place(&corpus, &format!("2024/{}", path.file_name().unwrap().to_str().unwrap()), &path);
     }
     ingest(&corpus, &index);
+    // An edit right after new pages arrived: the cached definition covers only the old
+    // segments, the new ones are counted in full.
+    let (text, _) = dictionary();
+    let edited_text = text.replacen(r"'\bCopilot\w*',", r"'\bCopilot\w*', '(?i)\w*robot\w*',", 1);
+    let edited = TopicSet::parse(&edited_text, Path::new("edited.toml")).unwrap();
+    let (full, cached, _) = both(&index, &edited);
+    assert_eq!(full, cached);
     let (full, cached, activity) = both(&index, &topics);
     assert_eq!(full, cached);
     let years: Vec<u64> = cached["source"]["years"].as_array().unwrap().iter().map(|y| y.as_u64().unwrap()).collect();

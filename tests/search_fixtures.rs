@@ -165,3 +165,27 @@ fn a_kept_open_index_finds_the_same_compounds() {
         assert_eq!((again.total, key(&again)), (once.total, key(&once)));
     }
 }
+
+#[test]
+fn the_reversed_terms_written_by_ingest_find_the_same_compounds_as_a_scan() {
+    // Ingest writes each segment's reversed, sorted terms beside the index; a one-shot search
+    // looks compounds up there. Without those files it scans the term dictionaries instead.
+    let stored = index().join(kommunsk::index::reversed_terms::DIR);
+    assert!(std::fs::read_dir(&stored).unwrap().count() > 0, "ingest wrote reversed terms");
+    let scanned = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(index()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, scanned.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let key = |r: &kommunsk::search::SearchResults| -> Vec<(String, u32, String)> {
+        r.hits.iter().map(|h| (h.path.clone(), h.page, h.snippet.clone())).collect()
+    };
+    for query in ["forslag", "strategi", "investering", "sikkerhed"] {
+        let request = kommunsk::search::SearchRequest { query: query.into(), limit: 50, ..Default::default() };
+        let with_files = kommunsk::search::search(index(), &request).unwrap();
+        let without = kommunsk::search::search(scanned.path(), &request).unwrap();
+        assert_eq!((with_files.total, key(&with_files)), (without.total, key(&without)), "{query}");
+    }
+}

@@ -7,6 +7,7 @@
 pub mod analyzers;
 pub mod literal_terms;
 pub mod records;
+pub mod reversed_terms;
 pub mod schema;
 
 use std::path::{Path, PathBuf};

@@ -24,6 +24,7 @@
 //! The aggregation ([`crate::report::aggregate`]) works on [`PageMentions`], whichever way they
 //! were computed, so filters on single mentions compose with the cache.
 
+pub mod bases;
 pub mod candidates;
 pub mod codec;
 pub mod documents;
@@ -41,6 +42,7 @@ use crate::analyse::literals::required_words;
 use crate::analyse::matcher::MATCHER_VERSION;
 use crate::analyse::{flatten_whitespace, Topic, TopicSet};
 use crate::index::{CorpusIndex, DocumentInfo, FileRecord, IndexError, StoredPage, KIND_FILE, KIND_PAGE};
+use bases::{Base, Definition};
 use candidates::DocBits;
 use documents::{SegmentCounts, SegmentSummary, TopicCounts};
 use segments::{Entry, SegmentTable};
@@ -317,6 +319,14 @@ fn evaluate<'s>(
         .collect();
     let words: Vec<Option<BTreeSet<String>>> =
         topics.topics.iter().map(|t| required_words(&t.pattern_sources)).collect();
+    // A definition never evaluated before starts from the closest cached one, if an edit of
+    // whole patterns leads from there ([`bases`]).
+    let bases: Vec<Option<Base>> = (0..hashes.len())
+        .map(|t| {
+            let new = wanted.contains(&t) && results[t].segments.is_empty();
+            new.then(|| bases::find(&dirs.definitions(), &dirs.topics(), &topics.topics[t])).flatten()
+        })
+        .collect();
     let mut activity = CacheActivity::default();
     let mut tables: Vec<(String, SegmentTable, &SegmentReader)> = Vec::new();
     let mut writes_failed = false;
@@ -326,15 +336,34 @@ fn evaluate<'s>(
     for segment in searcher.segment_readers() {
         let id = segment.segment_id().uuid_string();
         let uncovered: Vec<usize> = wanted.iter().copied().filter(|&t| !results[t].segments.contains(&id)).collect();
-        let wanted_words: Vec<Option<&BTreeSet<String>>> = uncovered.iter().map(|&t| words[t].as_ref()).collect();
+        let cached = SegmentTable::load(&dirs.segment(&id)).filter(|t| t.entries.len() == segment.max_doc() as usize);
+        // On a segment its base covers (and whose pages are known without reading them), an
+        // edited topic is matched only where a changed pattern can match.
+        let inherited: Vec<Option<&Base>> = uncovered
+            .iter()
+            .map(|&t| bases[t].as_ref().filter(|b| cached.is_some() && b.segments.contains(&id)))
+            .collect();
+        let wanted_words: Vec<Option<&BTreeSet<String>>> = uncovered
+            .iter()
+            .zip(&inherited)
+            .map(|(&t, base)| match base {
+                Some(base) => base.changed_words.as_ref(),
+                None => words[t].as_ref(),
+            })
+            .collect();
         let candidates = if uncovered.is_empty() {
             Vec::new()
         } else {
             candidates::candidates(segment, index.fields().terms, &wanted_words).map_err(err)?
         };
-        let mut work =
-            SegmentWork { topics, results: &mut results, uncovered: &uncovered, candidates, activity: &mut activity };
-        let cached = SegmentTable::load(&dirs.segment(&id)).filter(|t| t.entries.len() == segment.max_doc() as usize);
+        let mut work = SegmentWork {
+            topics,
+            results: &mut results,
+            uncovered: &uncovered,
+            candidates,
+            inherited,
+            activity: &mut activity,
+        };
         let table = match cached {
             Some(table) => {
                 work.evaluate_cached(index, segment, &table).map_err(err)?;
@@ -375,6 +404,8 @@ fn evaluate<'s>(
             let pruned = before != (result.segments.len(), result.pages.len());
             if saved.insert(hashes[t].clone()) && (changed[t] || pruned) {
                 writes_failed |= write_atomically(&dirs.topic(&hashes[t]), &result.encode()).is_err();
+                // Only a shortcut for the next edit: a failure here costs no correctness.
+                let _ = Definition::of(&topics.topics[t]).save(&dirs.definition(&hashes[t]));
             }
         }
         dirs.remove_stale(&live_segments, &hashes.iter().cloned().collect());
@@ -389,6 +420,9 @@ struct SegmentWork<'a> {
     uncovered: &'a [usize],
     /// Per uncovered topic (same order): the candidate documents, `None` for all.
     candidates: Vec<Option<DocBits>>,
+    /// Per uncovered topic (same order): the cached definition it inherits from on this
+    /// segment; its candidates are then those of the changed patterns only.
+    inherited: Vec<Option<&'a Base>>,
     activity: &'a mut CacheActivity,
 }
 
@@ -412,6 +446,19 @@ impl SegmentWork<'_> {
             .map(|(&t, _)| t)
             .filter(|&t| !self.results[t].pages.contains_key(hash))
             .collect()
+    }
+
+    /// Takes the inherited result for a page no changed pattern can match (see [`bases`]).
+    fn inherit(&mut self, doc: DocId, hash: &TextHash) {
+        for ((&t, base), bits) in self.uncovered.iter().zip(&self.inherited).zip(&self.candidates) {
+            let Some(base) = base else { continue };
+            if bits.as_ref().is_none_or(|bits| bits.contains(doc)) {
+                continue;
+            }
+            if let Some(mentions) = base.pages.get(hash) {
+                self.results[t].pages.entry(*hash).or_insert_with(|| mentions.clone());
+            }
+        }
     }
 
     /// Reads every stored document of a segment without a cached table, matching as it goes.
@@ -466,7 +513,11 @@ impl SegmentWork<'_> {
         for (doc, entry) in table.entries.iter().enumerate() {
             let doc = doc as DocId;
             let Entry::Page { text_hash, .. } = entry else { continue };
-            if segment.alive_bitset().is_some_and(|b| b.is_deleted(doc)) || queued.contains(text_hash) {
+            if segment.alive_bitset().is_some_and(|b| b.is_deleted(doc)) {
+                continue;
+            }
+            self.inherit(doc, text_hash);
+            if queued.contains(text_hash) {
                 continue;
             }
             let topics = self.topics_for(doc, text_hash);
@@ -537,8 +588,20 @@ impl CacheDirs {
         self.root.join("segments").join(format!("{id}.bin"))
     }
 
+    fn topics(&self) -> PathBuf {
+        self.root.join("topics")
+    }
+
     fn topic(&self, hash: &str) -> PathBuf {
-        self.root.join("topics").join(format!("{hash}.bin"))
+        self.topics().join(format!("{hash}.bin"))
+    }
+
+    fn definitions(&self) -> PathBuf {
+        self.root.join("definitions")
+    }
+
+    fn definition(&self, hash: &str) -> PathBuf {
+        self.definitions().join(format!("{hash}.json"))
     }
 
     fn summary(&self, id: &str) -> PathBuf {
@@ -579,6 +642,14 @@ impl CacheDirs {
             unused.sort_by_key(|u| std::cmp::Reverse(u.0));
             for (_, path) in unused.into_iter().skip(KEPT_UNUSED_TOPIC_FILES) {
                 let _ = std::fs::remove_file(path);
+            }
+        }
+        // A definition is kept as long as its results are.
+        for entry in std::fs::read_dir(self.definitions()).into_iter().flatten().flatten() {
+            let name = entry.file_name();
+            let hash = name.to_str().and_then(|n| n.strip_suffix(".json"));
+            if hash.is_some_and(|h| !self.topic(h).exists()) {
+                let _ = std::fs::remove_file(entry.path());
             }
         }
     }

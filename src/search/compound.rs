@@ -15,11 +15,16 @@
 //! of "mai").
 
 use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+
+use tantivy::directory::MmapDirectory;
 
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Searcher, Term};
+use tantivy::{Searcher, SegmentReader, Term};
+
+use crate::index::reversed_terms::{self, ReversedTerms as StoredTerms};
 
 /// A word (as indexed, after stemming) shorter than this is never treated as a compound head:
 /// short heads end too many unrelated words.
@@ -35,16 +40,40 @@ const WORD_BONUS: f32 = 10.0;
 /// Most compounds one word expands to (the term dictionary of a national corpus can hold
 /// thousands for a common head; the rarest beyond this add little).
 const MAX_COMPOUNDS: usize = 512;
+// The files ingest writes keep every term that can be a compound under these limits.
+const _: () = assert!(MIN_HEAD_CHARS + MIN_MODIFIER_CHARS >= reversed_terms::MIN_CHARS);
 
-/// Where compounds are looked up: by scanning each segment's term dictionary (one search), or
-/// in each segment's terms sorted by their reversed text, built once and kept (a reader that
-/// serves many searches), where the compounds of a head are one binary search away.
+/// Where compounds are looked up, per segment: in the reversed, sorted terms ingest wrote
+/// beside the index ([`reversed_terms`]), where the compounds of a head are one binary search
+/// away; for a segment without that file, by scanning its term dictionary (one search) or in
+/// its terms reversed and sorted in memory, built once and kept (a reader that serves many
+/// searches).
 #[derive(Default)]
 pub struct Lookup {
+    /// The index folder, whose `reversed-terms` files are used when present.
+    index_dir: Option<PathBuf>,
     /// Per (segment id, field): that segment's terms, reversed and sorted.
-    reversed: Mutex<HashMap<(String, Field), Arc<ReversedTerms>>>,
+    reversed: Mutex<HashMap<(String, Field), Arc<SegmentTerms>>>,
     /// Searches made so far; the sorted terms are built from the second one on.
     searches: std::sync::atomic::AtomicUsize,
+}
+
+/// A segment's reversed, sorted terms of one field: from ingest's file, or built in memory.
+enum SegmentTerms {
+    Stored(StoredTerms),
+    Built(ReversedTerms),
+}
+
+impl SegmentTerms {
+    fn ending_with(&self, head: &str) -> Vec<String> {
+        match self {
+            SegmentTerms::Stored(terms) => terms.ending_with(head),
+            SegmentTerms::Built(terms) => {
+                let reversed_head: String = head.chars().rev().collect();
+                terms.ending_with(&reversed_head).collect()
+            }
+        }
+    }
 }
 
 /// A segment's terms of one field, each reversed, sorted, in one buffer.
@@ -87,6 +116,11 @@ impl ReversedTerms {
 }
 
 impl Lookup {
+    /// A lookup that uses the reversed-term files of the index in `index_dir`.
+    pub fn for_index(index_dir: &Path) -> Lookup {
+        Lookup { index_dir: Some(index_dir.to_path_buf()), ..Lookup::default() }
+    }
+
     /// Notes one more search; true when the sorted terms should be used from now on.
     fn keeps_sorted_terms(&self) -> bool {
         self.searches.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 1
@@ -100,38 +134,48 @@ impl Lookup {
         head: &str,
         sorted: bool,
     ) -> tantivy::Result<BTreeSet<String>> {
-        if !sorted {
-            return compounds_of(searcher, field, head);
-        }
-        let reversed_head: String = head.chars().rev().collect();
+        let folder = self.index_dir.as_deref().and_then(StoredTerms::folder);
         let mut found = BTreeSet::new();
         for (number, segment) in searcher.segment_readers().iter().enumerate() {
-            let key = (segment.segment_id().uuid_string(), field);
-            let cached = self.reversed.lock().ok().and_then(|m| m.get(&key).cloned());
-            let terms = match cached {
-                Some(terms) => terms,
-                None => {
-                    let built = Arc::new(ReversedTerms::build(searcher, number, field)?);
-                    if let Ok(mut map) = self.reversed.lock() {
-                        // Keep only the segments this searcher sees (merged ones are gone).
-                        let live: BTreeSet<String> =
-                            searcher.segment_readers().iter().map(|s| s.segment_id().uuid_string()).collect();
-                        map.retain(|(id, _), _| live.contains(id));
-                        map.insert(key, built.clone());
-                    }
-                    built
-                }
+            let candidates = match self.segment_terms(searcher, number, segment, field, folder.as_ref(), sorted)? {
+                Some(terms) => terms.ending_with(head),
+                None => scanned(segment, field, head)?,
             };
-            for candidate in terms.ending_with(&reversed_head) {
-                if is_compound_of(&candidate, head) {
-                    found.insert(candidate);
-                    if found.len() >= MAX_COMPOUNDS {
-                        return Ok(found);
-                    }
-                }
-            }
+            found.extend(candidates.into_iter().filter(|c| is_compound_of(c, head)));
         }
-        Ok(found)
+        // The first in term order, whichever way each segment's terms were found.
+        Ok(found.into_iter().take(MAX_COMPOUNDS).collect())
+    }
+
+    /// The segment's reversed, sorted terms: kept, from ingest's file, or (when `sorted`) built
+    /// now and kept; `None` when the segment is to be scanned.
+    fn segment_terms(
+        &self,
+        searcher: &Searcher,
+        number: usize,
+        segment: &SegmentReader,
+        field: Field,
+        folder: Option<&MmapDirectory>,
+        sorted: bool,
+    ) -> tantivy::Result<Option<Arc<SegmentTerms>>> {
+        let key = (segment.segment_id().uuid_string(), field);
+        if let Some(kept) = self.reversed.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(Some(kept));
+        }
+        let terms = match folder.and_then(|f| StoredTerms::open(f, segment, field)) {
+            Some(stored) => SegmentTerms::Stored(stored),
+            None if sorted => SegmentTerms::Built(ReversedTerms::build(searcher, number, field)?),
+            None => return Ok(None),
+        };
+        let terms = Arc::new(terms);
+        if let Ok(mut map) = self.reversed.lock() {
+            // Keep only the segments this searcher sees (merged ones are gone).
+            let live: BTreeSet<String> =
+                searcher.segment_readers().iter().map(|s| s.segment_id().uuid_string()).collect();
+            map.retain(|(id, _), _| live.contains(id));
+            map.insert(key, terms.clone());
+        }
+        Ok(Some(terms))
     }
 }
 
@@ -204,21 +248,15 @@ fn word_or_compounds(
     ])))
 }
 
-/// Indexed terms of `field` that end with `head` after a modifier of at least
-/// [`MIN_MODIFIER_CHARS`] characters, over all segments.
-pub fn compounds_of(searcher: &Searcher, field: Field, head: &str) -> tantivy::Result<BTreeSet<String>> {
-    let mut found = BTreeSet::new();
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let mut terms = inverted.terms().stream()?;
-        while terms.advance() {
-            let Ok(candidate) = std::str::from_utf8(terms.key()) else { continue };
-            if is_compound_of(candidate, head) {
-                found.insert(candidate.to_string());
-                if found.len() >= MAX_COMPOUNDS {
-                    return Ok(found);
-                }
-            }
+/// Terms of one segment's `field` that end with `head`, by scanning its term dictionary.
+fn scanned(segment: &SegmentReader, field: Field, head: &str) -> tantivy::Result<Vec<String>> {
+    let inverted = segment.inverted_index(field)?;
+    let mut terms = inverted.terms().stream()?;
+    let mut found = Vec::new();
+    while terms.advance() {
+        let Ok(candidate) = std::str::from_utf8(terms.key()) else { continue };
+        if candidate.ends_with(head) && candidate.len() > head.len() {
+            found.push(candidate.to_string());
         }
     }
     Ok(found)

@@ -137,7 +137,7 @@ impl SearchIndex {
     pub fn open(index_dir: &Path) -> Result<SearchIndex, SearchError> {
         let index = CorpusIndex::open(index_dir)?;
         let reader = index.reader()?;
-        Ok(SearchIndex { index, reader, compounds: compound::Lookup::default() })
+        Ok(SearchIndex { index, reader, compounds: compound::Lookup::for_index(index_dir) })
     }
 
     /// Opens the index with a reader that follows new commits (an ingest running beside it)
@@ -145,7 +145,7 @@ impl SearchIndex {
     pub fn open_live(index_dir: &Path) -> Result<SearchIndex, SearchError> {
         let index = CorpusIndex::open(index_dir)?;
         let reader = index.live_reader()?;
-        Ok(SearchIndex { index, reader, compounds: compound::Lookup::default() })
+        Ok(SearchIndex { index, reader, compounds: compound::Lookup::for_index(index_dir) })
     }
 
     pub fn index(&self) -> &CorpusIndex {
