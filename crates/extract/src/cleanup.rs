@@ -329,13 +329,14 @@ mod tests {
         use super::super::lines::{Block, Cell, Line};
         let line = |t: &str, y: f32| Line {
             text: t.into(),
-            cells: vec![Cell { x0: 0.0, x1: 100.0, text: t.into(), words: Vec::new() }],
+            cells: vec![Cell { x0: 0.0, x1: 100.0, text: t.into(), words: Vec::new(), tag: None }],
             x0: 0.0,
             x1: 100.0,
             y,
             size: 10.0,
             upright: true,
             marking: crate::glyphs::Marking::None,
+            tag: Default::default(),
         };
         let page = PageLayout {
             blocks: vec![Block { lines: vec![line("af investe-", 700.0), line("ringspuljen i alt", 688.0)] }],

@@ -201,6 +201,7 @@ mod tests {
                 text_start: start,
                 text_end: page.text.len() as u32,
                 marking: crate::glyphs::Marking::None,
+                mcid: crate::glyphs::NO_MCID,
             });
         }
         page

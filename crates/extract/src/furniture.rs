@@ -330,13 +330,14 @@ mod tests {
             .map(|(t, y)| Block {
                 lines: vec![Line {
                     text: t.to_string(),
-                    cells: vec![Cell { x0: 50.0, x1: 300.0, text: t.to_string(), words: Vec::new() }],
+                    cells: vec![Cell { x0: 50.0, x1: 300.0, text: t.to_string(), words: Vec::new(), tag: None }],
                     x0: 50.0,
                     x1: 300.0,
                     y: *y,
                     size: 10.0,
                     upright: true,
                     marking: Marking::None,
+                    tag: Default::default(),
                 }],
             })
             .collect();
@@ -369,8 +370,10 @@ mod tests {
 
     /// A line of cells `(x0, x1, text)` at height `y`.
     fn row(cells: &[(f32, f32, &str)], y: f32) -> Line {
-        let cells: Vec<Cell> =
-            cells.iter().map(|&(x0, x1, t)| Cell { x0, x1, text: t.to_string(), words: Vec::new() }).collect();
+        let cells: Vec<Cell> = cells
+            .iter()
+            .map(|&(x0, x1, t)| Cell { x0, x1, text: t.to_string(), words: Vec::new(), tag: None })
+            .collect();
         let mut line = Line {
             text: String::new(),
             cells,
@@ -380,6 +383,7 @@ mod tests {
             size: 10.0,
             upright: true,
             marking: Marking::None,
+            tag: Default::default(),
         };
         line.update_text();
         line

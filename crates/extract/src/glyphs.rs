@@ -25,7 +25,13 @@ pub(crate) struct Glyph {
     pub text_end: u32,
     /// What tagged-PDF marked content says the glyph is.
     pub marking: Marking,
+    /// The `/MCID` of the page-level marked-content sequence the glyph is in ([`NO_MCID`] if none):
+    /// the key into the page's structure tree (see `structure`).
+    pub mcid: u32,
 }
+
+/// [`Glyph::mcid`] of a glyph outside any sequence with an MCID.
+pub(crate) const NO_MCID: u32 = u32::MAX;
 
 /// What the marked content of a tagged PDF says about a glyph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -21,7 +21,8 @@ use super::content::{Operand, Operation, Operations};
 use super::document::PageInfo;
 use super::field_value::{self, FieldValue};
 use super::fonts::{DecodedGlyph, Font, FontCache, GlyphText};
-use super::glyphs::{Glyph, GlyphPage, Marking};
+use super::glyphs::{Glyph, GlyphPage, Marking, NO_MCID};
+use super::structure::{PageTags, Replacement};
 use super::{ExtractError, Limits};
 
 /// Operators between two looks at the clock: cheap enough to be invisible, frequent enough that
@@ -104,6 +105,12 @@ struct GState {
 struct ActualSpan {
     first_glyph: usize,
     text: String,
+    /// A figure's `/Alt` from the structure tree: replaces nothing, and is used only if the
+    /// span shows no text.
+    alt: bool,
+    /// Bounding box `[x0, y0, x1, y1]` of the images drawn inside the span: where its text goes
+    /// when it shows no glyphs.
+    image: Option<[f32; 4]>,
 }
 
 /// An open marked-content sequence.
@@ -111,6 +118,8 @@ struct Marked {
     actual: Option<ActualSpan>,
     /// What the glyphs inside it are (an enclosing artifact wins over anything inside it).
     marking: Marking,
+    /// The MCID of the innermost page-level sequence with one, or [`NO_MCID`].
+    mcid: u32,
 }
 
 /// Runs content streams of one page.
@@ -134,6 +143,8 @@ pub(crate) struct Interpreter<'a> {
     form_content: HashMap<ObjectId, Rc<Vec<u8>>>,
     /// Bytes held in `form_content`; past `max_stream_bytes` further forms are not kept.
     form_content_bytes: usize,
+    /// The page's structure tree, for the replacement texts of its tagged content.
+    tags: Option<&'a PageTags>,
 }
 
 impl<'a> Interpreter<'a> {
@@ -152,7 +163,14 @@ impl<'a> Interpreter<'a> {
             glyphs_shown: 0,
             form_content: HashMap::new(),
             form_content_bytes: 0,
+            tags: None,
         }
+    }
+
+    /// Uses the page's structure tree: its elements' `/ActualText` and figures' `/Alt`.
+    pub fn with_tags(mut self, tags: Option<&'a PageTags>) -> Self {
+        self.tags = tags;
+        self
     }
 
     /// Runs the page `page_id` and returns its glyphs.
@@ -200,6 +218,9 @@ impl<'a> Interpreter<'a> {
         // Spans left open at the end of the page still get their ActualText.
         while !self.marked.is_empty() {
             self.end_marked();
+        }
+        if let Some(tags) = self.tags {
+            super::alt_text::place_unplaced(&mut self.out, tags);
         }
         Ok(self.out)
     }
@@ -320,8 +341,9 @@ impl<'a> Interpreter<'a> {
                         self.do_xobject(resources, name, &gs, depth)?;
                     }
                 }
-                b"BDC" => self.begin_marked(resources, Some(&op)),
-                b"BMC" => self.begin_marked(resources, Some(&op)),
+                b"BI" => self.note_image(&gs),
+                b"BDC" => self.begin_marked(resources, Some(&op), depth),
+                b"BMC" => self.begin_marked(resources, Some(&op), depth),
                 b"EMC" => self.end_marked(),
                 _ => {}
             }
@@ -464,7 +486,23 @@ impl<'a> Interpreter<'a> {
             text_start,
             text_end,
             marking: self.marked.last().map_or(Marking::None, |m| m.marking),
+            mcid: self.marked.last().map_or(NO_MCID, |m| m.mcid),
         });
+    }
+
+    /// An image drawn with `gs` (the unit square under its CTM): remembered by the innermost
+    /// open span with a replacement text, as the place for that text.
+    fn note_image(&mut self, gs: &GState) {
+        let Some(span) = self.marked.iter_mut().rev().find_map(|m| m.actual.as_mut()) else { return };
+        let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)].map(|(x, y)| gs.ctm.apply(x, y));
+        if corners.iter().any(|(x, y)| !(x.is_finite() && y.is_finite())) {
+            return;
+        }
+        let mut b = span.image.unwrap_or([f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY]);
+        for (x, y) in corners {
+            b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+        }
+        span.image = Some(b);
     }
 
     /// Runs the Form XObject `name` (images and unknown kinds are skipped).
@@ -484,8 +522,13 @@ impl<'a> Interpreter<'a> {
         };
         let Ok((Some(id), obj)) = self.doc.dereference(entry) else { return Ok(()) };
         let Ok(stream) = obj.as_stream() else { return Ok(()) };
-        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
-            return Ok(());
+        match stream.dict.get(b"Subtype").and_then(Object::as_name).ok() {
+            Some(b"Form") => {}
+            Some(b"Image") => {
+                self.note_image(gs);
+                return Ok(());
+            }
+            _ => return Ok(()),
         }
         self.run_form(id, stream, resources, gs, depth)
     }
@@ -550,8 +593,10 @@ impl<'a> Interpreter<'a> {
     }
 
     /// `BMC`/`BDC`: opens a marked-content sequence, remembering an `/ActualText` if it has one
-    /// and whether it is an `/Artifact` or tagged content (an `/MCID`).
-    fn begin_marked(&mut self, resources: Option<&'a Dictionary>, op: Option<&Operation>) {
+    /// (its own, or its structure element's) and whether it is an `/Artifact` or tagged content
+    /// (an `/MCID`). Only MCIDs of the page's own content (`depth` 0) are keys into the page's
+    /// structure tree; a Form XObject's are numbered in the form.
+    fn begin_marked(&mut self, resources: Option<&'a Dictionary>, op: Option<&Operation>, depth: usize) {
         if self.marked.len() >= MAX_MARKED_DEPTH {
             self.marked_overflow += 1;
             return;
@@ -571,7 +616,7 @@ impl<'a> Interpreter<'a> {
                     .and_then(Operand::as_string)
                     .and_then(|s| lopdf::decode_text_string(&Object::string_literal(s)).ok()),
                 op.dict_value(dict, b"Type").and_then(Operand::as_name).map(<[u8]>::to_vec),
-                op.dict_value(dict, b"MCID").is_some(),
+                op.dict_value(dict, b"MCID").map(|m| m.as_number().and_then(mcid_number)),
             ),
             // Properties named in the resources: `/Span /MC0 BDC`.
             Some((_, Operand::Name(name))) => {
@@ -582,10 +627,19 @@ impl<'a> Interpreter<'a> {
                     dict.and_then(|d| d.get_deref(b"Type", self.doc).ok())
                         .and_then(|t| t.as_name().ok())
                         .map(<[u8]>::to_vec),
-                    dict.is_some_and(|d| d.has(b"MCID")),
+                    dict.and_then(|d| d.get(b"MCID").ok()).map(|m| m.as_float().ok().and_then(mcid_number)),
                 )
             }
-            _ => (None, None, false),
+            _ => (None, None, None),
+        };
+        let outer_mcid = self.marked.last().map_or(NO_MCID, |m| m.mcid);
+        let own_mcid = mcid.flatten().filter(|_| depth == 0);
+        let replacement = own_mcid.and_then(|m| self.tags?.replacements.get(&m));
+        let (actual, alt) = match (actual, replacement) {
+            (Some(text), _) => (Some(text), false),
+            (None, Some(Replacement::Actual(text))) => (Some(text.clone()), false),
+            (None, Some(Replacement::Alt(text))) => (Some(text.clone()), true),
+            (None, None) => (None, false),
         };
         let outer = self.marked.last().map_or(Marking::None, |m| m.marking);
         let marking = if outer.is_artifact() {
@@ -596,13 +650,13 @@ impl<'a> Interpreter<'a> {
             } else {
                 Marking::Artifact
             }
-        } else if mcid {
+        } else if mcid.is_some() {
             Marking::Content
         } else {
             outer
         };
-        let actual = actual.map(|text| ActualSpan { first_glyph: self.out.glyphs.len(), text });
-        self.marked.push(Marked { actual, marking });
+        let actual = actual.map(|text| ActualSpan { first_glyph: self.out.glyphs.len(), text, alt, image: None });
+        self.marked.push(Marked { actual, marking, mcid: own_mcid.unwrap_or(outer_mcid) });
     }
 
     /// `EMC`: closes the innermost sequence; an `/ActualText` span replaces its glyphs by one
@@ -612,9 +666,22 @@ impl<'a> Interpreter<'a> {
             self.marked_overflow -= 1;
             return;
         }
-        let Some(Marked { actual: Some(span), .. }) = self.marked.pop() else { return };
-        let Some(first) = self.out.glyphs.get(span.first_glyph).copied() else { return };
+        let Some(Marked { actual: Some(span), marking, mcid }) = self.marked.pop() else { return };
         let glyphs = self.out.glyphs.get(span.first_glyph..).unwrap_or(&[]);
+        if span.alt && glyphs.iter().any(|g| !g.is_space) {
+            return; // the figure shows text of its own: that, not its description
+        }
+        let first = match (glyphs.first(), span.image) {
+            (Some(g), _) => *g,
+            // Nothing shown but a picture: the text goes across the picture's middle, clear of
+            // the lines above and below it.
+            (None, Some(b)) => {
+                let size = self.out.glyphs.last().map_or(super::alt_text::DEFAULT_SIZE, |g| g.size);
+                let y = (b[1] + b[3] - size) / 2.0;
+                super::alt_text::glyph_at(&self.out, [b[0], y, b[2]], size, marking, mcid)
+            }
+            (None, None) => return,
+        };
         let same_dir = glyphs.iter().filter(|g| g.dir == first.dir && g.skew == first.skew);
         let x1 = same_dir.clone().fold(first.x1, |m, g| m.max(g.x1));
         let x0 = same_dir.fold(first.x0, |m, g| m.min(g.x0));
@@ -726,6 +793,11 @@ fn last_numbers<const N: usize, T>(values: &[T], number: impl Fn(&T) -> Option<f
         *slot = v;
     }
     Some(out)
+}
+
+/// An `/MCID` operand as the number it must be: a non-negative integer.
+fn mcid_number(n: f32) -> Option<u32> {
+    (n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < u32::MAX as f32).then_some(n as u32)
 }
 
 fn set_number(args: &[Operand], target: &mut f32) {

@@ -17,8 +17,10 @@
 //! size (a `TJ` kern of -250 thousandths is a space, -20 is not).
 
 use super::glyphs::{Glyph, GlyphPage, Marking};
-use super::lines::{Block, Cell, Line, PageLayout, WordSpan};
+use super::lines::{Block, Cell, Line, LineTag, PageLayout, WordSpan};
+use super::structure::PageTags;
 use super::table;
+use super::tag_lines::{self, Tagging};
 
 /// A gap wider than this fraction of the font size separates words. Inter-word spaces are
 /// 0.22–0.33 em in text fonts (even shrunk by justification), while kerning inside words stays
@@ -90,8 +92,10 @@ struct Run {
 }
 
 /// Lays out every writing direction of `page` (quarter turn and skew, see [`Glyph::skew`]);
-/// upright text first, then the other axes, diagonal text of each after it.
-pub(crate) fn lay_out(page: &GlyphPage) -> PageLayout {
+/// upright text first, then the other axes, diagonal text of each after it. `tags`, the page's
+/// structure tree if it is tagged, keeps table cells apart and headings blocks of their own.
+pub(crate) fn lay_out(page: &GlyphPage, tags: Option<&PageTags>) -> PageLayout {
+    let tagging = Tagging::new(tags);
     let mut layout = PageLayout { blocks: Vec::new(), height: page.height };
     let mut directions: Vec<(u8, i8)> = page.glyphs.iter().map(|g| (g.dir, g.skew)).collect();
     directions.sort_unstable_by_key(|&(dir, skew)| (dir, skew != 0, skew));
@@ -102,20 +106,21 @@ pub(crate) fn lay_out(page: &GlyphPage) -> PageLayout {
         if members.iter().all(|&i| page.glyphs.get(i).is_none_or(|g| g.is_space)) {
             continue;
         }
-        let runs = build_runs(&page.glyphs, &members);
+        let runs = build_runs(&page.glyphs, &members, &tagging);
         let mut flows = Vec::new();
         split_columns(runs, 0, &mut flows);
         for flow in flows {
             let upright = dir == 0 && skew == 0;
-            let lines = table::merge_wrapped_rows(build_lines(page, &members, flow, upright));
+            let lines = build_lines(page, &members, flow, upright, &tagging);
+            let lines = table::merge_wrapped_rows(tag_lines::merge_rows(lines));
             layout.blocks.extend(build_blocks(lines));
         }
     }
     layout
 }
 
-/// Cuts the direction's glyphs (stream order) into runs.
-fn build_runs(glyphs: &[Glyph], members: &[usize]) -> Vec<Run> {
+/// Cuts the direction's glyphs (stream order) into runs; a tagged table cell ends one.
+fn build_runs(glyphs: &[Glyph], members: &[usize], tagging: &Tagging) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut current: Option<(Run, Glyph)> = None;
     for (pos, g) in members.iter().enumerate().filter_map(|(p, &i)| glyphs.get(i).map(|g| (p, g))) {
@@ -129,7 +134,8 @@ fn build_runs(glyphs: &[Glyph], members: &[usize]) -> Vec<Run> {
             let size = last.size.max(g.size);
             let same_line = (g.y - last.y).abs() <= BASELINE_TOLERANCE_EM * size
                 && g.x0 >= last.x1 - BACKSTEP_EM * size
-                && g.x0 - last.x1 <= RUN_BREAK_EM * size;
+                && g.x0 - last.x1 <= RUN_BREAK_EM * size
+                && !tagging.splits(&last, g);
             if same_line {
                 run.end = pos + 1;
                 run.x0 = run.x0.min(g.x0);
@@ -366,7 +372,7 @@ fn alone_at_an_edge(runs: &[Run], run: &Run) -> bool {
 }
 
 /// Groups a flow's runs into lines, top to bottom, and renders each line's text.
-fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright: bool) -> Vec<Line> {
+fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright: bool, tagging: &Tagging) -> Vec<Line> {
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let mut lines = Vec::new();
     let mut current: Vec<Run> = Vec::new();
@@ -374,19 +380,20 @@ fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright:
         if let Some(first) = current.first() {
             let size = first.size.max(run.size);
             if (first.y - run.y).abs() > BASELINE_TOLERANCE_EM * size {
-                lines.push(render_line(page, members, &mut current, upright));
+                lines.push(render_line(page, members, &mut current, upright, tagging));
             }
         }
         current.push(run);
     }
     if !current.is_empty() {
-        lines.push(render_line(page, members, &mut current, upright));
+        lines.push(render_line(page, members, &mut current, upright, tagging));
     }
     lines
 }
 
-/// Renders the runs of one line (left to right) into cells, and empties `runs`.
-fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright: bool) -> Line {
+/// Renders the runs of one line (left to right) into cells, and empties `runs`. A run in another
+/// tagged table cell than the one before is a cell of its own, however narrow the gap.
+fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright: bool, tagging: &Tagging) -> Line {
     runs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let mut line = Line {
         text: String::new(),
@@ -397,6 +404,9 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
         size: 0.0,
         upright,
         marking: Marking::None,
+        tag: tagging.line_tag(
+            runs.iter().flat_map(|r| members.get(r.start..r.end).unwrap_or(&[])).filter_map(|&i| page.glyphs.get(i)),
+        ),
     };
     let mut marking: Option<Marking> = None;
     let mut last: Option<Glyph> = None;
@@ -406,6 +416,7 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
         let mut words: Vec<WordSpan> = Vec::new();
         let mut new_cell = false;
         let mut pending_space = false;
+        let mut first_glyph: Option<Glyph> = None;
         let glyphs: Vec<&Glyph> =
             members.get(run.start..run.end).unwrap_or(&[]).iter().filter_map(|&i| page.glyphs.get(i)).collect();
         let several_glyphs = glyphs.iter().filter(|g| !g.is_space).count() >= MIN_OVERLAPPING_CELL_GLYPHS;
@@ -420,13 +431,14 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
                 // A run starting well inside the previous one is another cell whose text the
                 // previous cell's overran (spreadsheets clip a long cell instead of wrapping it).
                 let overrun = several_glyphs && gap < -BACKSTEP_EM * size;
-                if text.is_empty() && (gap > CELL_GAP_EM * size || overrun) {
+                if text.is_empty() && (gap > CELL_GAP_EM * size || overrun || tagging.splits(&p, g)) {
                     new_cell = true;
                 } else if pending_space || gap > WORD_GAP_EM * size {
                     text.push(' ');
                 }
             }
             pending_space = false;
+            first_glyph = first_glyph.or(Some(*g));
             match words.last_mut() {
                 Some(word) if !text.ends_with(' ') => word.x1 = word.x1.max(g.x1),
                 _ => words.push(WordSpan { start: text.len(), x0: g.x0, x1: g.x1 }),
@@ -462,13 +474,14 @@ fn render_line(page: &GlyphPage, members: &[usize], runs: &mut Vec<Run>, upright
                 cell.x1 = cell.x1.max(run.x1);
             }
             _ => {
+                let tag = first_glyph.and_then(|g| tagging.cell(&g));
                 let trimmed = text.trim_start();
                 let shift = text.len() - trimmed.len();
                 let words = words
                     .into_iter()
                     .filter_map(|w| Some(WordSpan { start: w.start.checked_sub(shift)?, ..w }))
                     .collect();
-                line.cells.push(Cell { x0: run.x0, x1: run.x1, text: trimmed.to_string(), words });
+                line.cells.push(Cell { x0: run.x0, x1: run.x1, text: trimmed.to_string(), words, tag });
             }
         }
         kept.push((run, text));
@@ -500,18 +513,18 @@ fn build_blocks(lines: Vec<Line>) -> Vec<Block> {
         .collect();
     let pitch = median(pitches);
     let mut blocks: Vec<Block> = Vec::new();
-    let mut prev: Option<(f32, f32)> = None;
+    let mut prev: Option<(f32, f32, LineTag)> = None;
     for line in lines.into_iter().filter(|l| !l.text.is_empty()) {
         let new_block = match prev {
             None => true,
-            Some((y, size)) => {
+            Some((y, size, tag)) => tag_lines::block_break(&tag, &line.tag).unwrap_or_else(|| {
                 let gap = y - line.y;
                 let usual = pitch.unwrap_or(1.2 * size);
                 let size_change = (line.size - size).abs() > BLOCK_SIZE_CHANGE * size.max(line.size);
                 gap > BLOCK_GAP_FACTOR * usual || size_change
-            }
+            }),
         };
-        prev = Some((line.y, line.size));
+        prev = Some((line.y, line.size, line.tag));
         match blocks.last_mut() {
             Some(block) if !new_block => block.lines.push(line),
             _ => blocks.push(Block { lines: vec![line] }),

@@ -21,7 +21,7 @@
 //! The stages inside, in data order:
 //! `document` (open, decrypt, page tree, limits) → `fonts` (encodings, ToUnicode CMaps, widths)
 //! → `content` (content-stream bytes → operators, tolerant of damage) → `interpreter`
-//! (operators → positioned glyphs; page content, clipped to the visible page by `page_clip`,
+//! (operators → positioned glyphs, with `structure`'s tagged-PDF alt and actual texts; page content, clipped to the visible page by `page_clip`,
 //! then form-field and text-box `annotations`) → `compose` (accents onto their letters) → `layout` (glyphs → words → lines → blocks, reading order) → `furniture` (running
 //! headers/footers across pages) → `cleanup` (hyphenation, ligatures, NFC, control characters,
 //! right-to-left lines into logical order with `bidi`).
@@ -30,6 +30,7 @@
 //! Everything here treats the PDF as hostile: no panics on input-derived data, and every
 //! resource a file can make us spend is bounded by [`Limits`].
 
+mod alt_text;
 mod annotations;
 mod bidi;
 mod cleanup;
@@ -54,7 +55,9 @@ mod page_clip;
 mod preflight;
 mod stream_recovery;
 mod streams;
+mod structure;
 mod table;
+mod tag_lines;
 #[cfg(test)]
 mod test_paths;
 mod word_boxes;
@@ -68,7 +71,7 @@ pub use word_boxes::{lay_out_words, BoxedPage, BoxedWord};
 
 /// Bumped whenever a change can alter the text extracted from some file, so that callers who
 /// store extracted text know to read their files again (kommunsk's index compares it).
-pub const EXTRACTION_VERSION: u64 = 6;
+pub const EXTRACTION_VERSION: u64 = 8;
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
 /// Serializable so that an isolated extraction process gets the same bounds as its caller.
@@ -315,13 +318,15 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
     let mut needs_ocr = Vec::with_capacity(opened.pages.len());
     let mut any_text = false;
     let mut glyphs_in_document = 0usize;
+    let tags = structure::read(&opened.doc, deadline);
     for &page_id in &opened.pages {
         if Instant::now() > deadline {
             return Err(interpreter::time_limit(limits));
         }
         let info = document::page_info(&opened.doc, page_id, limits);
-        let mut glyphs =
-            interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline).run_page(page_id, &info)?;
+        let mut glyphs = interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline)
+            .with_tags(tags.as_ref().and_then(|t| t.page(page_id)))
+            .run_page(page_id, &info)?;
         compose::compose(&mut glyphs);
         glyphs_in_document = glyphs_in_document.saturating_add(glyphs.glyphs.len() + glyphs.unmapped as usize);
         if glyphs_in_document > limits.max_glyphs_per_document {
@@ -333,7 +338,7 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
         any_text |= !glyphs.glyphs.is_empty() || glyphs.unmapped > 0;
         unmapped.push(glyphs.unmapped);
         needs_ocr.push(needs_ocr::page_needs_ocr(&opened.doc, info.resources, &glyphs));
-        layouts.push(layout::lay_out(&glyphs));
+        layouts.push(layout::lay_out(&glyphs, tags.as_ref().and_then(|t| t.page(page_id))));
     }
     if !any_text {
         return Err(ExtractError::NoTextLayer { pages: opened.pages.len() });

@@ -13,6 +13,8 @@ pub(crate) struct Cell {
     /// The words of `text` as laid out on its line, left to right (empty where not known).
     /// Wrapped fragments merged in later are not listed.
     pub words: Vec<WordSpan>,
+    /// The tagged table cell (`TD`, `TH`) its first glyph is in, if the tags say.
+    pub tag: Option<u32>,
 }
 
 /// One word of a [`Cell`]: where it starts in the cell's text (a byte offset) and how far it
@@ -46,6 +48,20 @@ pub(crate) struct Line {
     pub upright: bool,
     /// What tagged-PDF marked content says of all its glyphs; `Marking::None` when they differ.
     pub marking: Marking,
+    /// What the structure tree says all its glyphs are part of.
+    pub tag: LineTag,
+}
+
+/// The structure elements all glyphs of a line are in (see `tag_lines`); `None` where they
+/// differ or are untagged.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct LineTag {
+    /// The block-level element (paragraph, heading, list item, cell).
+    pub block: Option<u32>,
+    /// That element is a heading.
+    pub heading: bool,
+    pub table: Option<u32>,
+    pub row: Option<u32>,
 }
 
 impl Line {

@@ -81,6 +81,7 @@ mod tests {
             text_start: 0,
             text_end: 1,
             marking: Marking::None,
+            mcid: crate::glyphs::NO_MCID,
         }
     }
 

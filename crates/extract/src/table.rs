@@ -232,7 +232,7 @@ mod tests {
             text: String::new(),
             cells: cells
                 .iter()
-                .map(|(t, x0, x1)| Cell { x0: *x0, x1: *x1, text: t.to_string(), words: Vec::new() })
+                .map(|(t, x0, x1)| Cell { x0: *x0, x1: *x1, text: t.to_string(), words: Vec::new(), tag: None })
                 .collect(),
             x0: cells.first().map_or(0.0, |c| c.1),
             x1: cells.last().map_or(0.0, |c| c.2),
@@ -240,6 +240,7 @@ mod tests {
             size: 10.0,
             upright: true,
             marking: crate::glyphs::Marking::None,
+            tag: Default::default(),
         };
         l.update_text();
         l
@@ -310,7 +311,7 @@ mod tests {
             text.push_str(word);
         }
         let (x0, x1) = (words.first().map_or(0.0, |w| w.1), words.last().map_or(0.0, |w| w.2));
-        Cell { x0, x1, text, words: spans }
+        Cell { x0, x1, text, words: spans, tag: None }
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub struct BoxedPage {
 /// Lays out recognised pages as one document: for each page its body text and the running
 /// headers and footers set apart (as [`super::Page`] has them).
 pub fn lay_out_words(pages: &[BoxedPage]) -> Vec<(String, Vec<String>)> {
-    let mut layouts: Vec<lines::PageLayout> = pages.iter().map(|p| layout::lay_out(&glyph_page(p))).collect();
+    let mut layouts: Vec<lines::PageLayout> = pages.iter().map(|p| layout::lay_out(&glyph_page(p), None)).collect();
     let furniture = furniture::strip(&mut layouts);
     cleanup::render(&layouts).into_iter().zip(furniture).collect()
 }
@@ -54,6 +54,7 @@ fn glyph_page(page: &BoxedPage) -> GlyphPage {
             text_start: start,
             text_end: offset(&out.text),
             marking: Marking::None,
+            mcid: crate::glyphs::NO_MCID,
         };
         out.glyphs.push(glyph);
         let start = offset(&out.text);

@@ -26,6 +26,8 @@ mod recovery;
 mod scores;
 // Stream data lopdf gets wrong, and text outside the page.
 mod streams;
+// The structure tree of tagged PDFs: alt and actual texts, hostile trees.
+mod structure;
 // Tagged PDFs: artifacts as furniture, tagged content kept.
 mod tagged;
 // Tables across pages (a repeated header row is body text) and columns under running heads.
