@@ -134,3 +134,53 @@ fn every_report_format_says_what_is_not_counted() {
     assert!(json["source"]["warning"].as_str().is_some_and(|w| w.contains(warning) && w.contains(&fix)), "{json}");
     assert_eq!(json["source"]["unresolved_municipality"], 1);
 }
+
+/// The document page says identification's reasons in Danish: every signal and reason the real
+/// documents and the sample corpus produce is one the web's table knows.
+#[test]
+fn every_reason_real_documents_produce_reads_in_danish() {
+    use kommunsk::serve::reasons::is_translated;
+    let mut files: Vec<String> = std::fs::read_dir(common::shared().join("realworld/pdf"))
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    for year in std::fs::read_dir(common::root().join("corpus")).unwrap() {
+        let year = year.unwrap().path();
+        if year.is_dir() {
+            files.extend(std::fs::read_dir(&year).unwrap().map(|e| e.unwrap().path().display().to_string()));
+        }
+    }
+    files.retain(|f| f.to_ascii_lowercase().ends_with(".pdf"));
+    files.sort();
+    let mut args: Vec<&str> = vec!["identify", "--json"];
+    args.extend(files.iter().map(String::as_str));
+    let found = kommunsk_json(&args);
+    let mut untranslated = Vec::new();
+    let mut seen = 0;
+    for file in found.as_array().unwrap() {
+        for e in file["evidence"].as_array().into_iter().flatten() {
+            let text = |k: &str| e[k].as_str().map(str::to_string);
+            let mut check = |text: String, is_signal: bool| {
+                seen += 1;
+                if !is_translated(&text, is_signal) {
+                    untranslated.push(text);
+                }
+            };
+            if e["value"].is_null() {
+                check(text("undecidable").unwrap_or_default(), false);
+            } else {
+                check(text("signal").unwrap_or_default(), true);
+            }
+            for o in e["outweighed"].as_array().into_iter().flatten() {
+                check(o.as_str().unwrap().to_string(), false);
+            }
+            if let Some(d) = text("disagrees") {
+                check(d, false);
+            }
+        }
+    }
+    assert!(seen > 1000, "{seen} reasons");
+    untranslated.sort();
+    untranslated.dedup();
+    assert!(untranslated.is_empty(), "no Danish for: {untranslated:#?}");
+}

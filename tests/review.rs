@@ -326,3 +326,23 @@ fn topic_stats_show_each_patterns_yield_and_suggest_exclusions_from_rejections()
     let text = setup.stdout(&["topics", "--stats"]);
     assert!(text.contains("finds nothing"), "{text}");
 }
+
+#[test]
+fn a_cleared_verdict_counts_the_mention_again() {
+    let setup = Setup::new();
+    setup.mark("--wrong", "AI Sport", "forening");
+    assert_eq!(setup.ai_2025(&[]).0, (1, 2, 3));
+    let id = setup.id_of("AI Sport");
+    let out = setup.stdout(&["review", "--clear", &id[..8]]);
+    assert!(out.contains(&format!("{id} cleared (was wrong)")), "{out}");
+    // Copenhagen's mention counts again, and the evidence shows it unreviewed.
+    let (counted, report) = setup.ai_2025(&[]);
+    assert_eq!(counted, (2, 2, 4));
+    assert_eq!(municipality_ai(&report, 101), 1);
+    let rows = setup.json(&["review", "ai", "--json"]);
+    assert!(rows.as_array().unwrap().iter().all(|r| r["verdict"].is_null()), "{rows:#}");
+    // Clearing what is not reviewed says so and changes nothing.
+    let out = setup.stdout(&["review", "--clear", &id]);
+    assert!(out.contains("was not reviewed"), "{out}");
+    assert_eq!(setup.ai_2025(&[]).0, (2, 2, 4));
+}

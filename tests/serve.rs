@@ -710,9 +710,18 @@ fn a_review_is_written_only_from_this_server_s_own_page() {
     let (status, headers, _) =
         send(addr, "POST", "/review", &[form_type, ("Origin", "http://localhost")], &form(&token));
     assert_eq!(status, 303);
-    assert_eq!(header(&headers, "location"), Some("/evidence?municipality=101&year=2025&topic=climate"));
+    assert_eq!(header(&headers, "location"), Some("/evidence?municipality=101&year=2025&topic=climate&reviewer=kb"));
     let written = std::fs::read_to_string(&server.reviews).unwrap();
     assert!(written.lines().any(|l| l.starts_with("climate,") && l.contains(",right,ok,kb,")), "{written}");
+    // "—" takes a verdict back only when the page showed one: a page loaded before the review
+    // (showing none) leaves it alone; the page that shows it can clear it.
+    let unset = |shown: &str| format!("token={token}&topic=climate&reviewer=kb&v.{id}=&w.{id}={shown}");
+    let origin = ("Origin", "http://localhost");
+    assert_eq!(send(addr, "POST", "/review", &[form_type, origin], &unset("")).0, 303);
+    assert!(std::fs::read_to_string(&server.reviews).unwrap().contains(",right,ok,kb,"));
+    assert_eq!(send(addr, "POST", "/review", &[form_type, origin], &unset("right")).0, 303);
+    let written = std::fs::read_to_string(&server.reviews).unwrap();
+    assert!(!written.lines().any(|l| l.starts_with("climate,")), "{written}");
 }
 
 #[test]
@@ -770,6 +779,9 @@ async fn review_in_browser(client: fantoccini::Client, base: String, server: Rev
     assert_eq!(rejected.attr("data-verdict").await.unwrap().as_deref(), Some("wrong"));
     assert!(rejected.text().await.unwrap().contains("tælles ikke med"));
     assert_eq!(client.find_all(Locator::Css("li.mention.rejected")).await.unwrap().len(), 1);
+    // The form comes back with the reviewer's name filled in.
+    let reviewer = client.find(Locator::Css("input[name=reviewer]")).await.unwrap();
+    assert_eq!(reviewer.prop("value").await.unwrap().as_deref(), Some("kb"));
     if let Some(dir) = screenshot_dir() {
         std::fs::write(dir.join("serve-review.png"), client.screenshot().await.unwrap()).unwrap();
     }
@@ -806,6 +818,21 @@ async fn review_in_browser(client: fantoccini::Client, base: String, server: Rev
     assert_eq!(csv, cli.stdout);
     assert_eq!(String::from_utf8(csv).unwrap().matches(";wrong;").count(), 3);
 
+    // Take one verdict back ("—"): that mention counts again, as after `review --clear`; the
+    // untouched ones keep theirs, and the name was filled in by the page.
+    let first = client.find(Locator::Css("li.mention.rejected")).await.unwrap();
+    let taken_back = first.attr("data-id").await.unwrap().unwrap();
+    first.find(Locator::Css("input[type=radio][value='']")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("form.review button[type=submit]")).await.unwrap().click().await.unwrap();
+    wait(&client)
+        .for_element(Locator::Css(&format!("li.mention[data-id='{taken_back}'][data-verdict='']")))
+        .await
+        .unwrap();
+    assert_eq!(client.find_all(Locator::Css("li.mention.rejected")).await.unwrap().len(), 2);
+    assert_eq!(ai_2025(&report(addr)), (municipalities, 1));
+    let written = std::fs::read_to_string(&server.reviews).unwrap();
+    assert_eq!(written.lines().filter(|l| l.starts_with("ai,")).count(), 2, "{written}");
+
     // Draw a sample: the same mentions as `kommunsk review --sample 5 ai`.
     client.goto(&format!("{base}/evidence?topic=ai")).await.unwrap();
     let size = client.find(Locator::Css("form.sample input[name=sample]")).await.unwrap();
@@ -830,17 +857,21 @@ fn the_document_page_says_why_it_was_identified() {
     let identified = kommunsk_json(&["identify", "--json", path]);
     let evidence = identified[0]["evidence"].as_array().unwrap();
     assert!(evidence.len() >= 2, "{identified:#}");
-    for (lang, source) in [("", "stien"), ("&lang=en", "the path")] {
+    for (lang, label, source) in [("", "da", "stien"), ("&lang=en", "en", "the path")] {
         let (status, _, body) = get(&format!("/doc/{}?page=1{lang}", hit["id"].as_str().unwrap()));
         assert_eq!(status, 200);
-        // As `kommunsk identify` says: each fact, with its signal and where it was found.
+        // As `kommunsk identify` says: each fact, with its signal (in the page's language) and
+        // where it was found.
         for e in evidence {
             let at = body.find(&format!("data-field=\"{}\"", e["field"].as_str().unwrap())).expect(&body);
             let item = &body[at..at + body[at..].find("</li>").unwrap()];
-            assert!(item.contains(e["signal"].as_str().unwrap()), "{item}");
+            let signal = kommunsk::serve::reasons::signal(e["signal"].as_str().unwrap(), label);
+            assert!(item.contains(&signal), "{item}");
             assert!(item.contains(source), "{item}");
         }
     }
+    let (_, _, danish) = get(&format!("/doc/{}?page=1", hit["id"].as_str().unwrap()));
+    assert!(danish.contains("årstalsmappe eller filnavn"), "the year's signal in Danish");
 }
 
 #[test]

@@ -43,6 +43,10 @@ pub struct ReviewArgs {
     /// Mark the mention with this id (or a unique prefix of it) as wrong: it leaves the counts.
     #[arg(long, value_name = "ID")]
     pub wrong: Vec<String>,
+    /// Take back the verdict on the mention with this id (or a unique prefix of it): it is
+    /// unreviewed again and counts as found (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub clear: Vec<String>,
     /// Note stored with the verdict.
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub note: String,
@@ -67,10 +71,10 @@ pub fn run(args: ReviewArgs) -> anyhow::Result<ExitCode> {
     if let Some(topic) = &args.topic {
         check_topic(&topics, topic)?;
     }
-    let marking = !args.right.is_empty() || !args.wrong.is_empty();
+    let marking = !args.right.is_empty() || !args.wrong.is_empty() || !args.clear.is_empty();
     if !marking && !args.orphans && args.topic.is_none() {
         return Err(UsageError(
-            "name a topic to list (`kommunsk review ai`), or use --right/--wrong ID or --orphans".into(),
+            "name a topic to list (`kommunsk review ai`), or use --right/--wrong/--clear ID or --orphans".into(),
         )
         .into());
     }
@@ -144,7 +148,7 @@ fn place(e: &Evidence, corpus: &str) -> String {
     format!("{who} ({code}) · {year} · {} page {}", display_path(corpus, &e.path), e.page)
 }
 
-/// Records the verdicts given with `--right`/`--wrong`.
+/// Records the verdicts given with `--right`/`--wrong` and takes back those named by `--clear`.
 fn mark(
     args: &ReviewArgs,
     pages: &[StoredPage],
@@ -166,6 +170,15 @@ fn mark(
         record(reviews, e, &keys[i], verdict, &args.note, &reviewer);
         let _ = writeln!(out, "{} {}: {} · {}", keys[i].id, verdict.as_str(), e.topic, place(e, corpus));
         let _ = writeln!(out, "    {}", e.marked("«", "»"));
+    }
+    for id in &args.clear {
+        let i = find(&keys, id).map_err(|e| UsageError(e.to_string()))?;
+        let e = &found[i];
+        let what = match reviews.remove(&keys[i].key) {
+            Some(old) => format!("cleared (was {})", old.verdict.as_str()),
+            None => "was not reviewed".to_string(),
+        };
+        let _ = writeln!(out, "{} {what}: {} · {}", keys[i].id, e.topic, place(e, corpus));
     }
     reviews.save()?;
     let _ = writeln!(out, "saved in {}", reviews.path.display());

@@ -178,6 +178,14 @@ impl ReviewFile {
         }
     }
 
+    /// Takes back the review of a mention: it is unreviewed again. Returns the review removed.
+    pub fn remove(&mut self, key: &MentionKey) -> Option<Review> {
+        let i = self.by_key.remove(key)?;
+        let removed = self.reviews.remove(i);
+        self.by_key = self.reviews.iter().enumerate().map(|(i, r)| (r.key(), i)).collect();
+        Some(removed)
+    }
+
     /// Writes every review back, sorted, through a temporary file so a crash never leaves half a file.
     pub fn save(&mut self) -> Result<(), ReviewError> {
         let write_error = |source| ReviewError::Write { path: self.path.clone(), source };
@@ -329,6 +337,23 @@ mod tests {
         file.upsert(review("Brug af  AI.", Verdict::Right));
         assert_eq!(file.reviews.len(), 1);
         assert_eq!(file.reviews[0].verdict, Verdict::Right);
+    }
+
+    #[test]
+    fn a_removed_review_is_gone_and_the_others_stay_findable() {
+        let mut file = ReviewFile::default();
+        file.upsert(review("Brug af AI.", Verdict::Wrong));
+        file.upsert(review("Mere AI her.", Verdict::Right));
+        file.upsert(review("Og AI der.", Verdict::Wrong));
+        let middle = review("Mere AI her.", Verdict::Right).key();
+        assert_eq!(file.remove(&middle).map(|r| r.verdict), Some(Verdict::Right));
+        assert!(file.get(&middle).is_none());
+        assert_eq!(file.remove(&middle), None);
+        assert_eq!(file.reviews.len(), 2);
+        assert_eq!(
+            file.get(&review("Og AI der.", Verdict::Right).key()).map(|r| r.sentence.as_str()),
+            Some("Og AI der.")
+        );
     }
 
     #[test]

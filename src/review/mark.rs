@@ -1,7 +1,8 @@
 //! Recording verdicts: a mention is named by its id (or a unique prefix of at least
 //! [`MIN_ID_PREFIX`] characters) among the mentions found now, and its review is added to the
-//! reviews file or replaces the earlier one. `kommunsk review --right/--wrong` and the server's
-//! review form both go through here, so a review from either is the same row.
+//! reviews file, replaces the earlier one, or is taken back. `kommunsk review
+//! --right/--wrong/--clear` and the server's review form both go through here, so a review from
+//! either is the same row.
 
 use super::file::{today, Review, ReviewFile, Verdict};
 use super::key::KeyedMention;

@@ -14,6 +14,7 @@ use maud::{html, Markup};
 use super::labels::{doctype_name, words, Words};
 use super::layout::{blocking, error_page, internal, lang_query, page};
 use super::params::{encode, Params};
+use super::reasons;
 use super::state::AppState;
 use crate::index::FileRecord;
 use crate::search::display_path;
@@ -156,20 +157,22 @@ fn why(record: &FileRecord, w: &Words, link: impl Fn(u32) -> String) -> Markup {
                     @match &e.value {
                         Some(value) => {
                             @if e.field == "doctype" { (doctype_name(value, w.lang)) } @else { (value) }
-                            " — " (e.signal) " (" (source_name(&e.source, w)) ")"
+                            " — " (reasons::signal(&e.signal, w.lang)) " (" (source_name(&e.source, w)) ")"
                             @if !e.words.is_empty() { ": «" (e.words) "»" }
                             @if let Some(page) = e.page.and_then(|p| u32::try_from(p).ok()) {
                                 " " a href=(link(page)) { (w.page) " " (page) }
                             }
-                            @if !e.outweighed.is_empty() { " · " (w.outweighed) " " (e.outweighed.join(", ")) }
+                            @if !e.outweighed.is_empty() {
+                                " · " (w.outweighed) " " (e.outweighed.iter().map(|o| reasons::reason(o, w.lang)).collect::<Vec<_>>().join(", "))
+                            }
                             @if e.weak { " · " em { (w.weak) } }
-                            @if let Some(disagrees) = &e.disagrees { " · " (disagrees) }
+                            @if let Some(disagrees) = &e.disagrees { " · " (reasons::reason(disagrees, w.lang)) }
                         }
-                        None => { (w.undecided) " — " (e.undecidable.as_deref().unwrap_or_default()) }
+                        None => { (w.undecided) " — " (reasons::reason(e.undecidable.as_deref().unwrap_or_default(), w.lang)) }
                     }
                 }
             }
-            @if let Some(missing) = missing { li.unresolved { (w.unresolved) ": " (missing) } }
+            @if let Some(missing) = missing { li.unresolved { (w.unresolved) ": " (field_name(missing, w)) } }
             @if let Some(error) = &record.error { li.failed { (error) } }
         }
     }

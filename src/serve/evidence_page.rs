@@ -78,7 +78,7 @@ pub async fn evidence(State(state): State<Arc<AppState>>, Query(params): Query<P
                 form.review method="post" action="/review" {
                     input type="hidden" name="token" value=(state.form_token());
                     (scope_fields(&params))
-                    label.reviewer { (w.reviewer) " " input type="text" name="reviewer" required maxlength="80" autocomplete="name"; }
+                    label.reviewer { (w.reviewer) " " input type="text" name="reviewer" value=(params.reviewer.clone().unwrap_or_default()) required maxlength="80" autocomplete="name"; }
                     (mention_list(w, &entries, true))
                     button type="submit" { (w.save_reviews) }
                 }
@@ -219,7 +219,10 @@ fn mention(w: &Words, entry: &Entry, controls: bool) -> Markup {
             @if !note.is_empty() && !controls { p.note { (w.note) ": " (note) } }
             @if controls {
                 div.actions {
-                    label { input type="radio" name=(field("v")) value="" checked[verdict.is_none()]; " —" }
+                    // What the page showed: a verdict is taken back only when the reader moved it
+                    // to "—", never because the page predates a review made elsewhere.
+                    input type="hidden" name=(field("w")) value=(verdict.map_or("", Verdict::as_str));
+                    label title=(w.unreviewed) { input type="radio" name=(field("v")) value="" checked[verdict.is_none()]; " —" }
                     label { input type="radio" name=(field("v")) value="right" checked[verdict == Some(Verdict::Right)]; " " (w.right) }
                     label { input type="radio" name=(field("v")) value="wrong" checked[verdict == Some(Verdict::Wrong)]; " " (w.wrong) }
                     " "

@@ -20,6 +20,7 @@ mod labels;
 mod layout;
 mod params;
 mod pdf_file;
+pub mod reasons;
 mod report_page;
 mod review_form;
 mod search_page;

@@ -24,6 +24,8 @@ pub struct Params {
     /// `/evidence`: draw a random sample of this many mentions (`review --sample N`), with `seed`.
     pub sample: Option<String>,
     pub seed: Option<String>,
+    /// `/evidence`: the reviewer named in the form last sent (the form starts with it).
+    pub reviewer: Option<String>,
     /// `/api/evidence`: csv, json or ndjson as `evidence --format` (else `evidence --json`).
     pub format: Option<String>,
 }

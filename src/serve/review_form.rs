@@ -1,6 +1,6 @@
 //! `POST /review`: the server's only write. The evidence view's form marks mentions right or
-//! wrong with a note, and the verdicts are recorded exactly as `kommunsk review --right/--wrong`
-//! records them ([`crate::review::mark`]) in the same reviews file beside the dictionary.
+//! wrong with a note, or takes a verdict back ("—"), exactly as `kommunsk review
+//! --right/--wrong/--clear` does ([`crate::review::mark`]) in the same reviews file beside the dictionary.
 //!
 //! A write is accepted only when all of these hold, else 403 and nothing is written:
 //! - the server allows it ([`AppState::allow_reviews`]: `kommunsk serve` does on a loopback
@@ -112,13 +112,15 @@ pub async fn review(
     if reviewer.is_empty() || reviewer.chars().count() > MAX_REVIEWER_CHARS || reviewer.chars().any(char::is_control) {
         return error_page(StatusCode::BAD_REQUEST, lang, "name the reviewer (up to 80 characters)");
     }
-    let mut marks: Vec<(String, Verdict, String)> = Vec::new();
+    // `None`: take the verdict back (the reader moved a reviewed mention to "—").
+    let mut marks: Vec<(String, Option<Verdict>, String)> = Vec::new();
     for (name, chosen) in &fields {
         let Some(id) = name.strip_prefix("v.") else { continue };
         let verdict = match chosen.as_str() {
+            "" if value(&format!("w.{id}")).is_some_and(|shown| !shown.is_empty()) => None,
             "" => continue,
             other => match other.parse::<Verdict>() {
-                Ok(v) => v,
+                Ok(v) => Some(v),
                 Err(message) => return error_page(StatusCode::BAD_REQUEST, lang, &message),
             },
         };
@@ -128,8 +130,15 @@ pub async fn review(
         }
         marks.push((id.to_string(), verdict, note));
     }
-    let back =
-        format!("/evidence?{}", params.with(&[("sample", params.sample.as_deref()), ("seed", params.seed.as_deref())]));
+    // Back to the same view, whose form starts with this reviewer's name.
+    let back = format!(
+        "/evidence?{}",
+        params.with(&[
+            ("sample", params.sample.as_deref()),
+            ("seed", params.seed.as_deref()),
+            ("reviewer", Some(reviewer.as_str()))
+        ])
+    );
     let work = move || -> Result<Result<usize, String>, String> {
         let _writing = state.review_lock.lock().map_err(|_| "a review failed before".to_string())?;
         let snapshot = state.snapshot().map_err(|e| e.to_string())?;
@@ -144,10 +153,15 @@ pub async fn review(
                 Ok(i) => i,
                 Err(e) => return Ok(Err(e.to_string())),
             };
-            let unchanged = reviews.get(&keys[i].key).is_some_and(|r| r.verdict == *verdict && r.note == *note);
-            if !unchanged {
-                record(&mut reviews, &found[i], &keys[i], *verdict, note, &reviewer);
-                changed += 1;
+            match verdict {
+                Some(verdict) => {
+                    let unchanged = reviews.get(&keys[i].key).is_some_and(|r| r.verdict == *verdict && r.note == *note);
+                    if !unchanged {
+                        record(&mut reviews, &found[i], &keys[i], *verdict, note, &reviewer);
+                        changed += 1;
+                    }
+                }
+                None => changed += usize::from(reviews.remove(&keys[i].key).is_some()),
             }
         }
         if changed > 0 {
