@@ -21,6 +21,7 @@ use super::lines::{Block, Cell, Line, LineTag, PageLayout, WordSpan};
 use super::structure::PageTags;
 use super::table;
 use super::tag_lines::{self, Tagging};
+use super::tag_order;
 
 /// A gap wider than this fraction of the font size separates words. Inter-word spaces are
 /// 0.22–0.33 em in text fonts (even shrunk by justification), while kerning inside words stays
@@ -107,11 +108,18 @@ pub(crate) fn lay_out(page: &GlyphPage, tags: Option<&PageTags>) -> PageLayout {
             continue;
         }
         let runs = build_runs(&page.glyphs, &members, &tagging);
+        let upright = dir == 0 && skew == 0;
         let mut flows = Vec::new();
-        split_columns(runs, 0, &mut flows);
-        for flow in flows {
-            let upright = dir == 0 && skew == 0;
-            let lines = build_lines(page, &members, flow, upright, &tagging);
+        split_columns(runs.clone(), 0, &mut flows);
+        let flows = match upright.then(|| tag_flows(page, &members, &runs, &flows, &tagging)).flatten() {
+            Some(tagged) => tagged,
+            None => flows.into_iter().map(|flow| (flow, false)).collect(),
+        };
+        for (flow, by_tags) in flows {
+            let mut lines = build_lines(page, &members, flow, upright, &tagging);
+            if by_tags {
+                lines.sort_by_key(|l| l.tag.first.unwrap_or(u32::MAX));
+            }
             let lines = table::merge_wrapped_rows(tag_lines::merge_rows(lines));
             layout.blocks.extend(build_blocks(lines));
         }
@@ -119,7 +127,46 @@ pub(crate) fn lay_out(page: &GlyphPage, tags: Option<&PageTags>) -> PageLayout {
     layout
 }
 
-/// Cuts the direction's glyphs (stream order) into runs; a tagged table cell ends one.
+/// The flows of a tagged page in its structure tree's reading order, where `tag_order` says to
+/// use it: each element's runs a flow whose lines go in the tree's order (marked `true`), and
+/// untagged runs in geometric flows above or below them. `None` keeps `geometric`.
+fn tag_flows(
+    page: &GlyphPage,
+    members: &[usize],
+    runs: &[Run],
+    geometric: &[Vec<Run>],
+    tagging: &Tagging,
+) -> Option<Vec<(Vec<Run>, bool)>> {
+    if !tagging.is_active() {
+        return None;
+    }
+    let glyphs = |r: &Run| members.get(r.start..r.end).unwrap_or(&[]).iter().filter_map(|&i| page.glyphs.get(i));
+    let tags: Vec<tag_order::RunTag> =
+        runs.iter().map(|r| tagging.run_tag(glyphs(r), [r.x0, r.x1, r.y, r.size])).collect();
+    // Runs cover disjoint stretches of `members`, so a run's start names it.
+    let index: std::collections::HashMap<usize, usize> = runs.iter().enumerate().map(|(i, r)| (r.start, i)).collect();
+    let geometric: Vec<Vec<usize>> =
+        geometric.iter().map(|flow| flow.iter().filter_map(|r| index.get(&r.start).copied()).collect()).collect();
+    let (groups, rest) = tag_order::order(&tags, &geometric)?;
+    let top = groups.iter().flatten().filter_map(|&i| runs.get(i)).map(|r| r.y).fold(f32::NEG_INFINITY, f32::max);
+    let (above, below): (Vec<Run>, Vec<Run>) =
+        rest.iter().filter_map(|&i| runs.get(i).copied()).partition(|r| r.y > top);
+    let mut flows = Vec::new();
+    let geometric_flows = |part: Vec<Run>, flows: &mut Vec<(Vec<Run>, bool)>| {
+        let mut split = Vec::new();
+        if !part.is_empty() {
+            split_columns(part, 0, &mut split);
+        }
+        flows.extend(split.into_iter().map(|flow| (flow, false)));
+    };
+    geometric_flows(above, &mut flows);
+    flows.extend(groups.into_iter().map(|g| (g.into_iter().filter_map(|i| runs.get(i).copied()).collect(), true)));
+    geometric_flows(below, &mut flows);
+    Some(flows)
+}
+
+/// Cuts the direction's glyphs (stream order) into runs; a tagged table cell, or another
+/// element of the tree's reading order, ends one.
 fn build_runs(glyphs: &[Glyph], members: &[usize], tagging: &Tagging) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut current: Option<(Run, Glyph)> = None;
@@ -135,7 +182,8 @@ fn build_runs(glyphs: &[Glyph], members: &[usize], tagging: &Tagging) -> Vec<Run
             let same_line = (g.y - last.y).abs() <= BASELINE_TOLERANCE_EM * size
                 && g.x0 >= last.x1 - BACKSTEP_EM * size
                 && g.x0 - last.x1 <= RUN_BREAK_EM * size
-                && !tagging.splits(&last, g);
+                && !tagging.splits(&last, g)
+                && !tagging.parts(&last, g);
             if same_line {
                 run.end = pos + 1;
                 run.x0 = run.x0.min(g.x0);

@@ -58,6 +58,7 @@ mod streams;
 mod structure;
 mod table;
 mod tag_lines;
+mod tag_order;
 #[cfg(test)]
 mod test_paths;
 mod word_boxes;
@@ -71,7 +72,7 @@ pub use word_boxes::{lay_out_words, BoxedPage, BoxedWord};
 
 /// Bumped whenever a change can alter the text extracted from some file, so that callers who
 /// store extracted text know to read their files again (kommunsk's index compares it).
-pub const EXTRACTION_VERSION: u64 = 8;
+pub const EXTRACTION_VERSION: u64 = 9;
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
 /// Serializable so that an isolated extraction process gets the same bounds as its caller.

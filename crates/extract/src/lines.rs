@@ -62,6 +62,8 @@ pub(crate) struct LineTag {
     pub heading: bool,
     pub table: Option<u32>,
     pub row: Option<u32>,
+    /// The earliest place in the tree's order of any of its glyphs (tagged or not, all glyphs).
+    pub first: Option<u32>,
 }
 
 impl Line {

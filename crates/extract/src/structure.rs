@@ -52,6 +52,9 @@ pub(crate) struct Tagged {
     pub block: u32,
     /// That element is a heading (`H`, `H1`–`H6`, `Title`).
     pub heading: bool,
+    /// That element is a `Figure`: producers place floating pictures anywhere in the tree
+    /// (LibreOffice 7.4 puts a picture anchored to a paragraph before the whole document).
+    pub figure: bool,
     /// The table (`Table`), row (`TR`) and cell (`TD`, `TH`) holding it, if any.
     pub table: Option<u32>,
     pub row: Option<u32>,
@@ -115,6 +118,7 @@ struct Context {
     page: Option<ObjectId>,
     block: Option<u32>,
     heading: bool,
+    figure: bool,
     table: Option<u32>,
     row: Option<u32>,
     cell: Option<u32>,
@@ -238,6 +242,7 @@ impl<'a> Walk<'a> {
             self.blocks += 1;
             context.block = Some(self.blocks);
             context.heading = is_heading(role);
+            context.figure = role == b"Figure";
         }
         match role {
             b"TR" => {
@@ -279,6 +284,7 @@ impl<'a> Walk<'a> {
             order: self.order,
             block: context.block.unwrap_or(0),
             heading: context.heading,
+            figure: context.figure,
             table: context.table,
             row: context.row,
             cell: context.cell,

@@ -6,6 +6,7 @@
 use super::glyphs::{Glyph, NO_MCID};
 use super::lines::{Line, LineTag, CELL_LINE_BREAK};
 use super::structure::{PageTags, Tagged};
+use super::tag_order::RunTag;
 
 /// The page's structure-tree tags as layout looks them up.
 #[derive(Clone, Copy, Default)]
@@ -37,6 +38,39 @@ impl<'a> Tagging<'a> {
         matches!((self.cell(a), self.cell(b)), (Some(x), Some(y)) if x != y)
     }
 
+    /// Whether the page has tags to use.
+    pub fn is_active(&self) -> bool {
+        self.tags.is_some()
+    }
+
+    /// The element `g` is read with: its table if it is in one (a table is laid out whole),
+    /// else its block; tables and blocks are numbered apart.
+    fn group(&self, g: &Glyph) -> Option<u64> {
+        let t = self.of(g)?;
+        Some(t.table.map_or(u64::from(t.block), |table| (1 << 32) | u64::from(table)))
+    }
+
+    /// Whether the tags put `a` and `b` in two different elements of the reading order.
+    pub fn parts(&self, a: &Glyph, b: &Glyph) -> bool {
+        matches!((self.group(a), self.group(b)), (Some(x), Some(y)) if x != y)
+    }
+
+    /// What the tag order needs of a run of `glyphs` at the given place.
+    pub fn run_tag<'g>(&self, glyphs: impl IntoIterator<Item = &'g Glyph>, [x0, x1, y, size]: [f32; 4]) -> RunTag {
+        let mut run = RunTag { group: None, x0, x1, y, size, figure: false, content: 0, tagged: 0 };
+        for g in glyphs.into_iter().filter(|g| !g.is_space && !g.marking.is_artifact()) {
+            run.content += 1;
+            let (Some(group), Some(t)) = (self.group(g), self.of(g)) else { continue };
+            run.tagged += 1;
+            run.figure = t.figure;
+            run.group = match run.group {
+                None => Some((group, t.order)),
+                Some((first, order)) => Some((first, order.min(t.order))),
+            };
+        }
+        run
+    }
+
     /// What all the (non-space) `glyphs` of a line share: their block, table and row.
     pub fn line_tag<'g>(&self, glyphs: impl IntoIterator<Item = &'g Glyph>) -> LineTag {
         let mut shared: Option<LineTag> = None;
@@ -46,6 +80,7 @@ impl<'a> Tagging<'a> {
                 heading: t.heading,
                 table: t.table,
                 row: t.row,
+                first: Some(t.order),
             });
             shared = Some(match shared {
                 None => tag,
@@ -54,6 +89,10 @@ impl<'a> Tagging<'a> {
                     heading: s.heading && tag.heading && s.block == tag.block,
                     table: s.table.filter(|t| tag.table == Some(*t)),
                     row: s.row.filter(|r| tag.row == Some(*r)),
+                    first: match (s.first, tag.first) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    },
                 },
             });
         }

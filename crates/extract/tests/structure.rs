@@ -163,3 +163,42 @@ fn libreoffice_table_rows_and_headings_follow_the_tags() {
                     Folkeskolen Undervisnings midler 4,0\nKlimasikring Kvarteret ved havnen 8,5\n\n";
     assert!(body.contains(expected), "{body}");
 }
+
+#[test]
+fn libreoffice_columns_too_close_for_geometry_read_in_the_tags_order() {
+    // tagged-structure.pdf: two columns 1.5 mm apart, too narrow a gutter for geometry, which
+    // read them line by line across; the tags give each paragraph's lines in order, the second
+    // paragraph running from the foot of the left column to the top of the right one.
+    let pdf = extract_path(&util::data("tagged-structure.pdf"), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
+    let truth = std::fs::read_to_string(util::data("tagged-structure.txt")).unwrap_or_default();
+    assert_eq!(pdf.pages[0].body, truth.trim_end_matches('\n'));
+    assert!(pdf.pages[0].body.contains("renoveringen af\nsvømmehallen, som begynder i foråret og forventes\n"));
+}
+
+/// Two one-line paragraphs: A on top, B below it, the tree listing `kids`.
+const TWO_PARAGRAPHS: &str = "/P <</MCID 0>> BDC BT /F1 10 Tf 50 700 Td (Afsnit A staar oeverst.) Tj ET EMC \
+                              /P <</MCID 1>> BDC BT /F1 10 Tf 50 688 Td (Afsnit A fortsaetter her.) Tj ET EMC \
+                              /P <</MCID 2>> BDC BT /F1 10 Tf 50 600 Td (Afsnit B staar nederst.) Tj ET EMC";
+
+#[test]
+fn tag_order_is_followed_only_where_the_tags_pass_the_geometry_check() {
+    // Sane tags that disagree with geometry: the tree reads B first.
+    let kids = "<< /S /P /K 2 >> << /S /P /K [0 1] >>";
+    assert_eq!(
+        body(&tagged_page(TWO_PARAGRAPHS, kids, &[])),
+        "Afsnit B staar nederst.\n\nAfsnit A staar oeverst.\nAfsnit A fortsaetter her."
+    );
+    // The tree has A's second line before its first, in one column: not a reading order of
+    // this page, so geometry's stays.
+    let kids = "<< /S /P /K 2 >> << /S /P /K [1 0] >>";
+    assert_eq!(
+        body(&tagged_page(TWO_PARAGRAPHS, kids, &[])),
+        "Afsnit A staar oeverst.\nAfsnit A fortsaetter her.\n\nAfsnit B staar nederst."
+    );
+    // The tree misses A's first line (a third of the text): it cannot place it; geometry stays.
+    let kids = "<< /S /P /K 2 >> << /S /P /K 1 >>";
+    assert_eq!(
+        body(&tagged_page(TWO_PARAGRAPHS, kids, &[])),
+        "Afsnit A staar oeverst.\nAfsnit A fortsaetter her.\n\nAfsnit B staar nederst."
+    );
+}
