@@ -8,9 +8,13 @@
 //! as "exceeded the memory limit (N MB)", starts a fresh worker and carries on. A worker that
 //! overruns the time budget is killed, so abandoned work never keeps a core.
 //!
-//! The worker is the `kommunsk` binary itself (a hidden subcommand, [`WORKER_SUBCOMMAND`]),
-//! speaking the length-prefixed protocol in `protocol` on its stdin and stdout.
+//! The worker is the `kommunsk` binary itself: run again as a hidden subcommand
+//! ([`WORKER_SUBCOMMAND`]) by a multi-threaded caller, or forked without `exec` by a
+//! single-threaded one (`kommunsk extract`, which thereby starts one program instead of two). It
+//! speaks the length-prefixed protocol in `protocol` on its request and reply pipes.
 
+#[cfg(target_os = "linux")]
+mod fork;
 mod pool;
 mod protocol;
 mod worker;

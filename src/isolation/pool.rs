@@ -1,10 +1,12 @@
 //! The parent side: worker processes started on demand (at most one per concurrent caller, so
 //! as many as the rayon pool has threads — the available cores), reused while healthy, replaced
-//! when one dies or is killed for overrunning its time.
+//! when one dies or is killed for overrunning its time. A single-threaded caller (`kommunsk
+//! extract`) forks its worker (`super::fork`); others execute the binary.
 
-use std::io::{self, Read};
+use std::fmt;
+use std::io::{self, Read, Write};
 use std::path::PathBuf;
-use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
@@ -52,6 +54,20 @@ impl WorkerPool {
     }
 
     fn spawn(&self) -> Result<Worker, ExtractError> {
+        #[cfg(target_os = "linux")]
+        {
+            let forked = super::fork::fork_worker(self.memory_mb)
+                .map_err(|err| ExtractError::Internal(format!("cannot start the extraction process by fork: {err}")))?;
+            if let Some(forked) = forked {
+                let process = Process::Forked { pid: forked.pid, status: None };
+                return Ok(Worker::start(process, Box::new(forked.stdin), forked.stdout, forked.stderr));
+            }
+        }
+        self.execute()
+    }
+
+    /// Starts a worker as `kommunsk extract-worker`, a new run of the binary.
+    fn execute(&self) -> Result<Worker, ExtractError> {
         let cannot = |err: io::Error| {
             ExtractError::Internal(format!("cannot start the extraction process {}: {err}", self.program.display()))
         };
@@ -64,13 +80,93 @@ impl WorkerPool {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(cannot)?;
-        let (Some(stdin), Some(mut stdout), Some(mut stderr)) =
-            (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        let (Some(stdin), Some(stdout), Some(stderr)) = (child.stdin.take(), child.stdout.take(), child.stderr.take())
         else {
             let _ = child.kill();
             let _ = child.wait();
             return Err(cannot(io::Error::other("no pipes to the process")));
         };
+        Ok(Worker::start(Process::Executed(child), Box::new(stdin), stdout, stderr))
+    }
+}
+
+/// A worker process, however it was started.
+#[derive(Debug)]
+enum Process {
+    Executed(Child),
+    /// A child of `fork()`; `status` once it has been reaped (its pid may be reused after).
+    #[cfg(target_os = "linux")]
+    Forked {
+        pid: libc::pid_t,
+        status: Option<ExitStatus>,
+    },
+}
+
+impl Process {
+    /// Kills the process if it still runs and reaps it.
+    fn kill_and_wait(&mut self) -> Option<ExitStatus> {
+        match self {
+            Process::Executed(child) => {
+                let _ = child.kill();
+                child.wait().ok()
+            }
+            #[cfg(target_os = "linux")]
+            Process::Forked { pid, status } => {
+                if status.is_none() {
+                    *status = kill_and_reap(*pid);
+                }
+                *status
+            }
+        }
+    }
+}
+
+/// SIGKILL to a forked child not reaped yet, then `waitpid` for it.
+#[cfg(target_os = "linux")]
+fn kill_and_reap(pid: libc::pid_t) -> Option<ExitStatus> {
+    use std::os::unix::process::ExitStatusExt;
+    // SAFETY: `pid` is our own child and not reaped yet, so the pid cannot have been given to
+    // another process (at worst it is a zombie, for which kill does nothing).
+    unsafe {
+        libc::kill(pid, libc::SIGKILL);
+    }
+    let mut raw = 0;
+    loop {
+        // SAFETY: waitpid writes the status into `raw`, a local integer.
+        let reaped = unsafe { libc::waitpid(pid, &mut raw, 0) };
+        if reaped == pid {
+            return Some(ExitStatus::from_raw(raw));
+        }
+        if reaped == -1 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+            continue;
+        }
+        return None;
+    }
+}
+
+/// One running worker process and the threads reading its output.
+struct Worker {
+    process: Process,
+    stdin: Box<dyn Write + Send>,
+    replies: Receiver<io::Result<Option<Vec<u8>>>>,
+    stderr_tail: Arc<Mutex<Vec<u8>>>,
+    stderr_reader: Option<JoinHandle<()>>,
+}
+
+impl fmt::Debug for Worker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Worker").field("process", &self.process).finish_non_exhaustive()
+    }
+}
+
+impl Worker {
+    /// Starts the threads that read the worker's replies and keep the tail of its stderr.
+    fn start(
+        process: Process,
+        stdin: Box<dyn Write + Send>,
+        mut stdout: impl Read + Send + 'static,
+        mut stderr: impl Read + Send + 'static,
+    ) -> Worker {
         let (send, replies) = mpsc::channel();
         std::thread::spawn(move || loop {
             let frame = read_frame(&mut stdout);
@@ -90,21 +186,9 @@ impl WorkerPool {
                 tail.drain(..excess);
             }
         });
-        Ok(Worker { child, stdin, replies, stderr_tail, stderr_reader: Some(stderr_reader) })
+        Worker { process, stdin, replies, stderr_tail, stderr_reader: Some(stderr_reader) }
     }
-}
 
-/// One running worker process and the threads reading its output.
-#[derive(Debug)]
-struct Worker {
-    child: Child,
-    stdin: ChildStdin,
-    replies: Receiver<io::Result<Option<Vec<u8>>>>,
-    stderr_tail: Arc<Mutex<Vec<u8>>>,
-    stderr_reader: Option<JoinHandle<()>>,
-}
-
-impl Worker {
     /// Sends one file and waits for the answer. The outer error means this worker is finished
     /// (died or killed) and the file failed because of it; the inner result is the file's own.
     fn run(
@@ -152,8 +236,7 @@ impl Worker {
 
     /// Kills the process (if still running), reaps it and waits until its stderr is read.
     fn stop(&mut self) -> Option<ExitStatus> {
-        let _ = self.child.kill();
-        let status = self.child.wait().ok();
+        let status = self.process.kill_and_wait();
         if let Some(reader) = self.stderr_reader.take() {
             let _ = reader.join();
         }

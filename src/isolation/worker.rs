@@ -1,5 +1,6 @@
-//! The child side: `kommunsk extract-worker --memory-mb N` caps its own address space, then
-//! answers extraction requests on stdin/stdout until its parent closes the pipe.
+//! The child side: `kommunsk extract-worker --memory-mb N` (or a child forked by the pool) caps
+//! its own address space, then answers extraction requests on its request pipe until its parent
+//! closes it.
 
 use std::io::{self, BufReader, BufWriter};
 
@@ -11,8 +12,32 @@ use crate::extract::{extract_caught, Limits};
 pub fn serve(memory_mb: u64) -> io::Result<()> {
     limit_address_space(memory_mb)?;
     die_with_parent();
-    let mut input = BufReader::new(io::stdin().lock());
-    let mut output = BufWriter::new(io::stdout().lock());
+    answer(io::stdin().lock(), io::stdout().lock())
+}
+
+/// [`serve`] in a child forked from the pool (`super::fork`), on the request pipes it was given
+/// rather than stdin and stdout (whose buffers in this process are the parent's copies).
+#[cfg(target_os = "linux")]
+pub(super) fn serve_forked(
+    memory_mb: u64,
+    parent: u32,
+    input: impl io::Read,
+    output: impl io::Write,
+) -> io::Result<()> {
+    limit_address_space(memory_mb)?;
+    die_with_parent();
+    // The parent may have ended before the request to be killed with it was made.
+    // SAFETY: getppid has no arguments and cannot fail.
+    if unsafe { libc::getppid() } as u32 != parent {
+        return Err(io::Error::other("the process that started this worker is gone"));
+    }
+    answer(input, output)
+}
+
+/// Answers extraction requests on `input` until it ends.
+fn answer(input: impl io::Read, output: impl io::Write) -> io::Result<()> {
+    let mut input = BufReader::new(input);
+    let mut output = BufWriter::new(output);
     let invalid = |err: serde_json::Error| io::Error::new(io::ErrorKind::InvalidData, err);
     while let Some(limits) = read_frame(&mut input)? {
         let limits: Limits = serde_json::from_slice(&limits).map_err(invalid)?;

@@ -50,6 +50,7 @@ mod lines;
 mod metadata;
 mod needs_ocr;
 mod number_arrays;
+mod object_headers;
 mod page_clip;
 mod preflight;
 mod stream_recovery;

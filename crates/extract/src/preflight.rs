@@ -13,7 +13,7 @@ use std::time::Instant;
 use lopdf::{Dictionary, Object, Stream};
 use memchr::memmem;
 
-use super::stream_recovery::OBJECT_HEADER;
+use super::object_headers::object_headers;
 use super::{ExtractError, Limits};
 
 /// All object streams of a file together may decompress to this many `max_stream_bytes`. The
@@ -106,8 +106,7 @@ struct StreamObject<'a> {
 /// Every "N G obj << … >> stream" in the file, whatever the cross-reference table says (lopdf
 /// rebuilds a broken one by scanning, so any of them may be loaded).
 fn stream_objects(bytes: &[u8]) -> Vec<StreamObject<'_>> {
-    let Some(header) = OBJECT_HEADER.as_ref() else { return Vec::new() };
-    let starts: Vec<usize> = header.find_iter(bytes).map(|m| m.end()).collect();
+    let starts: Vec<usize> = object_headers(bytes).map(|h| h.end).collect();
     let mut streams = Vec::new();
     for (i, &body_start) in starts.iter().enumerate() {
         let body_end = starts.get(i + 1).copied().unwrap_or(bytes.len());

@@ -19,6 +19,8 @@ use std::ops::Range;
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
 use memchr::memmem;
 
+use super::object_headers::object_headers;
+
 const ENDSTREAM: &[u8] = b"endstream";
 
 /// The bytes all scans together may read, as a multiple of the file size. One pass over the
@@ -53,12 +55,6 @@ pub(crate) fn recover_unsized_streams(doc: &mut Document, bytes: &[u8], max_stre
     }
 }
 
-/// Where an indirect object starts: "N G obj". The word boundary keeps "12 0 obj" from
-/// matching inside "112 0 obj" or a number run.
-pub(super) static OBJECT_HEADER: std::sync::LazyLock<Option<regex::bytes::Regex>> = std::sync::LazyLock::new(|| {
-    regex::bytes::Regex::new(r"(?-u)\b(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,5})[\x00\t\n\x0c\r ]+obj\b").ok()
-});
-
 const STREAM: &[u8] = b"stream";
 const ENDOBJ: &[u8] = b"endobj";
 
@@ -84,17 +80,15 @@ struct Dropped<'a> {
 /// load are left alone; streams longer than `max_stream_bytes`, or without `endstream` before
 /// the next object, are not recovered.
 pub(crate) fn recover_dropped_streams(doc: &mut Document, bytes: &[u8], max_stream_bytes: usize) {
-    let Some(header) = OBJECT_HEADER.as_ref() else { return };
     // Each object's text runs to the next object header, so all scans together read the file
     // about once.
-    let mut headers = header.captures_iter(bytes).filter_map(|c| {
-        let whole = c.get(0)?;
-        let number = std::str::from_utf8(c.get(1)?.as_bytes()).ok()?.parse::<u32>().ok()?;
+    let mut headers = object_headers(bytes).filter_map(|h| {
+        let number = std::str::from_utf8(h.number).ok()?.parse::<u32>().ok()?;
         if number > MAX_OBJECT_NUMBER {
             return None;
         }
-        let generation = std::str::from_utf8(c.get(2)?.as_bytes()).ok()?.parse::<u16>().ok()?;
-        Some(((number, generation), whole.start(), whole.end()))
+        let generation = std::str::from_utf8(h.generation).ok()?.parse::<u16>().ok()?;
+        Some(((number, generation), h.start, h.end))
     });
     let mut dropped = Vec::new();
     let mut current = headers.next();

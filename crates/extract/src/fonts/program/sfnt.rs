@@ -4,6 +4,8 @@
 //! that names no glyph at all may still show the standard glyph order by its advance widths
 //! (see `standard_order`).
 
+use std::ops::RangeInclusive;
+
 use ttf_parser::{cmap, post, Face, GlyphId, PlatformId, RawFace, Tag};
 
 use super::super::encoding::CodeTable;
@@ -20,8 +22,18 @@ const MAX_UNICODE_SUBTABLES: usize = 3;
 /// The Basic Multilingual Plane, scanned code point by code point to invert a Unicode
 /// `cmap`. Scanning (binary-searched lookups) is bounded, unlike enumerating a subtable's
 /// ranges, which hostile format 4/12 subtables make billions long. Characters outside the
-/// BMP are rare in the documents we read and are left to ToUnicode.
-const BMP: std::ops::RangeInclusive<u32> = 0..=0xFFFF;
+/// BMP are rare in the documents we read and are left to ToUnicode. A format 4 subtable (the
+/// usual one) is scanned only over its segments, merged first (see `format4_segments`).
+const BMP: RangeInclusive<u32> = 0..=0xFFFF;
+
+/// Where a `cmap` encoding record's subtable offset lies: after the 4-byte table header, at
+/// byte 4 of each 8-byte record.
+const CMAP_HEADER_BYTES: usize = 4;
+const CMAP_RECORD_BYTES: usize = 8;
+/// Offsets in a format 4 subtable: `segCountX2`, then the `endCode` array; `startCode` follows
+/// it after a reserved `u16`.
+const FORMAT4_SEG_COUNT_X2: usize = 6;
+const FORMAT4_END_CODES: usize = 14;
 
 /// `post` table version 2.0: glyph names are listed per glyph.
 const POST_VERSION_2: u32 = 0x0002_0000;
@@ -43,6 +55,8 @@ const MAC_ROMAN: (PlatformId, u16) = (PlatformId::Macintosh, 0);
 /// The sfnt tables we read, located once.
 struct Tables<'a> {
     cmap: Option<cmap::Table<'a>>,
+    /// The `cmap` table's bytes, for what `ttf_parser` does not expose (format 4 segments).
+    cmap_bytes: Option<&'a [u8]>,
     post: Option<&'a [u8]>,
     cff: Option<&'a [u8]>,
     glyph_count: usize,
@@ -54,8 +68,10 @@ impl<'a> Tables<'a> {
         let glyph_count = table(&face, b"maxp")
             .and_then(ttf_parser::maxp::Table::parse)
             .map_or(MAX_GLYPHS, |m| usize::from(m.number_of_glyphs.get()));
+        let cmap_bytes = table(&face, b"cmap");
         Some(Tables {
-            cmap: table(&face, b"cmap").and_then(cmap::Table::parse),
+            cmap: cmap_bytes.and_then(cmap::Table::parse),
+            cmap_bytes,
             post: table(&face, b"post"),
             cff: table(&face, b"CFF "),
             glyph_count,
@@ -82,25 +98,7 @@ fn table<'a>(face: &RawFace<'a>, tag: &[u8; 4]) -> Option<&'a [u8]> {
 /// reads as U+0020, not U+00A0), then `post` names, then CFF glyph names, through the AGL.
 fn texts_by_gid(tables: &Tables) -> Vec<GlyphText> {
     let mut by_gid = vec![GlyphText::Unmapped; tables.glyph_count];
-    let unicode = tables
-        .cmap
-        .into_iter()
-        .flat_map(|c| c.subtables.into_iter())
-        .filter(cmap::Subtable::is_unicode)
-        .take(MAX_UNICODE_SUBTABLES);
-    for subtable in unicode {
-        for cp in BMP {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            let Some(slot) = subtable.glyph_index(cp).and_then(|g| by_gid.get_mut(usize::from(g.0))) else {
-                continue;
-            };
-            if *slot == GlyphText::Unmapped {
-                *slot = glyph_text::from_char(c);
-            }
-        }
-    }
+    fill_from_unicode_cmap(tables, &mut by_gid);
     if let Some(post) = tables.post {
         fill_from_post(post, &mut by_gid);
     }
@@ -112,6 +110,71 @@ fn texts_by_gid(tables: &Tables) -> Vec<GlyphText> {
         }
     }
     by_gid
+}
+
+/// Fills glyphs from the inverted Unicode subtables of `cmap`, lowest code point first.
+fn fill_from_unicode_cmap(tables: &Tables, by_gid: &mut [GlyphText]) {
+    // Indexed as `ttf_parser`'s iterator does (which stops at the first unreadable subtable), so
+    // that a subtable's index finds its encoding record.
+    let subtables = tables.cmap.map(|c| c.subtables);
+    let unicode = subtables
+        .into_iter()
+        .flat_map(|subtables| (0..subtables.len()).map_while(move |i| Some((i, subtables.get(i)?))))
+        .filter(|(_, subtable)| subtable.is_unicode())
+        .take(MAX_UNICODE_SUBTABLES);
+    for (index, subtable) in unicode {
+        let segments = match subtable.format {
+            cmap::Format::SegmentMappingToDeltaValues(_) => {
+                tables.cmap_bytes.and_then(|bytes| format4_segments(bytes, index))
+            }
+            _ => None,
+        };
+        for cp in segments.unwrap_or_else(|| vec![BMP]).into_iter().flatten() {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let Some(slot) = subtable.glyph_index(cp).and_then(|g| by_gid.get_mut(usize::from(g.0))) else {
+                continue;
+            };
+            if *slot == GlyphText::Unmapped {
+                *slot = glyph_text::from_char(c);
+            }
+        }
+    }
+}
+
+/// The code points format 4 subtable `index` of `cmap` can map, as ascending disjoint ranges:
+/// its segments, merged. A lookup outside every segment finds no glyph, so scanning these
+/// gives what scanning the BMP gives, at the cost of the mapped code points (a few hundred in
+/// a subset) instead of 65,536 lookups; overlapping hostile segments merge into at most the
+/// BMP. `None` if the subtable's arrays cannot be read.
+fn format4_segments(cmap: &[u8], index: u16) -> Option<Vec<RangeInclusive<u32>>> {
+    let record = CMAP_HEADER_BYTES + CMAP_RECORD_BYTES * usize::from(index);
+    let offset = usize::try_from(read_u32(cmap, record + 4)?).ok()?;
+    let data = cmap.get(offset..)?;
+    let seg_count = usize::from(read_u16(data, FORMAT4_SEG_COUNT_X2)? / 2);
+    let start_codes = FORMAT4_END_CODES + 2 * seg_count + 2;
+    let mut segments = Vec::with_capacity(seg_count);
+    for i in 0..seg_count {
+        let end = read_u16(data, FORMAT4_END_CODES + 2 * i)?;
+        let start = read_u16(data, start_codes + 2 * i)?;
+        if start <= end {
+            segments.push((u32::from(start), u32::from(end)));
+        }
+    }
+    segments.sort_unstable();
+    let mut merged: Vec<RangeInclusive<u32>> = Vec::new();
+    for (start, end) in segments {
+        match merged.last_mut() {
+            Some(last) if start <= last.end().saturating_add(1) => {
+                if end > *last.end() {
+                    *last = *last.start()..=end;
+                }
+            }
+            _ => merged.push(start..=end),
+        }
+    }
+    Some(merged)
 }
 
 /// Fills unmapped glyphs from a version 2.0 `post` table's names.
@@ -205,4 +268,81 @@ pub(super) fn builtin_table(bytes: &[u8]) -> Option<CodeTable> {
             .unwrap_or(GlyphText::Unmapped)
     });
     non_empty_table(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `texts_by_gid` gave before segments were used: every subtable scanned over the BMP.
+    fn texts_by_scanning_the_bmp(tables: &Tables) -> Vec<GlyphText> {
+        let mut by_gid = vec![GlyphText::Unmapped; tables.glyph_count];
+        let unicode = tables.cmap.into_iter().flat_map(|c| c.subtables.into_iter()).filter(cmap::Subtable::is_unicode);
+        for subtable in unicode.take(MAX_UNICODE_SUBTABLES) {
+            for (cp, c) in BMP.filter_map(|cp| Some((cp, char::from_u32(cp)?))) {
+                if let Some(slot) = subtable.glyph_index(cp).and_then(|g| by_gid.get_mut(usize::from(g.0))) {
+                    if *slot == GlyphText::Unmapped {
+                        *slot = glyph_text::from_char(c);
+                    }
+                }
+            }
+        }
+        by_gid
+    }
+
+    #[test]
+    fn scanning_format4_segments_gives_what_scanning_the_bmp_gives() {
+        let mut fonts = vec![crate::test_paths::data("fonts/liberation-sans-subset.ttf")];
+        // Whole fonts too, where the machine has them (large format 4 tables, many segments).
+        fonts.extend(
+            [
+                "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf",
+            ]
+            .map(std::path::PathBuf::from)
+            .into_iter()
+            .filter(|p| p.exists()),
+        );
+        for path in fonts {
+            let bytes = std::fs::read(&path).unwrap();
+            let tables = Tables::read(&bytes).unwrap();
+            let segments = tables.cmap_bytes.and_then(|c| format4_segments(c, 0).or_else(|| format4_segments(c, 1)));
+            assert!(segments.is_some_and(|s| !s.is_empty()), "{}: a format 4 subtable", path.display());
+            let mut mapped = vec![GlyphText::Unmapped; tables.glyph_count];
+            fill_from_unicode_cmap(&tables, &mut mapped);
+            assert!(mapped.iter().any(|t| *t != GlyphText::Unmapped), "{}", path.display());
+            assert_eq!(mapped, texts_by_scanning_the_bmp(&tables), "{}", path.display());
+        }
+    }
+
+    /// A `cmap` table with one (3,1) format 4 subtable of `segments` (start, end), all mapped
+    /// by delta 0.
+    fn cmap_with_segments(segments: &[(u16, u16)]) -> Vec<u8> {
+        let seg_count = segments.len() as u16;
+        let mut t = vec![0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12];
+        t.extend([0, 4, 0, 0, 0, 0]); // format, length (unread), language
+        t.extend((seg_count * 2).to_be_bytes());
+        t.extend([0; 6]); // searchRange, entrySelector, rangeShift
+        t.extend(segments.iter().flat_map(|(_, end)| end.to_be_bytes()));
+        t.extend([0, 0]);
+        t.extend(segments.iter().flat_map(|(start, _)| start.to_be_bytes()));
+        t.extend(segments.iter().flat_map(|_| [0, 0])); // idDelta
+        t.extend(segments.iter().flat_map(|_| [0, 0])); // idRangeOffset
+        t
+    }
+
+    #[test]
+    fn overlapping_and_reversed_segments_merge_into_disjoint_ranges() {
+        let cmap =
+            cmap_with_segments(&[(0x41, 0x5a), (0x30, 0x39), (0x50, 0x60), (0x61, 0x62), (9, 3), (0xffff, 0xffff)]);
+        assert_eq!(format4_segments(&cmap, 0), Some(vec![0x30..=0x39, 0x41..=0x62, 0xffff..=0xffff]));
+        // Thousands of segments each covering the BMP merge into the BMP once.
+        let hostile = cmap_with_segments(&vec![(0, 0xffff); 30_000]);
+        assert_eq!(format4_segments(&hostile, 0), Some(vec![0..=0xffff]));
+        // Arrays cut short are unreadable; the caller then scans the BMP.
+        assert_eq!(format4_segments(&cmap[..30], 0), None);
+        let mut elsewhere = cmap.clone();
+        elsewhere[8..12].copy_from_slice(&1000u32.to_be_bytes());
+        assert_eq!(format4_segments(&elsewhere, 0), None);
+    }
 }
