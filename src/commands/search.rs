@@ -121,17 +121,46 @@ pub fn run(args: SearchArgs) -> anyhow::Result<ExitCode> {
 /// The snippet with matches in bold yellow on a terminal, in «» otherwise.
 fn highlighted(hit: &Hit, color: bool) -> String {
     let (open, close) = if color { ("\x1b[1;33m", "\x1b[0m") } else { ("«", "»") };
+    // The passage on one line: its line breaks and tabs become spaces before the remaining
+    // control characters are made visible (else a line break would print as "\u{a}").
+    let shown = |part: &str| terminal(&part.replace(char::is_whitespace, " ")).into_owned();
     let mut out = String::new();
     let mut from = 0;
     for range in &hit.highlights {
         if let (Some(before), Some(word)) = (hit.fragment.get(from..range.start), hit.fragment.get(range.clone())) {
-            out.push_str(&terminal(before));
+            out.push_str(&shown(before));
             out.push_str(open);
-            out.push_str(&terminal(word));
+            out.push_str(&shown(word));
             out.push_str(close);
             from = range.end;
         }
     }
-    out.push_str(&terminal(hit.fragment.get(from..).unwrap_or_default()));
+    out.push_str(&shown(hit.fragment.get(from..).unwrap_or_default()));
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passage_prints_on_one_line_with_controls_visible() {
+        let fragment = "Når man sammenligner budget\n2012 med\tbudget\u{1b}[31m".to_string();
+        let hit = Hit {
+            id: String::new(),
+            path: String::new(),
+            municipality: None,
+            code: None,
+            region: None,
+            year: None,
+            doctype: String::new(),
+            page: 1,
+            score: 0.0,
+            snippet: String::new(),
+            highlights: vec![22..28, 38..44],
+            fragment,
+            ocr: None,
+        };
+        assert_eq!(highlighted(&hit, false), "Når man sammenligner «budget» 2012 med «budget»\\u{1b}[31m");
+    }
 }
