@@ -47,6 +47,19 @@ impl ReversedTerms {
     /// there is a valid one.
     pub fn open(directory: &MmapDirectory, segment: &SegmentReader, field: Field) -> Option<ReversedTerms> {
         let data = directory.open_read(Path::new(&file_name(segment, field))).ok()?.read_bytes().ok()?;
+        ReversedTerms::parse(data)
+    }
+
+    /// The same terms built in memory, in the file's layout, for a segment that has no file
+    /// (a reader that serves many searches builds them once and keeps them).
+    pub fn build_in_memory(segment: &SegmentReader, field: Field) -> tantivy::Result<ReversedTerms> {
+        let data = build(segment, field)?;
+        ReversedTerms::parse(OwnedBytes::new(data))
+            .ok_or_else(|| tantivy::TantivyError::InvalidArgument("reversed terms built malformed".into()))
+    }
+
+    /// Checks a file's bytes (magic, offsets, length) and keeps them.
+    fn parse(data: OwnedBytes) -> Option<ReversedTerms> {
         let count = u32_at(&data, MAGIC.len())? as usize;
         let valid = data.get(..MAGIC.len()) == Some(MAGIC.as_slice())
             && header_len(count).is_some_and(|h| h <= data.len())

@@ -24,7 +24,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQu
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, SegmentReader, Term};
 
-use crate::index::reversed_terms::{self, ReversedTerms as StoredTerms};
+use crate::index::reversed_terms::{self, ReversedTerms};
 
 /// A word (as indexed, after stemming) shorter than this is never treated as a compound head:
 /// short heads end too many unrelated words.
@@ -53,66 +53,9 @@ pub struct Lookup {
     /// The index folder, whose `reversed-terms` files are used when present.
     index_dir: Option<PathBuf>,
     /// Per (segment id, field): that segment's terms, reversed and sorted.
-    reversed: Mutex<HashMap<(String, Field), Arc<SegmentTerms>>>,
+    reversed: Mutex<HashMap<(String, Field), Arc<ReversedTerms>>>,
     /// Searches made so far; the sorted terms are built from the second one on.
     searches: std::sync::atomic::AtomicUsize,
-}
-
-/// A segment's reversed, sorted terms of one field: from ingest's file, or built in memory.
-enum SegmentTerms {
-    Stored(StoredTerms),
-    Built(ReversedTerms),
-}
-
-impl SegmentTerms {
-    fn ending_with(&self, head: &str) -> Vec<String> {
-        match self {
-            SegmentTerms::Stored(terms) => terms.ending_with(head),
-            SegmentTerms::Built(terms) => {
-                let reversed_head: String = head.chars().rev().collect();
-                terms.ending_with(&reversed_head).collect()
-            }
-        }
-    }
-}
-
-/// A segment's terms of one field, each reversed, sorted, in one buffer.
-struct ReversedTerms {
-    bytes: Vec<u8>,
-    /// (start, end) of each reversed term in `bytes`, in sorted order.
-    spans: Vec<(u32, u32)>,
-}
-
-impl ReversedTerms {
-    fn build(searcher: &Searcher, segment: usize, field: Field) -> tantivy::Result<ReversedTerms> {
-        let inverted = searcher.segment_reader(segment as u32).inverted_index(field)?;
-        let mut terms = inverted.terms().stream()?;
-        let mut bytes = Vec::new();
-        let mut spans = Vec::new();
-        while terms.advance() {
-            let Ok(term) = std::str::from_utf8(terms.key()) else { continue };
-            let start = bytes.len();
-            bytes.extend(term.chars().rev().collect::<String>().as_bytes());
-            if let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(bytes.len())) {
-                spans.push((start, end));
-            }
-        }
-        let text = |(s, e): (u32, u32)| &bytes[s as usize..e as usize];
-        let mut sorted = spans;
-        sorted.sort_by(|a, b| text(*a).cmp(text(*b)));
-        Ok(ReversedTerms { spans: sorted, bytes })
-    }
-
-    /// Terms ending with `head` (whose reversed text starts with the reversed head).
-    fn ending_with<'a>(&'a self, reversed_head: &'a str) -> impl Iterator<Item = String> + 'a {
-        let text = |(s, e): (u32, u32)| &self.bytes[s as usize..e as usize];
-        let from = self.spans.partition_point(|span| text(*span) < reversed_head.as_bytes());
-        self.spans[from..]
-            .iter()
-            .map(move |span| text(*span))
-            .take_while(move |t| t.starts_with(reversed_head.as_bytes()))
-            .filter_map(|t| std::str::from_utf8(t).ok().map(|t| t.chars().rev().collect()))
-    }
 }
 
 impl Lookup {
@@ -134,10 +77,10 @@ impl Lookup {
         head: &str,
         sorted: bool,
     ) -> tantivy::Result<BTreeSet<String>> {
-        let folder = self.index_dir.as_deref().and_then(StoredTerms::folder);
+        let folder = self.index_dir.as_deref().and_then(ReversedTerms::folder);
         let mut found = BTreeSet::new();
-        for (number, segment) in searcher.segment_readers().iter().enumerate() {
-            let candidates = match self.segment_terms(searcher, number, segment, field, folder.as_ref(), sorted)? {
+        for segment in searcher.segment_readers() {
+            let candidates = match self.segment_terms(searcher, segment, field, folder.as_ref(), sorted)? {
                 Some(terms) => terms.ending_with(head),
                 None => scanned(segment, field, head)?,
             };
@@ -152,19 +95,18 @@ impl Lookup {
     fn segment_terms(
         &self,
         searcher: &Searcher,
-        number: usize,
         segment: &SegmentReader,
         field: Field,
         folder: Option<&MmapDirectory>,
         sorted: bool,
-    ) -> tantivy::Result<Option<Arc<SegmentTerms>>> {
+    ) -> tantivy::Result<Option<Arc<ReversedTerms>>> {
         let key = (segment.segment_id().uuid_string(), field);
         if let Some(kept) = self.reversed.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok(Some(kept));
         }
-        let terms = match folder.and_then(|f| StoredTerms::open(f, segment, field)) {
-            Some(stored) => SegmentTerms::Stored(stored),
-            None if sorted => SegmentTerms::Built(ReversedTerms::build(searcher, number, field)?),
+        let terms = match folder.and_then(|f| ReversedTerms::open(f, segment, field)) {
+            Some(stored) => stored,
+            None if sorted => ReversedTerms::build_in_memory(segment, field)?,
             None => return Ok(None),
         };
         let terms = Arc::new(terms);
