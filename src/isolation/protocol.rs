@@ -13,6 +13,9 @@ use crate::extract::{ErrorKind, ExtractError, ExtractedPdf};
 /// Largest frame either side accepts: the biggest PDF we would read, or the text of one.
 pub const MAX_FRAME_BYTES: u64 = 2 << 30;
 
+/// Most bytes reserved for a frame before any of it arrives; a longer one grows as it is read.
+const RESERVED_FRAME_BYTES: u64 = 64 << 20;
+
 /// What a worker answers for one file.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum Reply {
@@ -77,6 +80,41 @@ pub fn write_frame(out: &mut impl Write, payload: &[u8]) -> io::Result<()> {
     out.flush()
 }
 
+/// Writes `value` as a frame of JSON without holding the JSON in memory: it is serialized twice,
+/// first only to count its bytes for the length. A worker answers this way so that the text of
+/// a large document is not held a second time, as JSON, next to everything else.
+pub fn write_json_frame(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    let invalid = |err: serde_json::Error| io::Error::new(io::ErrorKind::InvalidData, err);
+    let mut counted = Counted { inner: io::sink(), bytes: 0 };
+    serde_json::to_writer(&mut counted, value).map_err(invalid)?;
+    let len = counted.bytes;
+    out.write_all(&len.to_le_bytes())?;
+    let mut counted = Counted { inner: &mut *out, bytes: 0 };
+    serde_json::to_writer(&mut counted, value).map_err(invalid)?;
+    if counted.bytes != len {
+        return Err(io::Error::other("the answer changed while it was written"));
+    }
+    out.flush()
+}
+
+/// A writer that counts the bytes written through it.
+struct Counted<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.bytes += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Reads one frame; `Ok(None)` at a clean end of input (the other side closed the pipe).
 pub fn read_frame(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
     let mut len = [0u8; 8];
@@ -89,7 +127,9 @@ pub fn read_frame(input: &mut impl Read) -> io::Result<Option<Vec<u8>>> {
     if len > MAX_FRAME_BYTES {
         return Err(io::Error::new(io::ErrorKind::InvalidData, format!("frame of {len} bytes is over the limit")));
     }
-    let mut payload = Vec::new();
+    // Room for the whole frame up front (within reason): a PDF read into a growing buffer
+    // would be copied on every doubling, and read in small pieces at first.
+    let mut payload = Vec::with_capacity(usize::try_from(len.min(RESERVED_FRAME_BYTES)).unwrap_or(0));
     input.take(len).read_to_end(&mut payload)?;
     if payload.len() as u64 != len {
         return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "frame cut short"));
@@ -113,6 +153,16 @@ mod tests {
         // The length of the first frame, then one of its three bytes.
         let mut input = &buf[..9];
         assert!(read_frame(&mut input).is_err());
+    }
+
+    #[test]
+    fn a_json_frame_is_the_frame_of_its_json() {
+        let reply = WireError::Message { kind: "corrupt".into(), message: "bad \"xref\" æøå".into() };
+        let mut streamed = Vec::new();
+        write_json_frame(&mut streamed, &reply).unwrap();
+        let mut whole = Vec::new();
+        write_frame(&mut whole, &serde_json::to_vec(&reply).unwrap()).unwrap();
+        assert_eq!(streamed, whole);
     }
 
     #[test]

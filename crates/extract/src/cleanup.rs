@@ -129,8 +129,13 @@ fn word_counts(doc: &[Vec<Vec<String>>]) -> HashMap<String, u32> {
                 continue; // a fragment before a line break
             }
             let w = trim_word(word);
-            if !w.is_empty() {
-                *counts.entry(w.to_string()).or_insert(0) += 1;
+            // Most occurrences are of a word already counted: no new key for those.
+            match counts.get_mut(w) {
+                Some(count) => *count += 1,
+                None if !w.is_empty() => {
+                    counts.insert(w.to_string(), 1);
+                }
+                None => {}
             }
         }
     }

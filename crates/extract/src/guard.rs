@@ -10,7 +10,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::{extract_bytes, ExtractError, ExtractedPdf, Limits};
+use super::document::OpenDocument;
+use super::{extract_bytes, extract_retaining, ExtractError, ExtractedPdf, Limits};
 
 /// Extra wall-clock time granted past the extractor's own budget before the watchdog gives up:
 /// long enough that the extractor's own, more precise time-limit error normally wins.
@@ -51,27 +52,64 @@ pub fn extract_watched(bytes: Vec<u8>, limits: &Limits) -> Result<ExtractedPdf, 
 /// takes: for a caller that bounds the time itself, such as an isolated extraction process whose
 /// parent stops it (`kommunsk::isolation`), where an abandoned thread would keep a core.
 pub fn extract_caught(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, ExtractError> {
+    extract_caught_retaining(bytes, limits).0
+}
+
+/// [`extract_caught`], handing back the memory the extraction built as a [`Retained`] for the
+/// caller to free when it suits it.
+pub fn extract_caught_retaining(bytes: &[u8], limits: &Limits) -> (Result<ExtractedPdf, ExtractError>, Retained) {
     std::thread::scope(|scope| {
-        std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name("kommunsk-extract".into())
             .stack_size(EXTRACT_STACK_BYTES)
-            .spawn_scoped(scope, || catching_panics(|| extract_bytes(bytes, limits)))
-            .map_err(|err| ExtractError::Internal(format!("cannot start an extraction thread: {err}")))?
-            .join()
-            .unwrap_or_else(|_| Err(ExtractError::Internal("the extraction thread panicked".into())))
+            .spawn_scoped(scope, || {
+                catch_unwind(AssertUnwindSafe(|| extract_retaining(bytes, limits)))
+                    .unwrap_or_else(|panic| (Err(panic_error(panic)), Retained::default()))
+            });
+        match spawned {
+            Ok(thread) => thread.join().unwrap_or_else(|_| {
+                (Err(ExtractError::Internal("the extraction thread panicked".into())), Retained::default())
+            }),
+            Err(err) => (
+                Err(ExtractError::Internal(format!("cannot start an extraction thread: {err}"))),
+                Retained::default(),
+            ),
+        }
     })
+}
+
+/// What an extraction built and did not free: the parsed document, whose object graph (millions
+/// of small allocations in a large file) takes a few percent of the extraction's time to free.
+/// A process that answers and then exits, such as an extraction worker whose parent kills it
+/// once it has the text, need never free it; dropping this frees it.
+#[derive(Default)]
+pub struct Retained(Option<OpenDocument>);
+
+impl Retained {
+    pub(crate) fn new(document: OpenDocument) -> Retained {
+        Retained(Some(document))
+    }
+}
+
+impl std::fmt::Debug for Retained {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Retained(document)" } else { "Retained(nothing)" })
+    }
 }
 
 /// Runs `work` with a panic turned into [`ExtractError::Internal`] carrying the panic message.
 fn catching_panics<T>(work: impl FnOnce() -> Result<T, ExtractError>) -> Result<T, ExtractError> {
-    catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|panic| {
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        Err(ExtractError::Internal(message))
-    })
+    catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|panic| Err(panic_error(panic)))
+}
+
+/// The error for a caught panic, carrying its message.
+fn panic_error(panic: Box<dyn std::any::Any + Send>) -> ExtractError {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    ExtractError::Internal(message)
 }
 
 #[cfg(test)]

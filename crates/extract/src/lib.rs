@@ -65,7 +65,7 @@ mod word_boxes;
 
 use std::path::Path;
 
-pub use guard::{extract_caught, extract_watched};
+pub use guard::{extract_caught, extract_caught_retaining, extract_watched, Retained};
 pub use metadata::PdfMetadata;
 use std::time::{Duration, Instant};
 pub use word_boxes::{lay_out_words, BoxedPage, BoxedWord};
@@ -311,8 +311,27 @@ pub fn extract_path(path: &Path, limits: &Limits) -> Result<ExtractedPdf, Extrac
 
 /// Extracts every page of a PDF held in memory.
 pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, ExtractError> {
+    extract_retaining(bytes, limits).0
+}
+
+/// [`extract_bytes`], handing back the parsed document too rather than freeing it (see
+/// [`Retained`]).
+fn extract_retaining(bytes: &[u8], limits: &Limits) -> (Result<ExtractedPdf, ExtractError>, Retained) {
     let deadline = Instant::now() + limits.time_budget;
-    let opened = document::open(bytes, limits)?;
+    let opened = match document::open(bytes, limits) {
+        Ok(opened) => opened,
+        Err(err) => return (Err(err), Retained::default()),
+    };
+    let extracted = extract_opened(&opened, limits, deadline);
+    (extracted, Retained::new(opened))
+}
+
+/// The pages of an opened document.
+fn extract_opened(
+    opened: &document::OpenDocument,
+    limits: &Limits,
+    deadline: Instant,
+) -> Result<ExtractedPdf, ExtractError> {
     let mut fonts = fonts::FontCache::new();
     let mut layouts = Vec::with_capacity(opened.pages.len());
     let mut unmapped = Vec::with_capacity(opened.pages.len());

@@ -21,13 +21,17 @@ const MAX_XOBJECTS: usize = 256;
 
 /// True when the page should be OCR'd.
 pub(crate) fn page_needs_ocr(doc: &Document, resources: Option<&Dictionary>, glyphs: &GlyphPage) -> bool {
+    // Usable: at least MIN_TEXT_CHARS glyphs of text, and no fewer than unmapped ones. Counting
+    // stops once that many are found (most pages have thousands).
+    let needed = MIN_TEXT_CHARS.max(usize::try_from(glyphs.unmapped).unwrap_or(usize::MAX));
     let text_chars = glyphs
         .glyphs
         .iter()
         .filter(|g| !g.is_space)
         .filter(|g| glyphs.text_of(g).chars().any(|c| c.is_alphanumeric() && c != '\u{fffd}'))
+        .take(needed)
         .count();
-    let usable = text_chars >= MIN_TEXT_CHARS && (glyphs.unmapped as usize) <= text_chars;
+    let usable = text_chars >= needed;
     if usable {
         return false;
     }

@@ -46,7 +46,7 @@ pub(crate) fn check_object_streams(bytes: &[u8], limits: &Limits) -> Result<(), 
             detail: format!("more than {MAX_STREAM_OBJECTS} stream objects"),
         });
     }
-    let dicts: Vec<&[u8]> = streams.iter().map(|s| s.dict).collect();
+    let dicts: Vec<Option<&[u8]>> = streams.iter().map(|s| may_have_first(s.dict).then_some(s.dict)).collect();
     let parsed = parse_dictionaries(&dicts);
     let total_limit = limits.max_stream_bytes.saturating_mul(TOTAL_OBJECT_STREAM_FACTOR);
     let mut total_bytes = 0usize;
@@ -140,12 +140,22 @@ fn stream_data<'a>(bytes: &'a [u8], after_keyword: usize, dict: &Dictionary) -> 
     by_length.or_else(|| after.get(extent?))
 }
 
-/// lopdf's parse of each dictionary text (in order; `None` where it fails), through a small
-/// document of them alone (lopdf's object parser is not public), each under a number of its own
-/// so that two objects with the same number in the file are both seen.
-fn parse_dictionaries(dicts: &[&[u8]]) -> Vec<Option<Dictionary>> {
+/// Whether a stream dictionary's text can hold a `/First` key as lopdf parses it: spelled out,
+/// or written with `#xx` escapes (`/F#69rst`), the only other spelling of a name. Only the
+/// object streams among a file's streams pass, so lopdf parses their dictionaries alone: parsing
+/// every content, font and image dictionary of a large file had cost as much as loading it.
+fn may_have_first(dict: &[u8]) -> bool {
+    memmem::find(dict, b"/First").is_some() || memchr::memchr(b'#', dict).is_some()
+}
+
+/// lopdf's parse of each dictionary text (in order; `None` where it fails or where no text is
+/// given), through a small document of them alone (lopdf's object parser is not public), each
+/// under a number of its own (its index + 1) so that two objects with the same number in the
+/// file are both seen.
+fn parse_dictionaries(dicts: &[Option<&[u8]>]) -> Vec<Option<Dictionary>> {
     let mut text = b"%PDF-1.7\n".to_vec();
     for (i, dict) in dicts.iter().enumerate() {
+        let Some(dict) = dict else { continue };
         text.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
         text.extend_from_slice(dict);
         text.extend_from_slice(b"\nendobj\n");
@@ -212,13 +222,40 @@ mod tests {
                     6 0 obj\n<< /Length 3 >>\nstream\nabc\nendstream\nendobj\n";
         let streams = stream_objects(pdf);
         assert_eq!(streams.len(), 2);
-        let dicts: Vec<&[u8]> = streams.iter().map(|s| s.dict).collect();
+        let dicts: Vec<Option<&[u8]>> = streams.iter().map(|s| Some(s.dict)).collect();
         let parsed = parse_dictionaries(&dicts);
         let first = parsed[0].as_ref().expect("parsed");
         assert_eq!(first.get(b"Type").and_then(Object::as_name).ok(), Some(&b"ObjStm"[..]));
         assert_eq!(stream_data(pdf, streams[0].after_keyword, first), Some(&b"1 0 <<>>\n"[..]));
         let second = parsed[1].as_ref().expect("parsed");
         assert_eq!(stream_data(pdf, streams[1].after_keyword, second), Some(&b"abc"[..]));
+    }
+
+    #[test]
+    fn only_dictionaries_that_can_name_first_are_parsed() {
+        assert!(may_have_first(b"<< /Type /ObjStm /N 3 /First 20 /Length 90 >>"));
+        assert!(may_have_first(b"<< /N 3 /F#69rst 20 >>"));
+        assert!(!may_have_first(b"<< /Length 90 /Filter /FlateDecode >>"));
+        let parsed = parse_dictionaries(&[None, Some(b"<< /N 1 /F#69rst 4 >>".as_slice())]);
+        assert!(parsed[0].is_none());
+        let escaped = parsed[1].as_ref().expect("parsed");
+        assert_eq!(escaped.get(b"First").and_then(Object::as_i64).ok(), Some(4));
+    }
+
+    #[test]
+    fn an_object_stream_whose_keys_are_escaped_is_still_checked() {
+        // Every entry of the index at offset 0: a bomb's pattern, with `/First` spelled `/F#69rst`.
+        let index = "1 0 ".repeat(MAX_OUT_OF_ORDER_ENTRIES + 2);
+        let data = format!("{index}<<>>");
+        let pdf = format!(
+            "%PDF-1.7\n1 0 obj\n<< /Length 5 >>\nstream\nBT ET\nendstream\nendobj\n\
+             2 0 obj\n<< /Type /ObjStm /N {} /F#69rst {} /Length {} >>\nstream\n{data}\nendstream\nendobj\n",
+            MAX_OUT_OF_ORDER_ENTRIES + 2,
+            index.len(),
+            data.len()
+        );
+        let err = check_object_streams(pdf.as_bytes(), &Limits::default()).err();
+        assert!(matches!(err, Some(ExtractError::Corrupt(_))), "{err:?}");
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub(crate) struct Tagged {
 #[derive(Debug, Default)]
 pub(crate) struct PageTags {
     /// Every MCID of the page's content stream that the tree refers to.
-    pub content: HashMap<u32, Tagged>,
+    pub content: McidMap,
     /// Replacement texts, keyed by the MCID whose sequence they replace or describe.
     pub replacements: HashMap<u32, Replacement>,
     /// Alt texts of figures without marked content on the page (LibreOffice 7.4 draws the
@@ -74,6 +74,51 @@ pub(crate) struct PageTags {
     pub unplaced: Vec<(Option<u32>, String)>,
     /// An MCID referred to twice: the tree contradicts itself.
     pub duplicates: bool,
+}
+
+/// What each MCID of a page is part of. Layout looks an MCID up for nearly every glyph, several
+/// times, so the map is built for lookups once the tree is read: MCIDs number a page's marked
+/// content from 0, and where they are about that dense they index a vector; a page numbering
+/// them sparsely (they are untrusted) gets a sorted list searched by halves, so no MCID can
+/// make the vector large.
+#[derive(Debug, Default)]
+pub(crate) struct McidMap {
+    dense: Vec<Option<Tagged>>,
+    sparse: Vec<(u32, Tagged)>,
+}
+
+/// Slots a dense map may have beyond two per MCID it holds.
+const DENSE_SLACK: usize = 64;
+
+impl McidMap {
+    fn new(entries: HashMap<u32, Tagged>) -> McidMap {
+        let Some(&max) = entries.keys().max() else { return McidMap::default() };
+        match usize::try_from(max).ok().filter(|&max| max < entries.len().saturating_mul(2) + DENSE_SLACK) {
+            Some(max) => {
+                let mut dense = vec![None; max + 1];
+                for (mcid, tagged) in entries {
+                    if let Some(slot) = usize::try_from(mcid).ok().and_then(|i| dense.get_mut(i)) {
+                        *slot = Some(tagged);
+                    }
+                }
+                McidMap { dense, sparse: Vec::new() }
+            }
+            None => {
+                let mut sparse: Vec<(u32, Tagged)> = entries.into_iter().collect();
+                sparse.sort_unstable_by_key(|(mcid, _)| *mcid);
+                McidMap { dense: Vec::new(), sparse }
+            }
+        }
+    }
+
+    /// What the MCID `mcid` is part of, if the tree refers to it.
+    pub fn get(&self, mcid: &u32) -> Option<&Tagged> {
+        if self.sparse.is_empty() {
+            return usize::try_from(*mcid).ok().and_then(|i| self.dense.get(i))?.as_ref();
+        }
+        let at = self.sparse.binary_search_by_key(mcid, |(m, _)| *m).ok()?;
+        self.sparse.get(at).map(|(_, tagged)| tagged)
+    }
 }
 
 /// The structure tree, per page.
@@ -98,6 +143,7 @@ pub(crate) fn read(doc: &Document, deadline: Instant) -> Option<Tags> {
         role_map,
         deadline,
         tags: Tags::default(),
+        content: HashMap::new(),
         visited: HashSet::new(),
         nodes: 0,
         order: 0,
@@ -141,6 +187,8 @@ struct Walk<'a> {
     role_map: Option<&'a Dictionary>,
     deadline: Instant,
     tags: Tags,
+    /// The MCIDs of each page as the walk finds them, made [`McidMap`]s when it is done.
+    content: HashMap<ObjectId, HashMap<u32, Tagged>>,
     visited: HashSet<ObjectId>,
     nodes: usize,
     order: u32,
@@ -290,7 +338,7 @@ impl<'a> Walk<'a> {
             cell: context.cell,
         };
         let tags = self.tags.pages.entry(page).or_default();
-        if tags.content.insert(mcid, tagged).is_some() {
+        if self.content.entry(page).or_default().insert(mcid, tagged).is_some() {
             tags.duplicates = true;
         }
         if let Some(pending) = context.replacement.and_then(|i| self.pending.get_mut(i)) {
@@ -309,8 +357,12 @@ impl<'a> Walk<'a> {
         self.last_mcid = Some((page, mcid));
     }
 
-    /// Files the alt texts of figures that had no marked content under their page.
+    /// Files the alt texts of figures that had no marked content under their page, and makes
+    /// each page's MCIDs a map for lookups.
     fn finish(&mut self) {
+        for (page, content) in self.content.drain() {
+            self.tags.pages.entry(page).or_default().content = McidMap::new(content);
+        }
         for pending in self.pending.drain(..) {
             let (false, Replacement::Alt(text), Some(page)) = (pending.placed, pending.text, pending.page) else {
                 continue;
@@ -421,4 +473,37 @@ fn is_standard(role: &[u8]) -> bool {
                 | b"Artifact"
                 | b"FENote"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tagged(order: u32) -> Tagged {
+        Tagged { order, block: order, heading: false, figure: false, table: None, row: None, cell: None }
+    }
+
+    fn map(mcids: &[u32]) -> McidMap {
+        McidMap::new(mcids.iter().map(|&m| (m, tagged(m.wrapping_add(1)))).collect())
+    }
+
+    #[test]
+    fn mcid_map_finds_what_it_holds_dense_or_sparse() {
+        // Dense: MCIDs from 0 with gaps, as producers number them.
+        let dense = map(&[0, 1, 2, 5, 9]);
+        assert!(dense.sparse.is_empty());
+        // Sparse: one huge MCID must not make a vector that large.
+        let sparse = map(&[3, 7, u32::MAX, 100_000]);
+        assert!(sparse.dense.is_empty() && sparse.sparse.len() == 4);
+        for (m, mcids) in [(&dense, &[0u32, 1, 2, 5, 9][..]), (&sparse, &[3, 7, u32::MAX, 100_000][..])] {
+            for mcid in mcids {
+                assert_eq!(m.get(mcid).map(|t| t.order), Some(mcid.wrapping_add(1)), "{mcid}");
+            }
+            for absent in [4, 8, 10, 99_999, u32::MAX - 1] {
+                assert_eq!(m.get(&absent), None, "{absent}");
+            }
+        }
+        assert_eq!(McidMap::default().get(&0), None);
+        assert_eq!(map(&[]).get(&0), None);
+    }
 }

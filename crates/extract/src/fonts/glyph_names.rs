@@ -2,8 +2,9 @@
 //!
 //! Follows the Adobe Glyph List Specification: drop a `.suffix`, split `_`-joined ligature
 //! components, then each component is an AGL name, `uniXXXX[XXXX…]` or `uXXXX[XX]`. The AGL
-//! itself comes from the `pdf_encoding` crate: lopdf has a copy too, but keeps it in a private
-//! module (and stores one UTF-16 unit per name), so it cannot be used from here.
+//! itself comes from the `pdf_encoding` crate, looked up in `agl`: lopdf has a copy too, but
+//! keeps it in a private module (and stores one UTF-16 unit per name), so it cannot be used
+//! from here.
 //!
 //! A few names TeX fonts use that the AGL lacks are added, and IBM's GCGID names (`gcgid`),
 //! which PDFs converted from AFP use. Names that only number a glyph (`g123`, `cid123`,
@@ -11,6 +12,7 @@
 //! unless a ToUnicode CMap maps the code, or the whole font shows its numbered names are
 //! character codes (`encoding::numbered`).
 
+mod agl;
 mod gcgid;
 
 use super::glyph_text;
@@ -126,7 +128,7 @@ fn component_chars(component: &str, out: &mut Vec<char>) -> bool {
     if component.is_empty() {
         return false;
     }
-    if let Some(text) = pdf_encoding::glyphname_to_unicode(component).or_else(|| tex_name(component)) {
+    if let Some(text) = agl::text(component).or_else(|| tex_name(component)) {
         out.extend(text.chars());
         return true;
     }

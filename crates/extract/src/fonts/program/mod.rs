@@ -73,7 +73,10 @@ impl FontProgram {
         let stream = [&b"FontFile2"[..], b"FontFile3", b"FontFile"]
             .iter()
             .find_map(|key| objects::get_stream(doc, descriptor, key))?;
-        let bytes = stream.get_plain_content_with_limit(MAX_PROGRAM_BYTES).ok()?;
+        let bytes = match type1::inflate_cleartext(stream, MAX_PROGRAM_BYTES) {
+            Some(cleartext) => cleartext,
+            None => stream.get_plain_content_with_limit(MAX_PROGRAM_BYTES).ok()?,
+        };
         let format = Format::sniff(&bytes)?;
         Some(FontProgram { bytes, format })
     }

@@ -262,3 +262,44 @@ fn exercise(doc: &Document, bytes: &[u8], format: super::Format) {
         }
     }
 }
+
+/// Every Type1 program in a `/FlateDecode` stream of the pdf.js corpus, inflated only up to the
+/// end of its cleartext part, gives the built-in encoding the whole program gives; a stream
+/// holding anything else is decoded whole.
+#[test]
+fn type1_programs_inflated_to_their_cleartext_read_as_the_whole_programs() {
+    let corpus = crate::test_paths::shared().join("corpora/pdfjs");
+    let Ok(entries) = std::fs::read_dir(&corpus) else {
+        panic!("corpus missing: {}", corpus.display());
+    };
+    let (mut shortened, mut whole_programs) = (0, 0);
+    for entry in entries.flatten() {
+        let Ok(doc) = Document::load(entry.path()) else {
+            continue;
+        };
+        for object in doc.objects.values() {
+            let Ok(stream) = object.as_stream() else {
+                continue;
+            };
+            let Ok(whole) = stream.get_plain_content_with_limit(super::MAX_PROGRAM_BYTES) else {
+                continue;
+            };
+            let head = super::type1::inflate_cleartext(stream, super::MAX_PROGRAM_BYTES);
+            if super::Format::sniff(&whole) != Some(super::Format::Type1) {
+                assert!(head.is_none(), "{}: not a Type1 program", entry.path().display());
+                continue;
+            }
+            let Some(head) = head else { continue };
+            assert!(whole.starts_with(&head), "{}", entry.path().display());
+            let head = FontProgram { bytes: head, format: super::Format::Type1 };
+            let whole = FontProgram { bytes: whole, format: super::Format::Type1 };
+            assert_eq!(head.builtin_table(), whole.builtin_table(), "{}", entry.path().display());
+            assert_eq!(head.builtin_names(), whole.builtin_names(), "{}", entry.path().display());
+            if head.bytes.len() < whole.bytes.len() {
+                shortened += 1;
+            }
+            whole_programs += 1;
+        }
+    }
+    assert!(shortened > 20, "only {shortened} of {whole_programs} Type1 programs inflated in part");
+}

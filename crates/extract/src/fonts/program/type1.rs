@@ -1,6 +1,11 @@
 //! Type1 programs (`/FontFile`): the built-in encoding in the cleartext part, either
 //! `/Encoding StandardEncoding def` or an array filled by `dup <code> /<name> put` entries
 //! (what pdfTeX's subsets of TeX fonts carry).
+//!
+//! Only the cleartext part is read, so a compressed program is inflated only as far as that
+//! part goes ([`inflate_cleartext`]): it is the first few percent of the program.
+
+use std::io::Read;
 
 use super::super::encoding::{BaseEncoding, CodeTable};
 use super::table_of_names;
@@ -67,6 +72,62 @@ fn encoding_entry(bytes: &[u8]) -> Option<Encoding> {
         }
     }
     Some(Encoding::Custom(names))
+}
+
+/// Bytes inflated at a time while looking for the end of the cleartext part.
+const INFLATE_CHUNK: usize = 16 * 1024;
+
+/// The start of a Type1 program kept in a `/FlateDecode` stream (without `/DecodeParms`),
+/// inflated as far as the end of its cleartext part: [`cleartext`] of it is that of the whole
+/// program, and nothing else of a Type1 program is read. `None` when the stream is filtered
+/// otherwise, holds no Type1 program, or its cleartext part does not end within `max` bytes or
+/// before its data does; the caller then decodes the stream whole, as any other program.
+pub(super) fn inflate_cleartext(stream: &lopdf::Stream, max: usize) -> Option<Vec<u8>> {
+    if stream.dict.has(b"DecodeParms") || stream.filters().ok()? != [b"FlateDecode".as_slice()] {
+        return None;
+    }
+    let mut decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
+    let mut out = Vec::new();
+    let mut searched = 0;
+    while out.len() <= max {
+        let start = out.len();
+        out.resize(start + INFLATE_CHUNK, 0);
+        let read = decoder.read(out.get_mut(start..).unwrap_or_default()).ok().filter(|&n| n > 0)?;
+        out.truncate(start + read);
+        if !could_be_type1(&out) {
+            return None;
+        }
+        if cleartext_ends(&out, &mut searched) {
+            return Some(out);
+        }
+    }
+    None
+}
+
+/// Whether a program starting with `head` can be a Type1 program: it starts as one, or is too
+/// short to tell (the leading bytes the format is sniffed from).
+fn could_be_type1(head: &[u8]) -> bool {
+    matches!(head, [] | [b'%' | 0x80] | [b'%', b'!', ..] | [0x80, 1, ..])
+}
+
+/// Whether the cleartext part of a program that starts with `head` is all in `head`: its PFB
+/// segment is complete, or `eexec` occurs in it. `searched` is how much of it earlier calls
+/// looked through.
+fn cleartext_ends(head: &[u8], searched: &mut usize) -> bool {
+    let body = match head {
+        [0x80, 1, a, b, c, d, rest @ ..] => {
+            let len = usize::try_from(u32::from_le_bytes([*a, *b, *c, *d])).unwrap_or(usize::MAX);
+            if rest.len() >= len {
+                return true;
+            }
+            rest
+        }
+        [0x80, ..] => return false,
+        _ => head,
+    };
+    let from = searched.saturating_sub(EEXEC.len() - 1);
+    *searched = body.len();
+    body.get(from..).is_some_and(|new| memchr::memmem::find(new, EEXEC).is_some())
 }
 
 /// The cleartext part of a PFA or PFB program.
