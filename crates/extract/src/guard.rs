@@ -10,8 +10,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::document::OpenDocument;
-use super::{extract_bytes, extract_retaining, ExtractError, ExtractedPdf, Limits};
+use crate::document::OpenDocument;
+use crate::{extract_bytes, extract_retaining, ExtractError, ExtractedPdf, Limits};
 
 /// Extra wall-clock time granted past the extractor's own budget before the watchdog gives up:
 /// long enough that the extractor's own, more precise time-limit error normally wins.
