@@ -70,10 +70,9 @@ pub fn extract_caught_retaining(bytes: &[u8], limits: &Limits) -> (Result<Extrac
             Ok(thread) => thread.join().unwrap_or_else(|_| {
                 (Err(ExtractError::Internal("the extraction thread panicked".into())), Retained::default())
             }),
-            Err(err) => (
-                Err(ExtractError::Internal(format!("cannot start an extraction thread: {err}"))),
-                Retained::default(),
-            ),
+            Err(err) => {
+                (Err(ExtractError::Internal(format!("cannot start an extraction thread: {err}"))), Retained::default())
+            }
         }
     })
 }
