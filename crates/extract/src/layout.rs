@@ -41,6 +41,10 @@ const MIN_OVERLAPPING_CELL_GLYPHS: usize = 2;
 const RUN_BREAK_EM: f32 = 1.0;
 /// A step backwards larger than this ends a run (overlap from kerning is smaller).
 const BACKSTEP_EM: f32 = 0.5;
+/// Rows of one flow whose baselines are closer than this (× font size) are pieces of one
+/// formula (a display fraction's numerator and denominator are about 0.7 em from its main
+/// line); lines of text are at least 1.1 em apart.
+const TANGLED_ROWS_EM: f32 = 0.9;
 /// Fewest runs on which column detection is tried: two short columns of two lines each, under
 /// a running head (LibreOffice balances the columns of a section that ends on a page).
 const MIN_RUNS_FOR_COLUMNS: usize = 5;
@@ -480,21 +484,67 @@ fn alone_at_an_edge(runs: &[Run], run: &Run) -> bool {
 }
 
 /// Groups a flow's runs into lines, top to bottom, and renders each line's text.
+///
+/// Rows of runs closer together than lines of text are ([`TANGLED_ROWS_EM`]) are the pieces
+/// of one formula or drawing: a display fraction's numerator and denominator beside its main
+/// line, a matrix beside the text it is set in. Read by position they interleave ("az + b" /
+/// "σ(z) := ◦ z :=" / "cz + d"); they are read in content-stream order instead, which is the
+/// order they were typeset in ("σ(z) :=", "az + b", "cz + d").
 fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright: bool, tagging: &Tagging) -> Vec<Line> {
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
-    let mut lines = Vec::new();
-    let mut current: Vec<Run> = Vec::new();
+    let mut rows: Vec<Vec<Run>> = Vec::new();
     for run in runs {
-        if let Some(first) = current.first() {
-            let size = first.size.max(run.size);
-            if (first.y - run.y).abs() > BASELINE_TOLERANCE_EM * size {
-                lines.push(render_line(page, members, &mut current, upright, tagging));
-            }
+        match rows.last_mut() {
+            Some(row) if row.first().is_some_and(|first| same_baseline(first, &run)) => row.push(run),
+            _ => rows.push(vec![run]),
         }
-        current.push(run);
     }
-    if !current.is_empty() {
-        lines.push(render_line(page, members, &mut current, upright, tagging));
+    let mut lines = Vec::new();
+    let mut rows = rows.into_iter().peekable();
+    while let Some(row) = rows.next() {
+        let mut cluster = vec![row];
+        while let (Some(prev), Some(next)) = (cluster.last(), rows.peek()) {
+            if !tangled(prev, next) {
+                break;
+            }
+            cluster.extend(rows.next());
+        }
+        let groups = if cluster.len() == 1 { cluster } else { stream_lines(cluster.concat()) };
+        for mut group in groups {
+            lines.push(render_line(page, members, &mut group, upright, tagging));
+        }
+    }
+    lines
+}
+
+/// Whether two runs are on one line's baseline.
+fn same_baseline(a: &Run, b: &Run) -> bool {
+    (a.y - b.y).abs() <= BASELINE_TOLERANCE_EM * a.size.max(b.size)
+}
+
+/// Whether `lower` follows `upper` closer than lines of text do (both rows top to bottom).
+fn tangled(upper: &[Run], lower: &[Run]) -> bool {
+    let (Some(a), Some(b)) = (upper.first(), lower.first()) else { return false };
+    let size = upper.iter().chain(lower).map(|r| r.size).fold(0.0, f32::max);
+    a.y - b.y < TANGLED_ROWS_EM * size
+}
+
+/// `runs` in content-stream order, cut into lines where the stream leaves the baseline or
+/// steps back to the left.
+fn stream_lines(mut runs: Vec<Run>) -> Vec<Vec<Run>> {
+    runs.sort_by_key(|r| r.start);
+    let mut lines: Vec<Vec<Run>> = Vec::new();
+    for run in runs {
+        match lines.last_mut() {
+            Some(line)
+                if line.last().is_some_and(|prev| {
+                    same_baseline(prev, &run) && run.x0 >= prev.x1 - BACKSTEP_EM * prev.size.max(run.size)
+                }) =>
+            {
+                line.push(run)
+            }
+            _ => lines.push(vec![run]),
+        }
     }
     lines
 }
