@@ -198,6 +198,8 @@ mod tests {
                 dir: 0,
                 skew: 0,
                 is_space: t == " ",
+                math: false,
+                depth: 0.0,
                 text_start: start,
                 text_end: page.text.len() as u32,
                 marking: crate::glyphs::Marking::None,

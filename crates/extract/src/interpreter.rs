@@ -483,6 +483,8 @@ impl<'a> Interpreter<'a> {
             dir,
             skew,
             is_space,
+            math: gs.font.as_ref().is_some_and(|f| f.is_math()),
+            depth: gs.font.as_ref().map_or(0.0, |f| f.hanging_depth(g.code)) * size,
             text_start,
             text_end,
             marking: self.marked.last().map_or(Marking::None, |m| m.marking),

@@ -490,6 +490,9 @@ fn alone_at_an_edge(runs: &[Run], run: &Run) -> bool {
 /// line, a matrix beside the text it is set in. Read by position they interleave ("az + b" /
 /// "σ(z) := ◦ z :=" / "cz + d"); they are read in content-stream order instead, which is the
 /// order they were typeset in ("σ(z) :=", "az + b", "cz + d").
+///
+/// Only where a math font drew part of them: tight rows without one are table rows, chart axes
+/// and form fields, whose stream order is often column by column or bottom to top.
 fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright: bool, tagging: &Tagging) -> Vec<Line> {
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let mut rows: Vec<Vec<Run>> = Vec::new();
@@ -502,14 +505,17 @@ fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright:
     let mut lines = Vec::new();
     let mut rows = rows.into_iter().peekable();
     while let Some(row) = rows.next() {
+        let mut low = lowest_reach(page, members, &row);
         let mut cluster = vec![row];
         while let (Some(prev), Some(next)) = (cluster.last(), rows.peek()) {
-            if !tangled(prev, next) {
+            if !tangled(prev, low, next) {
                 break;
             }
+            low = low.min(lowest_reach(page, members, next));
             cluster.extend(rows.next());
         }
-        let groups = if cluster.len() == 1 { cluster } else { stream_lines(cluster.concat()) };
+        let formula = cluster.len() > 1 && cluster.iter().flatten().any(|run| has_math(page, members, run));
+        let groups = if formula { stream_lines(cluster.concat()) } else { cluster };
         for mut group in groups {
             lines.push(render_line(page, members, &mut group, upright, tagging));
         }
@@ -517,16 +523,37 @@ fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright:
     lines
 }
 
+/// Whether a math font drew any glyph of `run`.
+fn has_math(page: &GlyphPage, members: &[usize], run: &Run) -> bool {
+    members.get(run.start..run.end).unwrap_or_default().iter().any(|&i| page.glyphs.get(i).is_some_and(|g| g.math))
+}
+
 /// Whether two runs are on one line's baseline.
 fn same_baseline(a: &Run, b: &Run) -> bool {
     (a.y - b.y).abs() <= BASELINE_TOLERANCE_EM * a.size.max(b.size)
 }
 
-/// Whether `lower` follows `upper` closer than lines of text do (both rows top to bottom).
-fn tangled(upper: &[Run], lower: &[Run]) -> bool {
+/// Whether `lower` follows `upper` closer than lines of text do (both rows top to bottom), or
+/// closer to `low`, the lowest point a glyph hanging from its top above it reaches (a display
+/// ∑ hangs over its formula's line, its lower limit under it).
+fn tangled(upper: &[Run], low: f32, lower: &[Run]) -> bool {
     let (Some(a), Some(b)) = (upper.first(), lower.first()) else { return false };
     let size = upper.iter().chain(lower).map(|r| r.size).fold(0.0, f32::max);
-    a.y - b.y < TANGLED_ROWS_EM * size
+    a.y.min(low) - b.y < TANGLED_ROWS_EM * size
+}
+
+/// The lowest point a glyph of `row` hanging from its top (see [`Glyph::depth`]) reaches; the
+/// row's baseline where none does.
+fn lowest_reach(page: &GlyphPage, members: &[usize], row: &[Run]) -> f32 {
+    let mut low = row.first().map_or(f32::INFINITY, |r| r.y);
+    for run in row {
+        for g in members.get(run.start..run.end).unwrap_or_default().iter().filter_map(|&i| page.glyphs.get(i)) {
+            if g.depth > 0.0 {
+                low = low.min(g.y - g.depth);
+            }
+        }
+    }
+    low
 }
 
 /// `runs` in content-stream order, cut into lines where the stream leaves the baseline or
