@@ -25,7 +25,7 @@ pub(crate) fn glyph_at(page: &GlyphPage, [x0, y, x1]: [f32; 3], size: f32, marki
         skew: 0,
         is_space: false,
         math: false,
-        depth: 0.0,
+        depth_tenths: 0,
         text_start: start,
         text_end: start,
         marking,

@@ -199,7 +199,7 @@ mod tests {
                 skew: 0,
                 is_space: t == " ",
                 math: false,
-                depth: 0.0,
+                depth_tenths: 0,
                 text_start: start,
                 text_end: page.text.len() as u32,
                 marking: crate::glyphs::Marking::None,

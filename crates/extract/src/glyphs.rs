@@ -23,9 +23,10 @@ pub(crate) struct Glyph {
     /// Drawn with a math font (TeX's `cmmi`, `cmsy`, `cmex`…, an OpenType math font): a formula
     /// is here, whose pieces may sit above and below its main line (see `layout`).
     pub math: bool,
-    /// How far the glyph reaches below its baseline (page units) where it hangs from its top,
-    /// like TeX's big operators and delimiters; 0 for text, whose descenders are short.
-    pub depth: f32,
+    /// How far the glyph reaches below its baseline, in tenths of its size, where it hangs
+    /// from its top like TeX's big operators and delimiters; 0 for text, whose descenders are
+    /// short. A byte keeps the glyph as small as it was (one per character of every page).
+    pub depth_tenths: u8,
     /// The glyph's characters: `GlyphPage::text[text_start..text_end]`.
     pub text_start: u32,
     pub text_end: u32,

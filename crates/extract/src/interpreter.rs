@@ -484,7 +484,7 @@ impl<'a> Interpreter<'a> {
             skew,
             is_space,
             math: gs.font.as_ref().is_some_and(|f| f.is_math()),
-            depth: gs.font.as_ref().map_or(0.0, |f| f.hanging_depth(g.code)) * size,
+            depth_tenths: gs.font.as_ref().map_or(0, |f| f.hanging_depth_tenths(g.code)),
             text_start,
             text_end,
             marking: self.marked.last().map_or(Marking::None, |m| m.marking),

@@ -79,7 +79,7 @@ mod tests {
             skew: 0,
             is_space: false,
             math: false,
-            depth: 0.0,
+            depth_tenths: 0,
             text_start: 0,
             text_end: 1,
             marking: Marking::None,

@@ -52,7 +52,7 @@ fn glyph_page(page: &BoxedPage) -> GlyphPage {
             skew: 0,
             is_space: false,
             math: false,
-            depth: 0.0,
+            depth_tenths: 0,
             text_start: start,
             text_end: offset(&out.text),
             marking: Marking::None,

@@ -22,6 +22,10 @@ fn display_formulas_read_in_typeset_order() {
     assert_eq!(body, words(&truth));
     assert!(body.contains("elevtallet: u = D + a E − b hvor"), "{body}");
     assert!(body.contains("følger F := ( p q r s ) ◦ x og"), "{body}");
+    // Each formula's pieces are joined into one line.
+    let lines =
+        |text: &str| text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect::<Vec<_>>();
+    assert_eq!(lines(&pdf.body_text()), lines(&truth));
 }
 
 #[test]

@@ -135,14 +135,14 @@ impl Font {
         self.math
     }
 
-    /// How far the glyph of `code` reaches below its baseline, in ems, where that is far more
-    /// than a letter's descender: TeX's extension font (`cmex`) hangs big operators and
+    /// How far the glyph of `code` reaches below its baseline, in tenths of an em, where that
+    /// is far more than a letter's descender: TeX's extension font hangs big operators and
     /// delimiters from their top (`cmex`, Latin Modern's `lmex`). 0 for every other font.
-    pub fn hanging_depth(&self, code: u32) -> f32 {
+    pub fn hanging_depth_tenths(&self, code: u32) -> u8 {
         if self.omx {
-            tex_math::omx_depth(code)
+            tex_math::omx_depth_tenths(code)
         } else {
-            0.0
+            0
         }
     }
 

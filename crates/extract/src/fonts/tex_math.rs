@@ -55,7 +55,7 @@ pub(super) fn is_math_font(base_font: &[u8]) -> bool {
 
 /// Whether `base_font` is laid out as OMX, TeX's math extension encoding: `cmex` or Latin
 /// Modern's `lmex` (Type1 name `LMMathExtension10-Regular`). pdfTeX shows their glyphs by
-/// their TFM codes whatever the PDF encoding says, so [`omx_depth`] applies to the code.
+/// their TFM codes whatever the PDF encoding says, so [`omx_depth_tenths`] applies to the code.
 pub(super) fn is_omx(base_font: &[u8]) -> bool {
     let name = String::from_utf8_lossy(base_font).to_ascii_lowercase();
     let family = match name.split_once('+') {
@@ -80,9 +80,9 @@ const OMX_DEPTH: [u8; 128] = [
     12, 18, 24, 30, 18, 6, 6, 6, 6, 6, 0, 0, 0, 0, 6, 6, // radicals, arrow and brace pieces
 ];
 
-/// How far the OMX glyph at `code` reaches below its baseline, in ems (0 above 127).
-pub(super) fn omx_depth(code: u32) -> f32 {
-    usize::try_from(code).ok().and_then(|i| OMX_DEPTH.get(i)).map_or(0.0, |&tenths| f32::from(tenths) / 10.0)
+/// How far the OMX glyph at `code` reaches below its baseline, in tenths of an em (0 above 127).
+pub(super) fn omx_depth_tenths(code: u32) -> u8 {
+    usize::try_from(code).ok().and_then(|i| OMX_DEPTH.get(i)).copied().unwrap_or(0)
 }
 
 /// The glyph names of the OMX encoding (`cmex10`), codes 0–127.
@@ -348,10 +348,10 @@ mod tests {
         assert!(is_math_font(b"CambriaMath"));
         assert!(!is_math_font(b"LMRoman10-Regular"));
         // summationdisplay (0x58) is 1.5 em deep, summationtext (0x50) 1 em, a wide hat none.
-        assert_eq!(omx_depth(0x58), 1.5);
-        assert_eq!(omx_depth(0x50), 1.0);
-        assert_eq!(omx_depth(0x62), 0.0);
-        assert_eq!(omx_depth(200), 0.0);
+        assert_eq!(omx_depth_tenths(0x58), 15);
+        assert_eq!(omx_depth_tenths(0x50), 10);
+        assert_eq!(omx_depth_tenths(0x62), 0);
+        assert_eq!(omx_depth_tenths(200), 0);
     }
 
     #[test]
