@@ -20,6 +20,13 @@ pub(crate) struct Glyph {
     pub skew: i8,
     /// True for a space character: a word boundary, not text.
     pub is_space: bool,
+    /// Drawn with a math font (TeX's `cmmi`, `cmsy`, `cmex`…, an OpenType math font): a formula
+    /// is here, whose pieces may sit above and below its main line (see `layout`).
+    pub math: bool,
+    /// How far the glyph reaches below its baseline, in tenths of its size, where it hangs
+    /// from its top like TeX's big operators and delimiters; 0 for text, whose descenders are
+    /// short. A byte keeps the glyph as small as it was (one per character of every page).
+    pub depth_tenths: u8,
     /// The glyph's characters: `GlyphPage::text[text_start..text_end]`.
     pub text_start: u32,
     pub text_end: u32,

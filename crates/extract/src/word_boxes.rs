@@ -51,6 +51,8 @@ fn glyph_page(page: &BoxedPage) -> GlyphPage {
             dir: 0,
             skew: 0,
             is_space: false,
+            math: false,
+            depth_tenths: 0,
             text_start: start,
             text_end: offset(&out.text),
             marking: Marking::None,

@@ -12,6 +12,8 @@ mod util;
 mod cjk;
 // Columns that only the content stream's order tells from a table (a pdfTeX index).
 mod columns;
+// Display formulas (fractions, matrices) read in the order they were typeset.
+mod display_math;
 // Bad input gives the documented errors, never a panic; limits are enforced.
 mod errors;
 // Small pdfTeX and scripted PDFs: ActualText, Form XObjects, annotations, page-break hyphens.

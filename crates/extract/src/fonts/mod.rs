@@ -74,6 +74,10 @@ pub struct DecodedGlyph {
 #[derive(Debug)]
 pub struct Font {
     kind: FontKind,
+    /// A font for setting formulas (see [`Font::is_math`]).
+    math: bool,
+    /// Laid out as TeX's math extension font (see [`Font::hanging_depth`]).
+    omx: bool,
 }
 
 #[derive(Debug)]
@@ -102,7 +106,8 @@ impl Font {
                 .map(|bytes| CMap::parse(&bytes));
             FontKind::Simple(simple::SimpleFont::load(doc, dict, subtype, to_unicode.as_ref()))
         };
-        Font { kind }
+        let base_font = objects::get_name(doc, dict, b"BaseFont").unwrap_or_default();
+        Font { kind, math: tex_math::is_math_font(base_font), omx: tex_math::is_omx(base_font) }
     }
 
     /// Splits `bytes` into codes (by the font's codespace) and appends one glyph per code.
@@ -120,6 +125,24 @@ impl Font {
         match &self.kind {
             FontKind::Simple(f) => f.em_height(),
             FontKind::Composite(_) => 1.0,
+        }
+    }
+
+    /// True for a font made for setting formulas: TeX's math fonts (`cmmi`, `cmsy`, `cmex`, the
+    /// AMS fonts) or an OpenType math font ("Cambria Math", "Latin Modern Math"). Layout reads
+    /// the pieces of a formula around such glyphs in the order they were typeset.
+    pub fn is_math(&self) -> bool {
+        self.math
+    }
+
+    /// How far the glyph of `code` reaches below its baseline, in tenths of an em, where that
+    /// is far more than a letter's descender: TeX's extension font hangs big operators and
+    /// delimiters from their top (`cmex`, Latin Modern's `lmex`). 0 for every other font.
+    pub fn hanging_depth_tenths(&self, code: u32) -> u8 {
+        if self.omx {
+            tex_math::omx_depth_tenths(code)
+        } else {
+            0
         }
     }
 

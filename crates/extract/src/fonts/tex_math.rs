@@ -46,6 +46,45 @@ impl MathFont {
     }
 }
 
+/// Whether `base_font` names a font made for formulas: a TeX math family (see [`MathFont`]) or
+/// any font whose name says "Math" (Latin Modern's Type1 `LMMathItalic10`, Cambria Math, STIX
+/// Two Math: OpenType math fonts, used by Word's equations, XeTeX and LuaTeX).
+pub(super) fn is_math_font(base_font: &[u8]) -> bool {
+    MathFont::identify(base_font).is_some() || base_font.windows(4).any(|w| w.eq_ignore_ascii_case(b"math"))
+}
+
+/// Whether `base_font` is laid out as OMX, TeX's math extension encoding: `cmex` or Latin
+/// Modern's `lmex` (Type1 name `LMMathExtension10-Regular`). pdfTeX shows their glyphs by
+/// their TFM codes whatever the PDF encoding says, so [`omx_depth_tenths`] applies to the code.
+pub(super) fn is_omx(base_font: &[u8]) -> bool {
+    let name = String::from_utf8_lossy(base_font).to_ascii_lowercase();
+    let family = match name.split_once('+') {
+        Some((tag, rest)) if tag.len() == 6 => rest,
+        _ => name.as_str(),
+    };
+    family.starts_with("lmmathextension") || MathFont::identify(base_font) == Some(MathFont::Extension)
+}
+
+/// How far each OMX glyph reaches below its baseline, in tenths of an em (`cmex10.tfm`'s
+/// depths, rounded up; every size of `cmex` has the same layout). TeX hangs big operators,
+/// delimiters and radicals from their top: a display ∑ is 1.5 em deep, its baseline ~1 em above
+/// the formula's, so by baseline it looks like a line of its own.
+const OMX_DEPTH: [u8; 128] = [
+    12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 6, 6, 12, 12, // big delimiters
+    18, 18, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, // Big, bigg
+    30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 18, 18, // Bigg, slashBig
+    18, 18, 18, 18, 18, 18, 6, 6, 9, 9, 9, 9, 18, 18, 3, 6, // extensible pieces
+    18, 18, 6, 6, 18, 18, 10, 15, 12, 23, 10, 15, 10, 15, 10, 15, // pieces, big operators
+    10, 10, 12, 10, 10, 10, 10, 10, 15, 15, 23, 15, 15, 15, 15, 15, // text and display operators
+    10, 15, 0, 0, 0, 0, 0, 0, 18, 18, 18, 18, 18, 18, 18, 18, // wide accents, Big delimiters
+    12, 18, 24, 30, 18, 6, 6, 6, 6, 6, 0, 0, 0, 0, 6, 6, // radicals, arrow and brace pieces
+];
+
+/// How far the OMX glyph at `code` reaches below its baseline, in tenths of an em (0 above 127).
+pub(super) fn omx_depth_tenths(code: u32) -> u8 {
+    usize::try_from(code).ok().and_then(|i| OMX_DEPTH.get(i)).copied().unwrap_or(0)
+}
+
 /// The glyph names of the OMX encoding (`cmex10`), codes 0–127.
 const OMX: [&str; 128] = [
     "parenleftbig",
@@ -299,6 +338,21 @@ pub(super) fn name_text(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn extension_fonts_hang_big_glyphs_from_their_top() {
+        assert!(is_omx(b"YMYJLL+CMEX10"));
+        assert!(is_omx(b"UUYMEV+LMMathExtension10-Regular"));
+        assert!(!is_omx(b"LMMathItalic10-Regular"));
+        assert!(is_math_font(b"LMMathItalic10-Regular"));
+        assert!(is_math_font(b"CambriaMath"));
+        assert!(!is_math_font(b"LMRoman10-Regular"));
+        // summationdisplay (0x58) is 1.5 em deep, summationtext (0x50) 1 em, a wide hat none.
+        assert_eq!(omx_depth_tenths(0x58), 15);
+        assert_eq!(omx_depth_tenths(0x50), 10);
+        assert_eq!(omx_depth_tenths(0x62), 0);
+        assert_eq!(omx_depth_tenths(200), 0);
+    }
 
     #[test]
     fn families_with_and_without_subset_tags() {

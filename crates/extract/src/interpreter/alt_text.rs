@@ -24,6 +24,8 @@ pub(crate) fn glyph_at(page: &GlyphPage, [x0, y, x1]: [f32; 3], size: f32, marki
         dir: 0,
         skew: 0,
         is_space: false,
+        math: false,
+        depth_tenths: 0,
         text_start: start,
         text_end: start,
         marking,

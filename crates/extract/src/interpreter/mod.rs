@@ -489,6 +489,8 @@ impl<'a> Interpreter<'a> {
             dir,
             skew,
             is_space,
+            math: gs.font.as_ref().is_some_and(|f| f.is_math()),
+            depth_tenths: gs.font.as_ref().map_or(0, |f| f.hanging_depth_tenths(g.code)),
             text_start,
             text_end,
             marking: self.marked.last().map_or(Marking::None, |m| m.marking),

@@ -78,6 +78,8 @@ mod tests {
             dir,
             skew: 0,
             is_space: false,
+            math: false,
+            depth_tenths: 0,
             text_start: 0,
             text_end: 1,
             marking: Marking::None,

@@ -198,6 +198,8 @@ mod tests {
                 dir: 0,
                 skew: 0,
                 is_space: t == " ",
+                math: false,
+                depth_tenths: 0,
                 text_start: start,
                 text_end: page.text.len() as u32,
                 marking: crate::glyphs::Marking::None,

@@ -43,6 +43,13 @@ const MIN_OVERLAPPING_CELL_GLYPHS: usize = 2;
 const RUN_BREAK_EM: f32 = 1.0;
 /// A step backwards larger than this ends a run (overlap from kerning is smaller).
 const BACKSTEP_EM: f32 = 0.5;
+/// Rows of one flow whose baselines are closer than this (× font size) are pieces of one
+/// formula (a display fraction's numerator and denominator are about 0.7 em from its main
+/// line); lines of text are at least 1.1 em apart.
+const TANGLED_ROWS_EM: f32 = 0.9;
+/// A formula's piece starting less than this (× font size) right of its line's left end starts
+/// a new line (the next line of text, or of a multi-line formula).
+const FORMULA_RETURN_EM: f32 = 0.5;
 /// Fewest runs on which column detection is tried: two short columns of two lines each, under
 /// a running head (LibreOffice balances the columns of a section that ends on a page).
 const MIN_RUNS_FOR_COLUMNS: usize = 5;
@@ -99,6 +106,9 @@ struct Run {
     x1: f32,
     y: f32,
     size: f32,
+    /// The lowest point a glyph of the run reaches where it hangs from its top (see
+    /// [`Glyph::depth_tenths`]); infinity where none does.
+    low: f32,
     /// Part of a row drawn across the current gutter (set by [`mark_rows_across`]).
     across: bool,
 }
@@ -203,18 +213,36 @@ fn build_runs(glyphs: &[Glyph], members: &[usize], tagging: &Tagging) -> Vec<Run
                     run.size = g.size;
                     run.y = g.y;
                 }
+                run.low = run.low.min(hanging_low(g));
                 current = Some((run, *g));
                 continue;
             }
             runs.push(run);
         }
-        let run = Run { start: pos, end: pos + 1, x0: g.x0, x1: g.x1, y: g.y, size: g.size, across: false };
+        let run = Run {
+            start: pos,
+            end: pos + 1,
+            x0: g.x0,
+            x1: g.x1,
+            y: g.y,
+            size: g.size,
+            low: hanging_low(g),
+            across: false,
+        };
         current = Some((run, *g));
     }
     if let Some((run, _)) = current {
         runs.push(run);
     }
     runs
+}
+
+/// The lowest point `g` reaches if it hangs from its top; infinity (no reach) otherwise.
+fn hanging_low(g: &Glyph) -> f32 {
+    if g.depth_tenths == 0 {
+        return f32::INFINITY;
+    }
+    g.y - f32::from(g.depth_tenths) / 10.0 * g.size
 }
 
 /// Splits `runs` at column gutters, recursively, appending the flows in reading order.
@@ -482,21 +510,131 @@ fn alone_at_an_edge(runs: &[Run], run: &Run) -> bool {
 }
 
 /// Groups a flow's runs into lines, top to bottom, and renders each line's text.
+///
+/// Rows of runs closer together than lines of text are ([`TANGLED_ROWS_EM`]) are the pieces
+/// of one formula or drawing: a display fraction's numerator and denominator beside its main
+/// line, a matrix beside the text it is set in. Read by position they interleave ("az + b" /
+/// "σ(z) := ◦ z :=" / "cz + d"); they are read in content-stream order instead, which is the
+/// order they were typeset in ("σ(z) :=", "az + b", "cz + d").
+///
+/// Only where a math font drew part of them: tight rows without one are table rows, chart axes
+/// and form fields, whose stream order is often column by column or bottom to top.
 fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright: bool, tagging: &Tagging) -> Vec<Line> {
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
-    let mut lines = Vec::new();
-    let mut current: Vec<Run> = Vec::new();
+    let mut rows: Vec<Vec<Run>> = Vec::new();
     for run in runs {
-        if let Some(first) = current.first() {
-            let size = first.size.max(run.size);
-            if (first.y - run.y).abs() > BASELINE_TOLERANCE_EM * size {
-                lines.push(render_line(page, members, &mut current, upright, tagging));
+        match rows.last_mut() {
+            Some(row) if row.first().is_some_and(|first| same_baseline(first, &run)) => row.push(run),
+            _ => rows.push(vec![run]),
+        }
+    }
+    let mut lines = Vec::new();
+    let mut rows = rows.into_iter().peekable();
+    while let Some(row) = rows.next() {
+        let mut low = lowest_reach(&row);
+        let mut cluster = vec![row];
+        while let (Some(prev), Some(next)) = (cluster.last(), rows.peek()) {
+            if !tangled(prev, low, next) {
+                break;
+            }
+            low = low.min(lowest_reach(next));
+            cluster.extend(rows.next());
+        }
+        let formula = cluster.len() > 1 && cluster.iter().flatten().any(|run| has_math(page, members, run));
+        if formula {
+            let pieces = stream_lines(cluster.concat())
+                .into_iter()
+                .map(|mut group| render_line(page, members, &mut group, upright, tagging))
+                .collect();
+            lines.extend(join_formula(pieces));
+        } else {
+            for mut row in cluster {
+                lines.push(render_line(page, members, &mut row, upright, tagging));
             }
         }
-        current.push(run);
     }
-    if !current.is_empty() {
-        lines.push(render_line(page, members, &mut current, upright, tagging));
+    lines
+}
+
+/// Joins the pieces of one formula, rendered in the order they were typeset, into lines: a
+/// piece continues the line unless it starts back at the line's left end or the line ends in a
+/// hyphen (the next line of text in a run of tight lines, whose hyphen `cleanup` rejoins).
+/// Each joined line is one cell: its pieces are not left to right.
+fn join_formula(pieces: Vec<Line>) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    for piece in pieces.into_iter().filter(|p| !p.text.is_empty()) {
+        let Some(line) = lines.last_mut() else {
+            lines.push(piece);
+            continue;
+        };
+        let returns = piece.x0 <= line.x0 + FORMULA_RETURN_EM * line.size.max(piece.size);
+        if returns || line.text.ends_with(['-', '\u{ad}']) {
+            lines.push(piece);
+            continue;
+        }
+        let text = format!("{} {}", line.text, piece.text);
+        let (x0, x1) = (line.x0.min(piece.x0), line.x1.max(piece.x1));
+        if piece.size > line.size {
+            line.size = piece.size;
+            line.y = piece.y;
+        }
+        if piece.marking != line.marking {
+            line.marking = Marking::None;
+        }
+        if piece.tag != line.tag {
+            line.tag = LineTag::default();
+        }
+        let tag = line.cells.first().and_then(|c| c.tag);
+        line.cells = vec![Cell { x0, x1, text, words: Vec::new(), tag }];
+        line.update_text();
+        line.x0 = x0;
+        line.x1 = x1;
+    }
+    lines
+}
+
+/// Whether a math font drew any glyph of `run`.
+fn has_math(page: &GlyphPage, members: &[usize], run: &Run) -> bool {
+    members.get(run.start..run.end).unwrap_or_default().iter().any(|&i| page.glyphs.get(i).is_some_and(|g| g.math))
+}
+
+/// Whether two runs are on one line's baseline.
+fn same_baseline(a: &Run, b: &Run) -> bool {
+    (a.y - b.y).abs() <= BASELINE_TOLERANCE_EM * a.size.max(b.size)
+}
+
+/// Whether `lower` follows `upper` closer than lines of text do (both rows top to bottom), or
+/// closer to `low`, the lowest point a glyph hanging from its top above it reaches (a display
+/// ∑ hangs over its formula's line, its lower limit under it).
+fn tangled(upper: &[Run], low: f32, lower: &[Run]) -> bool {
+    let (Some(a), Some(b)) = (upper.first(), lower.first()) else { return false };
+    let size = upper.iter().chain(lower).map(|r| r.size).fold(0.0, f32::max);
+    a.y.min(low) - b.y < TANGLED_ROWS_EM * size
+}
+
+/// The lowest point a glyph of `row` hanging from its top reaches (see [`Run::low`]); the
+/// row's baseline where none does.
+fn lowest_reach(row: &[Run]) -> f32 {
+    let first = row.first().map_or(f32::INFINITY, |r| r.y);
+    row.iter().map(|r| r.low).fold(first, f32::min)
+}
+
+/// `runs` in content-stream order, cut into lines where the stream leaves the baseline or
+/// steps back to the left.
+fn stream_lines(mut runs: Vec<Run>) -> Vec<Vec<Run>> {
+    runs.sort_by_key(|r| r.start);
+    let mut lines: Vec<Vec<Run>> = Vec::new();
+    for run in runs {
+        match lines.last_mut() {
+            Some(line)
+                if line.last().is_some_and(|prev| {
+                    same_baseline(prev, &run) && run.x0 >= prev.x1 - BACKSTEP_EM * prev.size.max(run.size)
+                }) =>
+            {
+                line.push(run)
+            }
+            _ => lines.push(vec![run]),
+        }
     }
     lines
 }
