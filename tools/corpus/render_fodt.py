@@ -3,22 +3,10 @@ hyphenation on, running header and "Side N af M" footer on every page."""
 
 from xml.sax.saxutils import escape
 
-HEAD = """<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
- xmlns:dc="http://purl.org/dc/elements/1.1/"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:meta><dc:title>{title}</dc:title><dc:language>{lang}</dc:language></office:meta>
-<office:font-face-decls>
- <style:font-face style:name="Body" svg:font-family="'{body}'" style:font-family-generic="roman"/>
- <style:font-face style:name="Head" svg:font-family="'{head}'" style:font-family-generic="swiss"/>
-</office:font-face-decls>
-<office:styles>
+import fodt
+
+# Paragraph styles; {placeholders} are filled per document.
+STYLES = """
  <style:default-style style:family="paragraph">
   <style:paragraph-properties fo:hyphenation-ladder-count="no-limit"/>
   <style:text-properties style:font-name="Body" fo:font-size="{size}pt" fo:language="{lang2}" fo:country="{country}"
@@ -58,14 +46,10 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   <style:paragraph-properties fo:text-align="{furn_align}"/>
   <style:text-properties style:font-name="Head" fo:font-size="8.5pt" fo:color="#555555" fo:hyphenate="false"/>
  </style:style>
-</office:styles>
-<office:automatic-styles>
- <style:page-layout style:name="pm1">
-  <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.2cm"
-   fo:margin-bottom="1.2cm" fo:margin-left="{ml}cm" fo:margin-right="{mr}cm"/>
-  <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.8cm"/></style:header-style>
-  <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.8cm"/></style:footer-style>
- </style:page-layout>
+"""
+
+# Table and list styles; {placeholders} are filled per document.
+AUTOMATIC_STYLES = """
  <style:style style:name="Tbl" style:family="table">
   <style:table-properties style:width="{tw}cm" table:align="left" fo:margin-bottom="0.3cm"/>
  </style:style>
@@ -81,17 +65,7 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
    </style:list-level-properties>
   </text:list-level-style-bullet>
  </text:list-style>
-</office:automatic-styles>
-<office:master-styles>
- <style:master-page style:name="Standard" style:page-layout-name="pm1">
-  <style:header><text:p text:style-name="Furniture">{header}</text:p></style:header>
-  <style:footer><text:p text:style-name="Furniture">Side <text:page-number text:select-page="current"/> af <text:page-count/></text:p></style:footer>
- </style:master-page>
-</office:master-styles>
-<office:body><office:text>
 """
-
-TAIL = "</office:text></office:body></office:document>\n"
 
 
 def render(doc, variant: int) -> str:
@@ -102,29 +76,41 @@ def render(doc, variant: int) -> str:
     ml, mr = [(2.5, 2.5), (2.2, 2.8), (3.0, 2.0)][variant % 3]
     tw = 21 - ml - mr
     lang2, country = ("en", "GB") if doc.lang == "eng" else ("da", "DK")
-    out = [HEAD.format(title=escape(doc.blocks[0][1]), lang=f"{lang2}-{country}", lang2=lang2, country=country,
-                       body=fonts[0], head=fonts[1], size=[11, 10.5, 11.5][variant % 3],
-                       align=["justify", "justify", "start"][variant % 3],
-                       accent=["#1F4E79", "#7A1F1F", "#2F5F2F", "#000000"][variant % 4],
-                       furn_align=["center", "end", "start"][variant % 3],
-                       ml=ml, mr=mr, tw=f"{tw:.2f}", cwa=f"{tw - 4 * 2.1:.2f}", cwb="2.1",
-                       bullet=["•", "–", "▪"][variant % 3], header=escape(doc.header))]
+    values = dict(lang2=lang2, country=country, size=[11, 10.5, 11.5][variant % 3],
+                  align=["justify", "justify", "start"][variant % 3],
+                  accent=["#1F4E79", "#7A1F1F", "#2F5F2F", "#000000"][variant % 4],
+                  furn_align=["center", "end", "start"][variant % 3],
+                  tw=f"{tw:.2f}", cwa=f"{tw - 4 * 2.1:.2f}", cwb="2.1", bullet=["•", "–", "▪"][variant % 3])
+
+    def furniture(xml: str) -> str:
+        return f'<text:p text:style-name="Furniture">{xml}</text:p>'
+
+    frame = dict(
+        meta=f"<dc:title>{escape(doc.blocks[0][1])}</dc:title><dc:language>{lang2}-{country}</dc:language>",
+        font_faces=fodt.font_face("Body", f"'{fonts[0]}'", "roman") + fodt.font_face("Head", f"'{fonts[1]}'", "swiss"),
+        styles=STYLES.format(**values),
+        automatic_styles=fodt.page_layout(margins=(1.2, 1.2, ml, mr), header_gap=0.8, footer_gap=0.8)
+        + AUTOMATIC_STYLES.format(**values),
+        master_styles=fodt.master_page(
+            header=furniture(escape(doc.header)),
+            footer=furniture(f"Side {fodt.PAGE_NUMBER} af {fodt.PAGE_COUNT}")))
+    out = []
     for kind, payload in doc.blocks:
         if kind in ("title", "subtitle"):
-            out.append(f'<text:p text:style-name="{kind.capitalize()}">{escape(payload)}</text:p>\n')
+            out.append(fodt.paragraph(kind.capitalize(), payload) + "\n")
         elif kind == "h1":
             out.append(f'<text:h text:style-name="H1" text:outline-level="1">{escape(payload)}</text:h>\n')
         elif kind == "p":
-            out.append(f'<text:p text:style-name="Standard">{escape(payload)}</text:p>\n')
+            out.append(fodt.paragraph("Standard", payload) + "\n")
         elif kind == "ul":
             out.append('<text:list text:style-name="L1">')
             for item in payload:
-                out.append(f'<text:list-item><text:p text:style-name="Standard">{escape(item)}</text:p></text:list-item>')
+                out.append(f'<text:list-item>{fodt.paragraph("Standard", item)}</text:list-item>')
             out.append("</text:list>\n")
         elif kind == "table":
             caption, head, rows = payload
             ncols = len(head)
-            out.append(f'<text:p text:style-name="Caption">{escape(caption)}</text:p>\n')
+            out.append(fodt.paragraph("Caption", caption) + "\n")
             out.append('<table:table table:style-name="Tbl"><table:table-column table:style-name="ColA"/>'
                        f'<table:table-column table:style-name="ColB" table:number-columns-repeated="{ncols - 1}"/>\n')
             for i, row in enumerate([head] + rows):
@@ -137,5 +123,4 @@ def render(doc, variant: int) -> str:
             out.append("</table:table>\n")
         else:
             raise ValueError(kind)
-    out.append(TAIL)
-    return "".join(out)
+    return fodt.document("".join(out), **frame)

@@ -9,9 +9,9 @@ joined by single spaces, a wrapped cell's lines joined by a space), blank lines 
 The running head and the "Side N" footer are furniture, not in it."""
 import os
 import sys
-from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../tools/corpus"))
+import fodt  # noqa: E402
 import prose  # noqa: E402
 
 VALUES = {"K": "Holbæk", "KK": "Holbæk Kommune", "Y": "2026", "Y0": "2025", "Y1": "2027", "A": "3,5",
@@ -53,8 +53,7 @@ for n, (topic, sentences) in enumerate(prose.TOPIC_SENTENCES.items()):
 
 
 def cell(text: str, style: str) -> str:
-    return (f'<table:table-cell table:style-name="Cell" office:value-type="string">'
-            f'<text:p text:style-name="{style}">{escape(text)}</text:p></table:table-cell>')
+    return f'<table:table-cell table:style-name="Cell" office:value-type="string">{fodt.paragraph(style, text)}</table:table-cell>'
 
 
 body = []
@@ -67,55 +66,19 @@ for kind, content in blocks:
                     '<table:table-column table:style-name="C2" table:number-columns-repeated="3"/>'
                     f'{"".join(rows)}</table:table>')
     else:
-        style = {"title": "Title", "h": "H", "p": "P"}[kind]
-        body.append(f'<text:p text:style-name="{style}">{escape(content)}</text:p>')
+        body.append(fodt.paragraph({"title": "Title", "h": "H", "p": "P"}[kind], content))
 
-doc = f'''<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls><style:font-face style:name="Carlito" svg:font-family="Carlito"/></office:font-face-decls>
-<office:styles>
- <style:default-style style:family="paragraph">
-  <style:text-properties style:font-name="Carlito" fo:font-size="10pt" fo:language="da" fo:country="DK"
-   fo:hyphenate="true" fo:hyphenation-remain-char-count="2" fo:hyphenation-push-char-count="3"/>
- </style:default-style>
- <style:style style:name="P" style:family="paragraph">
-  <style:paragraph-properties fo:text-align="justify" fo:margin-bottom="0.2cm"/>
- </style:style>
- <style:style style:name="H" style:family="paragraph">
-  <style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.1cm" fo:keep-with-next="always"/>
-  <style:text-properties fo:font-size="12pt" fo:font-weight="bold" fo:hyphenate="false"/>
- </style:style>
- <style:style style:name="Title" style:family="paragraph">
-  <style:paragraph-properties fo:margin-bottom="0.4cm"/>
-  <style:text-properties fo:font-size="18pt" fo:font-weight="bold" fo:hyphenate="false"/>
- </style:style>
+# Table cells: bold header, 9 pt, never hyphenated.
+CELL_STYLES = """
  <style:style style:name="TH" style:family="paragraph">
   <style:text-properties fo:font-size="9pt" fo:font-weight="bold" fo:hyphenate="false"/>
  </style:style>
  <style:style style:name="TD" style:family="paragraph">
   <style:text-properties fo:font-size="9pt" fo:hyphenate="false"/>
  </style:style>
- <style:style style:name="Furniture" style:family="paragraph">
-  <style:paragraph-properties fo:text-align="center"/>
-  <style:text-properties fo:font-size="8pt" fo:hyphenate="false"/>
- </style:style>
-</office:styles>
-<office:automatic-styles>
- <style:page-layout style:name="pm1">
-  <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm"
-   fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm"/>
-  <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.6cm"/></style:header-style>
-  <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.6cm"/></style:footer-style>
- </style:page-layout>
- <style:style style:name="Cols" style:family="section">
-  <style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.8cm"/></style:section-properties>
- </style:style>
+"""
+
+TABLE_STYLES = """
  <style:style style:name="Table" style:family="table">
   <style:table-properties style:width="8.1cm" table:align="left" fo:margin-top="0.1cm" fo:margin-bottom="0.2cm"/>
  </style:style>
@@ -128,19 +91,16 @@ doc = f'''<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="Cell" style:family="table-cell">
   <style:table-cell-properties fo:padding="0.05cm" fo:border="0.5pt solid #000000"/>
  </style:style>
-</office:automatic-styles>
-<office:master-styles>
- <style:master-page style:name="Standard" style:page-layout-name="pm1">
-  <style:header><text:p text:style-name="Furniture">{escape(HEAD)}</text:p></style:header>
-  <style:footer><text:p text:style-name="Furniture">Side <text:page-number text:select-page="current"/></text:p></style:footer>
- </style:master-page>
-</office:master-styles>
-<office:body><office:text>
-<text:section text:style-name="Cols" text:name="Tekst">
-{chr(10).join(body)}
-</text:section>
-</office:text></office:body></office:document>
-'''
+"""
+
+doc = fodt.document(
+    fodt.section("Cols", "Tekst", "\n".join(body)),
+    font_faces=fodt.font_face("Carlito", "Carlito"),
+    styles=fodt.report_styles(font="Carlito", body_pt=10, heading_pt=12) + CELL_STYLES,
+    automatic_styles=fodt.page_layout(margins=(1.5, 1.5, 2, 2), header_gap=0.6, footer_gap=0.6)
+    + fodt.columns("Cols", 2, 0.8) + TABLE_STYLES,
+    master_styles=fodt.master_page(header=fodt.paragraph("Furniture", HEAD),
+                                   footer=f'<text:p text:style-name="Furniture">Side {fodt.PAGE_NUMBER}</text:p>'))
 open("column-table.fodt", "w", encoding="utf-8").write(doc)
 truth = []
 for kind, content in blocks:

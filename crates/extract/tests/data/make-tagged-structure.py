@@ -19,6 +19,9 @@ import sys
 from xml.sax.saxutils import escape
 
 here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "../../../../tools/corpus"))
+import fodt  # noqa: E402
+
 png = base64.b64encode(open(os.path.join(here, "map.png"), "rb").read()).decode()
 
 ALT = "Kort over de nye cykelstier langs Strandvejen og ved havnen"
@@ -36,8 +39,7 @@ ROWS = [("Hovedområde", "Formål", "Beløb"),
         ("Klimasikring", "Kvarteret ved havnen", "8,5")]
 
 
-def p(style, text):
-    return f'<text:p text:style-name="{style}">{escape(text)}</text:p>'
+p = fodt.paragraph
 
 
 def cell(text):
@@ -59,37 +61,26 @@ body = "".join([
     f'<text:h text:style-name="Sub" text:outline-level="2">Anlæg og drift</text:h>',
     p("Tight", "Anlægsbudgettet omfatter renovering af svømmehallen og en ny cykelsti langs Strandvejen."),
     table,
-    f'<text:section text:style-name="Cols" text:name="Cols">{"".join(p("P", t) for t in COLUMNS)}</text:section>',
+    fodt.section("Cols", "Cols", "".join(p("P", t) for t in COLUMNS)),
 ])
 
-doc = f'''<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls><style:font-face style:name="Carlito" svg:font-family="Carlito"/></office:font-face-decls>
-<office:styles>
-<style:style style:name="P" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.2cm" fo:text-align="justify"/><style:text-properties style:font-name="Carlito" fo:font-size="10pt" fo:language="da" fo:country="DK"/></style:style>
-<style:style style:name="Tight" style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.2cm"/><style:text-properties style:font-name="Carlito" fo:font-size="10pt" fo:language="da" fo:country="DK"/></style:style>
-<style:style style:name="Title" style:family="paragraph" style:default-outline-level="1"><style:paragraph-properties fo:margin-bottom="0.3cm"/><style:text-properties style:font-name="Carlito" fo:font-size="16pt" fo:font-weight="bold"/></style:style>
-<style:style style:name="Sub" style:family="paragraph" style:default-outline-level="2"><style:paragraph-properties fo:margin-top="0.2cm" fo:margin-bottom="0cm"/><style:text-properties style:font-name="Carlito" fo:font-size="10pt" fo:font-weight="bold"/></style:style>
-<style:style style:name="Cell" style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0cm"/><style:text-properties style:font-name="Carlito" fo:font-size="10pt" fo:language="da" fo:country="DK"/></style:style>
-</office:styles>
-<office:automatic-styles>
-<style:style style:name="Frame" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph"/></style:style>
-<style:style style:name="Table" style:family="table"><style:table-properties style:width="6.9cm" table:align="left"/></style:style>
-<style:style style:name="Col" style:family="table-column"><style:table-column-properties style:column-width="2.3cm"/></style:style>
-<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.02cm" fo:border="none"/></style:style>
-<style:style style:name="Cols" style:family="section"><style:section-properties><style:columns fo:column-count="2" fo:column-gap="0.15cm"/></style:section-properties></style:style>
-<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/><style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.5cm"/></style:header-style></style:page-layout>
-</office:automatic-styles>
-<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
-<style:header><text:p>Eksempel Kommune · Budgetaftale 2026</text:p></style:header>
-</style:master-page></office:master-styles>
-<office:body><office:text>{body}</office:text></office:body></office:document>
-'''
+STYLES = "\n".join([
+    '<style:style style:name="P" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.2cm" fo:text-align="justify"/><style:text-properties style:font-name="Carlito" fo:font-size="10pt" fo:language="da" fo:country="DK"/></style:style>',
+    '<style:style style:name="Tight" style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.2cm"/><style:text-properties style:font-name="Carlito" fo:font-size="10pt" fo:language="da" fo:country="DK"/></style:style>',
+    '<style:style style:name="Title" style:family="paragraph" style:default-outline-level="1"><style:paragraph-properties fo:margin-bottom="0.3cm"/><style:text-properties style:font-name="Carlito" fo:font-size="16pt" fo:font-weight="bold"/></style:style>',
+    '<style:style style:name="Sub" style:family="paragraph" style:default-outline-level="2"><style:paragraph-properties fo:margin-top="0.2cm" fo:margin-bottom="0cm"/><style:text-properties style:font-name="Carlito" fo:font-size="10pt" fo:font-weight="bold"/></style:style>',
+    '<style:style style:name="Cell" style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0cm"/><style:text-properties style:font-name="Carlito" fo:font-size="10pt" fo:language="da" fo:country="DK"/></style:style>',
+])
+AUTOMATIC_STYLES = "\n".join([
+    '<style:style style:name="Frame" style:family="graphic"><style:graphic-properties style:wrap="none" style:vertical-pos="top" style:vertical-rel="paragraph" style:horizontal-pos="center" style:horizontal-rel="paragraph"/></style:style>',
+    '<style:style style:name="Table" style:family="table"><style:table-properties style:width="6.9cm" table:align="left"/></style:style>',
+    '<style:style style:name="Col" style:family="table-column"><style:table-column-properties style:column-width="2.3cm"/></style:style>',
+    '<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.02cm" fo:border="none"/></style:style>',
+    fodt.columns("Cols", 2, 0.15),
+    fodt.page_layout(margins=(1.5, 1.5, 2.5, 2.5), header_gap=0.5),
+])
+
+doc = fodt.document(body, font_faces=fodt.font_face("Carlito", "Carlito"), styles=STYLES,
+                    automatic_styles=AUTOMATIC_STYLES,
+                    master_styles=fodt.master_page(header="<text:p>Eksempel Kommune · Budgetaftale 2026</text:p>"))
 open(os.path.join(here, "tagged-structure.fodt"), "w").write(doc)
