@@ -10,7 +10,11 @@
 //!   cells on both sides and no column-filling text) is full-width too, though no single run
 //!   crosses the gutter. Sides whose lines are too short to fill a column (an index, a symbol
 //!   list) are columns when the content stream writes them one after the other, each in long
-//!   stretches; a table's rows switch side at every row.
+//!   stretches; a table's rows switch side at every row. On three columns, the side holding two
+//!   is running text when it has a gutter of its own between columns as wide as the third
+//!   (ragged lines fill less than half of two columns). Where too much text crosses every
+//!   gutter, text crossing above or below the columns' lines (a full-width box under them) is
+//!   set aside, if the columns stand side by side at line pitch and are most of the text.
 //! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
 //!   end up on one line, separated by single spaces.
 //! * *Blocks*: a new block starts where the line spacing jumps or the font size changes.
@@ -348,8 +352,7 @@ impl Gutter {
     /// share their baselines the way the cells of one full-width table's rows do.
     fn separates_columns(&self, left: &[Run], right: &[Run], depth: usize) -> bool {
         let (left_fills, right_fills) = (fills(left, self.left_width), fills(right, self.right_width));
-        if (left_fills && right_fills)
-            || (left_fills && split_like(right, self.left_width, depth))
+        if (left_fills && (right_fills || split_like(right, self.left_width, depth)))
             || (right_fills && split_like(left, self.right_width, depth))
         {
             return true;
@@ -471,9 +474,14 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
     // between the columns' lines speaks against them. The candidate crossed by the least such
     // text, among those with text on both sides.
     let edges = edge_lines(runs);
+    let sides = SideWidths::new(runs, &at_edge);
     let mut best: Option<(Crossing, f32)> = None;
     for i in 0..=GUTTER_CANDIDATES {
         let x = min_x + span * (0.15 + 0.7 * i as f32 / GUTTER_CANDIDATES as f32);
+        // Most candidates of a page of one column have next to no text on one side.
+        if sides.left_of(x).min(sides.right_of(x)) < MIN_SIDE_SHARE * total {
+            continue;
+        }
         let Some(crossing) = crossing_at(runs, x, &edges, &at_edge, total) else { continue };
         if best.is_none_or(|(c, _)| crossing.interrupting < c.interrupting) {
             best = Some((crossing, x));
@@ -527,6 +535,47 @@ fn gutter_at(runs: &[Run], x: f32, depth: usize, at_edge: &dyn Fn(&Run) -> bool)
         return None;
     }
     gutter.separates_columns(&left, &right, depth).then_some(gutter)
+}
+
+/// The text (by width) left and right of any candidate gutter, found by binary search.
+struct SideWidths {
+    /// Right ends of the runs, ascending, and the width of the runs ending there or before.
+    ends: Vec<f32>,
+    widths_ending: Vec<f32>,
+    /// Left ends of the runs, ascending, and the width of the runs starting there or before.
+    starts: Vec<f32>,
+    widths_starting: Vec<f32>,
+}
+
+impl SideWidths {
+    fn new(runs: &[Run], at_edge: &dyn Fn(&Run) -> bool) -> Self {
+        let sorted = |key: fn(&Run) -> f32| {
+            let mut pairs: Vec<(f32, f32)> =
+                runs.iter().filter(|r| !at_edge(r)).map(|r| (key(r), r.x1 - r.x0)).collect();
+            pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let cumulative = pairs.iter().scan(0.0, |sum, p| {
+                *sum += p.1;
+                Some(*sum)
+            });
+            (pairs.iter().map(|p| p.0).collect(), cumulative.collect())
+        };
+        let (ends, widths_ending) = sorted(|r| r.x1);
+        let (starts, widths_starting) = sorted(|r| r.x0);
+        SideWidths { ends, widths_ending, starts, widths_starting }
+    }
+
+    /// Width of the runs ending at or before `x`.
+    fn left_of(&self, x: f32) -> f32 {
+        let n = self.ends.partition_point(|&e| e <= x);
+        n.checked_sub(1).and_then(|i| self.widths_ending.get(i)).copied().unwrap_or(0.0)
+    }
+
+    /// Width of the runs starting at or after `x`.
+    fn right_of(&self, x: f32) -> f32 {
+        let all = self.widths_starting.last().copied().unwrap_or(0.0);
+        let n = self.starts.partition_point(|&s| s < x);
+        all - n.checked_sub(1).and_then(|i| self.widths_starting.get(i)).copied().unwrap_or(0.0)
+    }
 }
 
 /// Text (by width) crossing a candidate gutter.

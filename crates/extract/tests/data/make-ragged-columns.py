@@ -9,15 +9,16 @@ The body's truth goes to ragged-columns.txt: one heading or paragraph per line, 
 between blocks (running head and footer are furniture, not in it)."""
 import os
 import sys
-from xml.sax.saxutils import escape
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../tools/corpus"))
+import fodt  # noqa: E402
 import prose  # noqa: E402
 
 VALUES = {"K": "Odder", "KK": "Odder Kommune", "Y": "2026", "Y0": "2025", "Y1": "2027", "A": "1,5",
           "NB": "Skanderborg og Samsø Kommuner"}
 HEAD = "Odder Kommune · Sundhed og omsorg 2026"
-TOPICS = ["health_reform", "elderly_care", "welfare_technology", "digitalisation", "ai", "school", "cyber", "climate", "nis2"]
+TOPICS = ["health_reform", "elderly_care", "welfare_technology", "digitalisation", "ai", "school", "cyber",
+          "climate", "nis2"]
 
 blocks = []
 for topic in TOPICS:
@@ -32,18 +33,8 @@ box = [("BoxH", "Eksempel: digital sårjournal i Odder Kommune"),
                "Erfaringerne evalueres i 2026 sammen med sygehuset og de praktiserende læger i Odder."),
        ("Box", "Kontakt: Sundhedsafdelingen.")]
 
-columns = "\n".join(f'<text:p text:style-name="{s}">{escape(t)}</text:p>' for s, t in blocks)
-framed = "\n".join(f'<text:p text:style-name="{s}">{escape(t)}</text:p>' for s, t in box)
-
-doc = f'''<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls><style:font-face style:name="Carlito" svg:font-family="Carlito"/></office:font-face-decls>
-<office:styles>
+# Flush-left body and box (InDesign's default), the box a framed paragraph narrower than the page.
+STYLES = """
  <style:default-style style:family="paragraph">
   <style:text-properties style:font-name="Carlito" fo:font-size="9pt" fo:language="da" fo:country="DK"
    fo:hyphenate="true" fo:hyphenation-remain-char-count="2" fo:hyphenation-push-char-count="3"/>
@@ -67,30 +58,16 @@ doc = f'''<?xml version="1.0" encoding="UTF-8"?>
   <style:paragraph-properties fo:text-align="end"/>
   <style:text-properties fo:font-size="8pt" fo:hyphenate="false"/>
  </style:style>
-</office:styles>
-<office:automatic-styles>
- <style:page-layout style:name="pm1">
-  <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.2cm"
-   fo:margin-bottom="1.2cm" fo:margin-left="3.9cm" fo:margin-right="2cm"/>
-  <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.6cm"/></style:header-style>
-  <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.6cm"/></style:footer-style>
- </style:page-layout>
- <style:style style:name="Cols" style:family="section">
-  <style:section-properties><style:columns fo:column-count="3" fo:column-gap="0.42cm"/></style:section-properties>
- </style:style>
-</office:automatic-styles>
-<office:master-styles>
- <style:master-page style:name="Standard" style:page-layout-name="pm1">
-  <style:header><text:p text:style-name="Furniture">{escape(HEAD)}</text:p></style:header>
-  <style:footer><text:p text:style-name="Furniture">Side <text:page-number text:select-page="current"/></text:p></style:footer>
- </style:master-page>
-</office:master-styles>
-<office:body><office:text>
-<text:section text:style-name="Cols" text:name="Tekst">
-{columns}
-</text:section>
-{framed}
-</office:text></office:body></office:document>
-'''
+"""
+
+doc = fodt.document(
+    fodt.section("Cols", "Tekst", "\n".join(fodt.paragraph(s, t) for s, t in blocks)) + "\n"
+    + "\n".join(fodt.paragraph(s, t) for s, t in box),
+    font_faces=fodt.font_face("Carlito", "Carlito"),
+    styles=STYLES,
+    automatic_styles=fodt.page_layout(margins=(1.2, 1.2, 3.9, 2), header_gap=0.6, footer_gap=0.6)
+    + fodt.columns("Cols", 3, 0.42),
+    master_styles=fodt.master_page(header=fodt.paragraph("Furniture", HEAD),
+                                   footer=f'<text:p text:style-name="Furniture">Side {fodt.PAGE_NUMBER}</text:p>'))
 open("ragged-columns.fodt", "w", encoding="utf-8").write(doc)
 open("ragged-columns.txt", "w", encoding="utf-8").write("\n\n".join(t for _, t in blocks + box) + "\n")
