@@ -1,5 +1,6 @@
 //! Columns of short lines: a two-column index or symbol list, whose entries do not fill their
-//! column, is read column by column because the content stream writes it so.
+//! column, is read column by column because the content stream writes it so. Three ragged
+//! columns, whose lines fill only their own column, above a full-width box.
 
 use kommunsk_extract::{extract_path, Limits};
 
@@ -25,4 +26,26 @@ fn a_two_column_index_reads_column_by_column() {
     let at = lines.iter().position(|l| *l == "Budgetloft, se også Serviceniveau");
     let around = at.and_then(|i| lines.get(i.checked_sub(1)?..=i + 1));
     assert_eq!(around, Some(&["opfølgning, 7", "Budgetloft, se også Serviceniveau", "Byggesag, 17"][..]));
+}
+
+#[test]
+fn three_ragged_columns_above_a_full_width_box_read_column_by_column() {
+    // LibreOffice Writer, three flush-left hyphenated columns under a running head spanning
+    // them (the layout of an InDesign report); on the last page the balanced columns end above
+    // a framed box as wide as two and a half columns, with a short line of its own. The lines
+    // of two columns fill less than half of their joint width, and the box crossed both
+    // gutters with a quarter of the page's text: both made the page one flow, the columns'
+    // lines interleaved and words hyphenated at a line end joined to the next column's line.
+    let path = util::data("ragged-columns.pdf");
+    let pdf = match extract_path(&path, &Limits::default()) {
+        Ok(pdf) => pdf,
+        Err(e) => panic!("{}: {e}", path.display()),
+    };
+    let truth = std::fs::read_to_string(util::data("ragged-columns.txt")).unwrap_or_default();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(words(&pdf.body_text()), words(&truth));
+    for page in &pdf.pages {
+        let head = "Odder Kommune · Sundhed og omsorg 2026".to_string();
+        assert_eq!(page.furniture, vec![head, format!("Side {}", page.number)]);
+    }
 }

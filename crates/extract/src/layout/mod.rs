@@ -10,7 +10,11 @@
 //!   cells on both sides and no column-filling text) is full-width too, though no single run
 //!   crosses the gutter. Sides whose lines are too short to fill a column (an index, a symbol
 //!   list) are columns when the content stream writes them one after the other, each in long
-//!   stretches; a table's rows switch side at every row.
+//!   stretches; a table's rows switch side at every row. On three columns, the side holding two
+//!   is running text when it has a gutter of its own between columns as wide as the third
+//!   (ragged lines fill less than half of two columns). Where too much text crosses every
+//!   gutter, text crossing above or below the columns' lines (a full-width box under them) is
+//!   set aside, if the columns stand side by side at line pitch and are most of the text.
 //! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
 //!   end up on one line, separated by single spaces.
 //! * *Blocks*: a new block starts where the line spacing jumps or the font size changes.
@@ -69,6 +73,10 @@ const MIN_GUTTER_EM: f32 = 0.6;
 const MIN_FILL_SHARE: f32 = 0.45;
 /// Share of a side's text (by width) that must sit in column-filling runs.
 const MIN_FILLING_TEXT: f32 = 0.5;
+/// Of each side's height, at least this share must be beside the other side's text.
+const MIN_SIDE_BY_SIDE: f32 = 0.5;
+/// Columns of one page differ in width by at most this share.
+const COLUMN_WIDTH_TOLERANCE: f32 = 0.15;
 /// Share of runs on each side allowed to reach into the gutter.
 const GUTTER_EDGE_OUTLIERS: f32 = 0.05;
 /// Lines on both sides of a gutter on this share of shared baselines are one table's rows.
@@ -371,7 +379,10 @@ impl Gutter {
     /// side's *lines* fill their column (tables set inside the columns) and the two sides do not
     /// share their baselines the way the cells of one full-width table's rows do.
     fn separates_columns(&self, left: &[Run], right: &[Run], depth: usize) -> bool {
-        if fills(left, self.left_width) && fills(right, self.right_width) {
+        let (left_fills, right_fills) = (fills(left, self.left_width), fills(right, self.right_width));
+        if (left_fills && (right_fills || split_like(right, self.left_width, depth)))
+            || (right_fills && split_like(left, self.right_width, depth))
+        {
             return true;
         }
         let (left_lines, right_lines) = (side_lines(left), side_lines(right));
@@ -384,6 +395,16 @@ impl Gutter {
         }
         fills(&left_lines, self.left_width) && fills(&right_lines, self.right_width) && shared < MAX_SHARED_BASELINES
     }
+}
+
+/// Whether `side` (of a gutter at split `depth`) is itself columns of running text as wide as
+/// `column`, the other side's: the first gutter of a three-column page leaves two columns on
+/// one side, and ragged lines there (InDesign sets its columns flush left) fill less than half
+/// of that side's width, though each fills its own column. A table's columns differ in width.
+fn split_like(side: &[Run], column: f32, depth: usize) -> bool {
+    let like = |width: f32| (width - column).abs() <= COLUMN_WIDTH_TOLERANCE * column;
+    depth + 1 < MAX_SPLIT_DEPTH
+        && find_gutter(side, depth + 1).is_some_and(|g| like(g.left_width) && like(g.right_width))
 }
 
 /// Whether most of the text (by width) sits in runs at least [`MIN_FILL_SHARE`] of `width` wide.
@@ -456,6 +477,10 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
     if !(span.is_finite() && span > 0.0 && total > 0.0) {
         return None;
     }
+    // Lines above or below all the rest (a running head, a footer, a title) are read as bands
+    // of their own anyway; on a page with little text they would outweigh the columns.
+    let sparse = runs.len() < SPARSE_PAGE_RUNS;
+    let at_edge = |r: &Run| sparse && alone_at_an_edge(runs, r);
     // The candidate crossed by the least text (ties: the first), in the middle 70 %.
     let mut best: Option<(f32, f32)> = None;
     for i in 0..=GUTTER_CANDIDATES {
@@ -466,15 +491,53 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
         }
     }
     let (crossing, x) = best?;
-    // Lines above or below all the rest (a running head, a footer, a title) are read as bands
-    // of their own anyway; on a page with little text they would outweigh the columns.
-    let sparse = runs.len() < SPARSE_PAGE_RUNS;
-    let at_edge = |r: &Run| sparse && alone_at_an_edge(runs, r);
     let edge: f32 = runs.iter().filter(|r| r.x0 < x && r.x1 > x && at_edge(r)).map(|r| r.x1 - r.x0).sum();
-    if crossing - edge > MAX_CROSSING_SHARE * (total - edge) {
+    if crossing - edge <= MAX_CROSSING_SHARE * (total - edge) {
+        if let Some(gutter) = gutter_at(runs, x, depth, &at_edge) {
+            return Some(gutter);
+        }
+    }
+    // Where none is found so, text crossing the gutter apart from the columns is set aside: a
+    // full-width box under three columns is a quarter of the page, and only text crossing
+    // between the columns' lines speaks against them. The candidate crossed by the least such
+    // text, among those with text on both sides.
+    let edges = edge_lines(runs);
+    let sides = SideWidths::new(runs, &at_edge);
+    let mut best: Option<(Crossing, f32)> = None;
+    for i in 0..=GUTTER_CANDIDATES {
+        let x = min_x + span * (0.15 + 0.7 * i as f32 / GUTTER_CANDIDATES as f32);
+        // Most candidates of a page of one column have next to no text on one side.
+        if sides.left_of(x).min(sides.right_of(x)) < MIN_SIDE_SHARE * total {
+            continue;
+        }
+        let Some(crossing) = crossing_at(runs, x, &edges, &at_edge, total) else { continue };
+        if best.is_none_or(|(c, _)| crossing.interrupting < c.interrupting) {
+            best = Some((crossing, x));
+        }
+    }
+    let (crossing, x) = best?;
+    if crossing.interrupting > MAX_CROSSING_SHARE * (total - crossing.apart) {
         return None;
     }
-    // Nor do they belong to a side: a page number centred under the gutter is no column's edge.
+    // Lines of running text follow each other at line pitch on both sides; captions under a
+    // grid of figures do not.
+    let stacked_side = |keep: &dyn Fn(&Run) -> bool| {
+        stacked(&side_lines(&runs.iter().filter(|r| keep(r)).copied().collect::<Vec<_>>()))
+    };
+    if !(stacked_side(&|r| r.x1 <= x) && stacked_side(&|r| r.x0 >= x)) {
+        return None;
+    }
+    gutter_at(runs, x, depth, &at_edge)
+}
+
+/// The gutter at `x`, if the text on its two sides is columns (see [`Gutter::separates_columns`]).
+fn gutter_at(runs: &[Run], x: f32, depth: usize, at_edge: &dyn Fn(&Run) -> bool) -> Option<Gutter> {
+    let min_x = runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+    let max_x = runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+    let total: f32 = runs.iter().map(|r| r.x1 - r.x0).sum();
+    let sparse = runs.len() < SPARSE_PAGE_RUNS;
+    // Lines alone at the edge of a page with little text belong to no side: a page number
+    // centred under the gutter is no column's edge.
     let inner = |r: &&Run| !at_edge(r);
     let left: Vec<Run> = runs.iter().filter(inner).filter(|r| r.x1 <= x).copied().collect();
     let right: Vec<Run> = runs.iter().filter(inner).filter(|r| r.x0 >= x).copied().collect();
@@ -500,6 +563,109 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
         return None;
     }
     gutter.separates_columns(&left, &right, depth).then_some(gutter)
+}
+
+/// The text (by width) left and right of any candidate gutter, found by binary search.
+struct SideWidths {
+    /// Right ends of the runs, ascending, and the width of the runs ending there or before.
+    ends: Vec<f32>,
+    widths_ending: Vec<f32>,
+    /// Left ends of the runs, ascending, and the width of the runs starting there or before.
+    starts: Vec<f32>,
+    widths_starting: Vec<f32>,
+}
+
+impl SideWidths {
+    fn new(runs: &[Run], at_edge: &dyn Fn(&Run) -> bool) -> Self {
+        let sorted = |key: fn(&Run) -> f32| {
+            let mut pairs: Vec<(f32, f32)> =
+                runs.iter().filter(|r| !at_edge(r)).map(|r| (key(r), r.x1 - r.x0)).collect();
+            pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let cumulative = pairs.iter().scan(0.0, |sum, p| {
+                *sum += p.1;
+                Some(*sum)
+            });
+            (pairs.iter().map(|p| p.0).collect(), cumulative.collect())
+        };
+        let (ends, widths_ending) = sorted(|r| r.x1);
+        let (starts, widths_starting) = sorted(|r| r.x0);
+        SideWidths { ends, widths_ending, starts, widths_starting }
+    }
+
+    /// Width of the runs ending at or before `x`.
+    fn left_of(&self, x: f32) -> f32 {
+        let n = self.ends.partition_point(|&e| e <= x);
+        n.checked_sub(1).and_then(|i| self.widths_ending.get(i)).copied().unwrap_or(0.0)
+    }
+
+    /// Width of the runs starting at or after `x`.
+    fn right_of(&self, x: f32) -> f32 {
+        let all = self.widths_starting.last().copied().unwrap_or(0.0);
+        let n = self.starts.partition_point(|&s| s < x);
+        all - n.checked_sub(1).and_then(|i| self.widths_starting.get(i)).copied().unwrap_or(0.0)
+    }
+}
+
+/// Text (by width) crossing a candidate gutter.
+#[derive(Debug, Clone, Copy)]
+struct Crossing {
+    /// Crossing between the columns' lines: with text of both sides above and below it.
+    interrupting: f32,
+    /// Crossing apart from them: above or below either side's text (a title, a full-width box
+    /// under the columns), or a line alone at the edge of a page with little text.
+    apart: f32,
+}
+
+/// The text crossing `x`, or `None` when either side of it holds less than [`MIN_SIDE_SHARE`]
+/// of the text. Lines in `edges` (running head, page number) are no side's text; `at_edge` ones
+/// are no text at all.
+fn crossing_at(runs: &[Run], x: f32, edges: &[usize], at_edge: &dyn Fn(&Run) -> bool, total: f32) -> Option<Crossing> {
+    let (mut left, mut right) = (0.0, 0.0);
+    // Highest and lowest baseline of each side's text.
+    let (mut left_span, mut right_span) = ((f32::NEG_INFINITY, f32::INFINITY), (f32::NEG_INFINITY, f32::INFINITY));
+    for r in runs.iter().filter(|r| !at_edge(r)) {
+        let side = if r.x1 <= x {
+            left += r.x1 - r.x0;
+            &mut left_span
+        } else if r.x0 >= x {
+            right += r.x1 - r.x0;
+            &mut right_span
+        } else {
+            continue;
+        };
+        if !edges.contains(&r.start) {
+            *side = (side.0.max(r.y), side.1.min(r.y));
+        }
+    }
+    if left < MIN_SIDE_SHARE * total || right < MIN_SIDE_SHARE * total {
+        return None;
+    }
+    // Columns stand side by side: each side's text is mostly at the height of the other's (a
+    // label in the margin beside a page of text is no column).
+    let (top, bottom) = (left_span.0.min(right_span.0), left_span.1.max(right_span.1));
+    let beside = |(t, b): (f32, f32)| top - bottom >= MIN_SIDE_BY_SIDE * (t - b);
+    if !(beside(left_span) && beside(right_span)) {
+        return None;
+    }
+    let mut crossing = Crossing { interrupting: 0.0, apart: 0.0 };
+    for r in runs.iter().filter(|r| r.x0 < x && r.x1 > x) {
+        let tolerance = BASELINE_TOLERANCE_EM * r.size;
+        if !at_edge(r) && r.y < top - tolerance && r.y > bottom + tolerance {
+            crossing.interrupting += r.x1 - r.x0;
+        } else {
+            crossing.apart += r.x1 - r.x0;
+        }
+    }
+    // And they are most of the text: a small table under a page of text is no page of columns.
+    (crossing.apart <= left + right).then_some(crossing)
+}
+
+/// The runs (by `start`) on a baseline of their own above or below every other run: a running
+/// head, a footer, a page number.
+fn edge_lines(runs: &[Run]) -> Vec<usize> {
+    let top = runs.iter().max_by(|a, b| a.y.total_cmp(&b.y));
+    let bottom = runs.iter().min_by(|a, b| a.y.total_cmp(&b.y));
+    top.into_iter().chain(bottom).filter(|r| alone_at_an_edge(runs, r)).map(|r| r.start).collect()
 }
 
 /// Whether `run` is on a baseline of its own above or below every other run.
