@@ -72,7 +72,7 @@ pub use word_boxes::{lay_out_words, BoxedPage, BoxedWord};
 
 /// Bumped whenever a change can alter the text extracted from some file, so that callers who
 /// store extracted text know to read their files again (kommunsk's index compares it).
-pub const EXTRACTION_VERSION: u64 = 10;
+pub const EXTRACTION_VERSION: u64 = 11;
 
 /// Resource bounds for one file. Exceeding one is that file's failure, with the limit named.
 /// Serializable so that an isolated extraction process gets the same bounds as its caller.
