@@ -28,8 +28,8 @@
 
 use std::collections::HashMap;
 
-use super::glyphs::Marking;
-use super::lines::{Line, PageLayout};
+use crate::glyphs::Marking;
+use crate::lines::{Line, PageLayout};
 
 /// Share of the page height, from the top and from the bottom, where furniture may sit.
 const EDGE_ZONE: f32 = 0.2;
@@ -321,8 +321,8 @@ fn normalise(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lines::{Block, Cell};
     use super::*;
+    use crate::lines::{Block, Cell};
 
     fn page(lines: &[(&str, f32)]) -> PageLayout {
         let blocks = lines

@@ -10,7 +10,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::{extract_bytes, ExtractError, ExtractedPdf, Limits};
+use crate::{extract_bytes, ExtractError, ExtractedPdf, Limits};
 
 /// Extra wall-clock time granted past the extractor's own budget before the watchdog gives up:
 /// long enough that the extractor's own, more precise time-limit error normally wins.

@@ -18,55 +18,53 @@
 //! Ok::<(), kommunsk_extract::ExtractError>(())
 //! ```
 //!
-//! The stages inside, in data order:
-//! `document` (open, decrypt, page tree, limits) → `fonts` (encodings, ToUnicode CMaps, widths)
-//! → `content` (content-stream bytes → operators, tolerant of damage) → `interpreter`
-//! (operators → positioned glyphs, with `structure`'s tagged-PDF alt and actual texts; page content, clipped to the visible page by `page_clip`,
-//! then form-field and text-box `annotations`) → `compose` (accents onto their letters) → `layout` (glyphs → words → lines → blocks, reading order) → `furniture` (running
-//! headers/footers across pages) → `cleanup` (hyphenation, ligatures, NFC, control characters,
-//! right-to-left lines into logical order with `bidi`).
-//! `content` and the CMap reader in `fonts` read their tokens with the shared `lexer`.
+//! The stages inside, in data order, one folder (or file) each:
+//! - `document/`: open the file (header check, `preflight` against object-stream bombs before
+//!   lopdf's loader, `decrypt`, `stream_recovery` and `streams` for damaged or odd streams,
+//!   `object_headers`), the page tree, the `metadata`.
+//! - `fonts/`: shown strings → characters and widths (encodings, ToUnicode and predefined CMaps,
+//!   embedded font programs, TeX math fonts).
+//! - `content/`: content-stream bytes → operators, tolerant of damage; its `lexer` also reads
+//!   the CMaps in `fonts`.
+//! - `interpreter/`: operators → positioned glyphs (ActualText, figures' `alt_text`), clipped to
+//!   the visible page (`page_clip`), then form-field and text-box `annotations` (`field_value`).
+//! - `tagged/`: the `structure` tree of a tagged PDF, read once per file; what layout takes from
+//!   it: table cells, rows and headings (`tag_lines`) and reading order (`tag_order`).
+//! - `layout/`: accents onto their letters (`compose`) → words → lines → columns, blocks and
+//!   reading order; wrapped `table` cells kept in their row.
+//! - `furniture`: running headers/footers found across pages and set apart.
+//! - `cleanup/`: hyphenation, ligatures, NFC, control characters, right-to-left lines into
+//!   logical order (`bidi`).
+//!
+//! Beside them: `glyphs` (what the interpreter hands to layout) and `lines` (what layout hands to
+//! `furniture` and `cleanup`), kept out of the stage folders so that no stage imports a later
+//! one; `word_boxes` runs OCR'd words through layout, furniture and cleanup; `guard` runs one
+//! file on a thread of its own with panics caught and a deadline; `needs_ocr` says which pages
+//! need OCR.
 //!
 //! Everything here treats the PDF as hostile: no panics on input-derived data, and every
 //! resource a file can make us spend is bounded by [`Limits`].
 
-mod alt_text;
-mod annotations;
-mod bidi;
 mod cleanup;
-mod compose;
 mod content;
-mod decrypt;
 mod document;
-mod field_value;
 mod fonts;
 mod furniture;
 mod glyphs;
 mod guard;
 mod interpreter;
 mod layout;
-mod lexer;
 mod lines;
-mod metadata;
 mod needs_ocr;
-mod number_arrays;
-mod object_headers;
-mod page_clip;
-mod preflight;
-mod stream_recovery;
-mod streams;
-mod structure;
-mod table;
-mod tag_lines;
-mod tag_order;
+mod tagged;
 #[cfg(test)]
 mod test_paths;
 mod word_boxes;
 
 use std::path::Path;
 
+pub use document::metadata::PdfMetadata;
 pub use guard::{extract_caught, extract_watched};
-pub use metadata::PdfMetadata;
 use std::time::{Duration, Instant};
 pub use word_boxes::{lay_out_words, BoxedPage, BoxedWord};
 
@@ -113,6 +111,17 @@ impl Default for Limits {
             time_budget: Duration::from_secs(30),
             max_glyphs_per_page: 1_000_000,
             max_glyphs_per_document: 20_000_000,
+        }
+    }
+}
+
+impl Limits {
+    /// The failure of a file that used up [`Limits::time_budget`] (checked by the preflight, the
+    /// interpreter and the page loop, each where it can stop).
+    pub(crate) fn time_exceeded(&self) -> ExtractError {
+        ExtractError::LimitExceeded {
+            limit: "time_budget",
+            detail: format!("extraction took longer than {:?}", self.time_budget),
         }
     }
 }
@@ -319,16 +328,16 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
     let mut needs_ocr = Vec::with_capacity(opened.pages.len());
     let mut any_text = false;
     let mut glyphs_in_document = 0usize;
-    let tags = structure::read(&opened.doc, deadline);
+    let tags = tagged::structure::read(&opened.doc, deadline);
     for &page_id in &opened.pages {
         if Instant::now() > deadline {
-            return Err(interpreter::time_limit(limits));
+            return Err(limits.time_exceeded());
         }
         let info = document::page_info(&opened.doc, page_id, limits);
         let mut glyphs = interpreter::Interpreter::new(&opened.doc, limits, &mut fonts, deadline)
             .with_tags(tags.as_ref().and_then(|t| t.page(page_id)))
             .run_page(page_id, &info)?;
-        compose::compose(&mut glyphs);
+        layout::compose::compose(&mut glyphs);
         glyphs_in_document = glyphs_in_document.saturating_add(glyphs.glyphs.len() + glyphs.unmapped as usize);
         if glyphs_in_document > limits.max_glyphs_per_document {
             return Err(ExtractError::LimitExceeded {
@@ -361,5 +370,5 @@ pub fn extract_bytes(bytes: &[u8], limits: &Limits) -> Result<ExtractedPdf, Extr
             ocr: None,
         })
         .collect();
-    Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted, metadata: metadata::read(&opened.doc) })
+    Ok(ExtractedPdf { pages, was_encrypted: opened.was_encrypted, metadata: document::metadata::read(&opened.doc) })
 }

@@ -1,7 +1,7 @@
 //! A page's text as layout leaves it: cells, lines and blocks in reading order. Their own module,
 //! so that `table`, `furniture` and `cleanup` work on lines without depending on `layout`.
 
-use super::glyphs::Marking;
+use crate::glyphs::Marking;
 
 /// A stretch of a line set off by a wide gap: a table cell, or the whole line.
 #[derive(Debug, Clone, PartialEq)]

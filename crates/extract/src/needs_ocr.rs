@@ -6,7 +6,7 @@
 
 use lopdf::{Dictionary, Document, Object};
 
-use super::glyphs::GlyphPage;
+use crate::glyphs::GlyphPage;
 
 /// Fewer letters and digits than this on an image page is not a text layer worth keeping: a
 /// page number or a stamp added to a scan.

@@ -2,8 +2,8 @@
 //! same columns, table rows, blocks, running headers and footers, and clean-up as a text layer.
 //! This is what lets an OCR'd two-column page or table read in the same order as a typed one.
 
-use super::glyphs::{Glyph, GlyphPage, Marking};
-use super::{cleanup, furniture, layout, lines};
+use crate::glyphs::{Glyph, GlyphPage, Marking};
+use crate::{cleanup, furniture, layout, lines};
 
 /// Width of the space put after each word, × its size: a normal inter-word space.
 const SPACE_EM: f32 = 0.25;

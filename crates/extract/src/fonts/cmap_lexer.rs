@@ -5,7 +5,7 @@
 //! skipped a byte at a time, so garbage cannot stop or stall the lexer. The byte-level reading
 //! (strings, white space, comments) is the shared [`Scanner`]'s.
 
-use crate::lexer::Scanner;
+use crate::content::lexer::Scanner;
 
 /// One token; byte strings borrow from the input where they can.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,11 +8,13 @@
 //! evidence, rules decide (see [`decide`]); the default is to join, since in justified text most
 //! line-end hyphens come from hyphenation.
 
+pub(crate) mod bidi;
+
 use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::lines::{PageLayout, CELL_LINE_BREAK};
+use crate::lines::{PageLayout, CELL_LINE_BREAK};
 
 /// Soft hyphen: marks a hyphenation point, never a real hyphen.
 const SOFT_HYPHEN: char = '\u{ad}';
@@ -79,7 +81,7 @@ pub(crate) fn render_lines(mut doc: Vec<Vec<Vec<String>>>) -> Vec<String> {
 /// A cleaned line in logical order: right-to-left runs, laid out visually, turned around.
 /// Each table cell of a joined cell line is its own line for this purpose.
 fn logical_order(line: &str) -> String {
-    let cells: Vec<String> = line.split(CELL_LINE_BREAK).map(super::bidi::to_logical).collect();
+    let cells: Vec<String> = line.split(CELL_LINE_BREAK).map(bidi::to_logical).collect();
     cells.join(&CELL_LINE_BREAK.to_string())
 }
 
@@ -326,7 +328,7 @@ mod tests {
 
     #[test]
     fn words_move_up_to_the_hyphenated_line() {
-        use super::super::lines::{Block, Cell, Line};
+        use crate::lines::{Block, Cell, Line};
         let line = |t: &str, y: f32| Line {
             text: t.into(),
             cells: vec![Cell { x0: 0.0, x1: 100.0, text: t.into(), words: Vec::new(), tag: None }],

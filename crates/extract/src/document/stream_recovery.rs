@@ -19,7 +19,7 @@ use std::ops::Range;
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream};
 use memchr::memmem;
 
-use super::object_headers::object_headers;
+use crate::document::object_headers::object_headers;
 
 const ENDSTREAM: &[u8] = b"endstream";
 
@@ -140,7 +140,7 @@ fn split_stream_object(id: ObjectId, body: &[u8], max_stream_bytes: usize) -> Op
 /// past the keyword's end of line (spaces, then CRLF, LF or a lone CR, as pdf.js tolerates;
 /// a missing one is tolerated too) up to the next `endstream`, at most `max_len` bytes. The
 /// end-of-line marker before `endstream` is inside the range. `None` without `endstream`.
-pub(super) fn stream_data(after_keyword: &[u8], max_len: usize) -> Option<Range<usize>> {
+pub(crate) fn stream_data(after_keyword: &[u8], max_len: usize) -> Option<Range<usize>> {
     let spaces = after_keyword.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
     let rest = after_keyword.get(spaces..)?;
     let eol = match rest {

@@ -27,7 +27,7 @@ use lopdf::{Dictionary, Document, EncryptionState, LoadOptions, Object, ObjectId
 use regex::bytes::Regex;
 use std::sync::LazyLock;
 
-use super::{ExtractError, Limits};
+use crate::{ExtractError, Limits};
 
 /// The trailer key lopdf decrypts by.
 const ENCRYPT_KEY: &[u8] = b"/Encrypt";

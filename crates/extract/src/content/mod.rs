@@ -20,9 +20,11 @@
 //! next, which is why [`Operations::next_operation`] lends its result instead of being an
 //! `Iterator`.
 
+pub(crate) mod lexer;
+
 use std::borrow::Cow;
 
-use super::lexer::{is_delimiter, is_whitespace, Scanner};
+use lexer::{is_delimiter, is_whitespace, Scanner};
 
 /// Most operand tokens (array and dictionary items included) gathered for one operator. Real
 /// operators take at most a few operands; the largest real arrays (`TJ` lines) hold some

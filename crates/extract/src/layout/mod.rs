@@ -18,12 +18,14 @@
 //! Word boundaries come from space glyphs and from gaps wider than [`WORD_GAP_EM`] of the font
 //! size (a `TJ` kern of -250 thousandths is a space, -20 is not).
 
-use super::glyphs::{Glyph, GlyphPage, Marking};
-use super::lines::{Block, Cell, Line, LineTag, PageLayout, WordSpan};
-use super::structure::PageTags;
-use super::table;
-use super::tag_lines::{self, Tagging};
-use super::tag_order;
+pub(crate) mod compose;
+pub(crate) mod table;
+
+use crate::glyphs::{Glyph, GlyphPage, Marking};
+use crate::lines::{Block, Cell, Line, LineTag, PageLayout, WordSpan};
+use crate::tagged::structure::PageTags;
+use crate::tagged::tag_lines::{self, Tagging};
+use crate::tagged::tag_order;
 
 /// A gap wider than this fraction of the font size separates words. Inter-word spaces are
 /// 0.22–0.33 em in text fonts (even shrunk by justification), while kerning inside words stays

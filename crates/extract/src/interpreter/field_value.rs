@@ -16,8 +16,8 @@
 
 use lopdf::{Dictionary, Document, Object};
 
-use super::content::{Operand, Operations};
-use super::number_arrays::numbers;
+use crate::content::{Operand, Operations};
+use crate::interpreter::number_arrays::numbers;
 
 /// Assumed advance of every character, in em: about the mean width of Latin text in Helvetica
 /// (and Courier's exact width), so line lengths and alignment come out roughly right.

@@ -3,10 +3,10 @@
 //! rows of one table stay one block, and a heading is a block of its own. Untagged pages and
 //! untagged glyphs are laid out by geometry alone, as before.
 
-use super::glyphs::{Glyph, NO_MCID};
-use super::lines::{Line, LineTag, CELL_LINE_BREAK};
-use super::structure::{PageTags, Tagged};
-use super::tag_order::RunTag;
+use crate::glyphs::{Glyph, NO_MCID};
+use crate::lines::{Line, LineTag, CELL_LINE_BREAK};
+use crate::tagged::structure::{PageTags, Tagged};
+use crate::tagged::tag_order::RunTag;
 
 /// The page's structure-tree tags as layout looks them up.
 #[derive(Clone, Copy, Default)]

@@ -12,7 +12,7 @@
 //! "50 Idrætsanlæg ring") is still recognised. Without padding, the number of filled columns
 //! decides.
 
-use super::lines::{Cell, Line, WordSpan, CELL_LINE_BREAK};
+use crate::lines::{Cell, Line, WordSpan, CELL_LINE_BREAK};
 
 /// A line with more than this share of the table's columns starts a new row; fewer means it
 /// holds wrapped cell text.

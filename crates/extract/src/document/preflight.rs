@@ -13,8 +13,8 @@ use std::time::Instant;
 use lopdf::{Dictionary, Object, Stream};
 use memchr::memmem;
 
-use super::object_headers::object_headers;
-use super::{ExtractError, Limits};
+use crate::document::object_headers::object_headers;
+use crate::{ExtractError, Limits};
 
 /// All object streams of a file together may decompress to this many `max_stream_bytes`. The
 /// largest real file we have seen holds ~20 MB of object streams; the bound keeps the memory of
@@ -70,7 +70,7 @@ pub(crate) fn check_object_streams(bytes: &[u8], limits: &Limits) -> Result<(), 
             Err(_) => continue,
         };
         if Instant::now() > deadline {
-            return Err(super::interpreter::time_limit(limits));
+            return Err(limits.time_exceeded());
         }
         total_bytes = total_bytes.saturating_add(content.len());
         if total_bytes > total_limit {
@@ -128,7 +128,7 @@ fn stream_objects(bytes: &[u8]) -> Vec<StreamObject<'_>> {
 /// fits in the file, else up to `endstream`.
 fn stream_data<'a>(bytes: &'a [u8], after_keyword: usize, dict: &Dictionary) -> Option<&'a [u8]> {
     let after = bytes.get(after_keyword..)?;
-    let extent = super::stream_recovery::stream_data(after, usize::MAX);
+    let extent = crate::document::stream_recovery::stream_data(after, usize::MAX);
     let start =
         extent.as_ref().map_or_else(|| after.iter().take_while(|b| b.is_ascii_whitespace()).count(), |r| r.start);
     let by_length = dict

@@ -10,8 +10,8 @@
 //! (ImageMagick writes 3.84 pt pages around full-size text) than the text meant to be hidden.
 
 #[cfg(test)]
-use super::glyphs::Marking;
-use super::glyphs::{Glyph, GlyphPage};
+use crate::glyphs::Marking;
+use crate::glyphs::{Glyph, GlyphPage};
 
 /// How far outside the page (in ems of the glyph's font size) a glyph's estimated box may lie
 /// and the glyph still be kept. The box is the advance width times the font size above the

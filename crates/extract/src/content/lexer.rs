@@ -12,53 +12,53 @@ use std::borrow::Cow;
 
 /// A cursor over PDF bytes. The position never passes the end of the data.
 #[derive(Debug, Clone)]
-pub(super) struct Scanner<'a> {
+pub(crate) struct Scanner<'a> {
     data: &'a [u8],
     pos: usize,
 }
 
 impl<'a> Scanner<'a> {
     /// A scanner at the start of `data`.
-    pub(super) fn new(data: &'a [u8]) -> Self {
+    pub(crate) fn new(data: &'a [u8]) -> Self {
         Scanner { data, pos: 0 }
     }
 
     /// All the data, independent of the position.
-    pub(super) fn data(&self) -> &'a [u8] {
+    pub(crate) fn data(&self) -> &'a [u8] {
         self.data
     }
 
     /// The position: the index of the next byte to read.
-    pub(super) fn pos(&self) -> usize {
+    pub(crate) fn pos(&self) -> usize {
         self.pos
     }
 
     /// Moves to `pos`, or to the end of the data if that is past it.
-    pub(super) fn set_pos(&mut self, pos: usize) {
+    pub(crate) fn set_pos(&mut self, pos: usize) {
         self.pos = pos.min(self.data.len());
     }
 
     /// The byte at the position.
     #[inline]
-    pub(super) fn peek(&self) -> Option<u8> {
+    pub(crate) fn peek(&self) -> Option<u8> {
         self.data.get(self.pos).copied()
     }
 
     /// The byte `offset` bytes past the position.
     #[inline]
-    pub(super) fn peek_at(&self, offset: usize) -> Option<u8> {
+    pub(crate) fn peek_at(&self, offset: usize) -> Option<u8> {
         self.data.get(self.pos.checked_add(offset)?).copied()
     }
 
     /// Moves `n` bytes on, stopping at the end of the data.
     #[inline]
-    pub(super) fn advance(&mut self, n: usize) {
+    pub(crate) fn advance(&mut self, n: usize) {
         self.set_pos(self.pos.saturating_add(n));
     }
 
     /// Skips white space and `%` comments (a comment runs to the end of its line).
     #[inline]
-    pub(super) fn skip_whitespace_and_comments(&mut self) {
+    pub(crate) fn skip_whitespace_and_comments(&mut self) {
         while let Some(b) = self.peek() {
             if is_whitespace(b) {
                 self.pos += 1;
@@ -73,7 +73,7 @@ impl<'a> Scanner<'a> {
 
     /// The run of regular (neither white space nor delimiter) bytes at the position; empty if
     /// the position is at one of those or at the end.
-    pub(super) fn regular_run(&mut self) -> &'a [u8] {
+    pub(crate) fn regular_run(&mut self) -> &'a [u8] {
         let rest = self.data.get(self.pos..).unwrap_or_default();
         let len = rest.iter().position(|b| is_whitespace(*b) || is_delimiter(*b)).unwrap_or(rest.len());
         self.pos += len;
@@ -83,7 +83,7 @@ impl<'a> Scanner<'a> {
     /// A number read the lenient way producers write them: any run of leading signs (a `-` among
     /// them makes it negative), digits with at most one `.`, as far as they go (what follows is
     /// the next token). `.5`, `5.` and `--5` are numbers; a lone sign or `.` is 0.
-    pub(super) fn number(&mut self) -> f64 {
+    pub(crate) fn number(&mut self) -> f64 {
         let mut negative = false;
         while let Some(sign @ (b'+' | b'-')) = self.peek() {
             negative |= sign == b'-';
@@ -115,7 +115,7 @@ impl<'a> Scanner<'a> {
 
     /// A PDF name at its `/`, without the slash and with `#xx` escapes decoded (a `#` not
     /// followed by two hex digits is kept as it is). Borrowed unless it has a `#`.
-    pub(super) fn name(&mut self) -> Cow<'a, [u8]> {
+    pub(crate) fn name(&mut self) -> Cow<'a, [u8]> {
         self.advance(1);
         let raw = self.regular_run();
         if !raw.contains(&b'#') {
@@ -142,7 +142,7 @@ impl<'a> Scanner<'a> {
 
     /// A literal string at its `(`, escapes resolved; runs to the end of the data if it is not
     /// closed. Borrowed unless it has a backslash.
-    pub(super) fn literal_string(&mut self) -> Cow<'a, [u8]> {
+    pub(crate) fn literal_string(&mut self) -> Cow<'a, [u8]> {
         self.advance(1);
         let start = self.pos;
         let mut depth = 0usize;
@@ -219,7 +219,7 @@ impl<'a> Scanner<'a> {
 
     /// A hex string at its `<`, up to and including its `>`: bytes that are not hex digits are
     /// ignored, an odd last digit is padded with 0.
-    pub(super) fn hex_string(&mut self) -> Vec<u8> {
+    pub(crate) fn hex_string(&mut self) -> Vec<u8> {
         self.advance(1);
         let mut out = Vec::new();
         let mut high: Option<u8> = None;
@@ -243,13 +243,13 @@ impl<'a> Scanner<'a> {
 
 /// PDF white space: space, LF, CR, tab, form feed and NUL.
 #[inline]
-pub(super) fn is_whitespace(b: u8) -> bool {
+pub(crate) fn is_whitespace(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t' | 0x0c | 0)
 }
 
 /// PDF delimiters: the bytes that end a regular run without being white space.
 #[inline]
-pub(super) fn is_delimiter(b: u8) -> bool {
+pub(crate) fn is_delimiter(b: u8) -> bool {
     matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
 }
 

@@ -2,8 +2,8 @@
 //! and `/ActualText` of structure elements (see `structure`) that show no text of their own,
 //! placed where layout reads them with the content around them.
 
-use super::glyphs::{Glyph, GlyphPage, Marking};
-use super::structure::PageTags;
+use crate::glyphs::{Glyph, GlyphPage, Marking};
+use crate::tagged::structure::PageTags;
 
 /// Size of a replacement text's glyph when no glyph on the page gives one.
 pub(crate) const DEFAULT_SIZE: f32 = 10.0;
@@ -51,7 +51,7 @@ pub(crate) fn place_unplaced(page: &mut GlyphPage, tags: &PageTags) {
             all.iter().max_by(|a, b| a.y.total_cmp(&b.y)).map(|top| {
                 let x0 = all.iter().map(|g| g.x0).fold(f32::INFINITY, f32::min);
                 let x1 = all.iter().map(|g| g.x1).fold(f32::NEG_INFINITY, f32::max);
-                ([x0, top.y + GAP_LINES * top.size, x1], top.size, super::glyphs::NO_MCID)
+                ([x0, top.y + GAP_LINES * top.size, x1], top.size, crate::glyphs::NO_MCID)
             })
         };
         let Some((at, size, mcid)) = place else { continue };

@@ -9,8 +9,8 @@
 
 use lopdf::{Dictionary, Document, ObjectId, Stream};
 
-use super::field_value::{self, FieldValue};
-use super::number_arrays::numbers;
+use crate::interpreter::field_value::{self, FieldValue};
+use crate::interpreter::number_arrays::numbers;
 
 /// Annotation subtypes whose appearance is read.
 const TEXT_SUBTYPES: [&[u8]; 2] = [b"Widget", b"FreeText"];

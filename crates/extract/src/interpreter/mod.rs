@@ -9,6 +9,12 @@
 //! own content come the appearances of its form fields and text boxes (see `annotations`), or
 //! for those without one their value placed as plain text (see `field_value`).
 
+pub(crate) mod alt_text;
+pub(crate) mod annotations;
+pub(crate) mod field_value;
+pub(crate) mod number_arrays;
+pub(crate) mod page_clip;
+
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -16,14 +22,14 @@ use std::time::Instant;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::annotations::{self, AnnotationText};
-use super::content::{Operand, Operation, Operations};
-use super::document::PageInfo;
-use super::field_value::{self, FieldValue};
-use super::fonts::{DecodedGlyph, Font, FontCache, GlyphText};
-use super::glyphs::{Glyph, GlyphPage, Marking, NO_MCID};
-use super::structure::{PageTags, Replacement};
-use super::{ExtractError, Limits};
+use crate::content::{Operand, Operation, Operations};
+use crate::document::PageInfo;
+use crate::fonts::{DecodedGlyph, Font, FontCache, GlyphText};
+use crate::glyphs::{Glyph, GlyphPage, Marking, NO_MCID};
+use crate::tagged::structure::{PageTags, Replacement};
+use crate::{ExtractError, Limits};
+use annotations::AnnotationText;
+use field_value::FieldValue;
 
 /// Operators between two looks at the clock: cheap enough to be invisible, frequent enough that
 /// a hostile page overshoots the time budget by milliseconds only.
@@ -187,7 +193,7 @@ impl<'a> Interpreter<'a> {
             Err(_) => Vec::new(),
         };
         if Instant::now() > self.deadline {
-            return Err(time_limit(self.limits));
+            return Err(self.limits.time_exceeded());
         }
         let gs = GState {
             ctm: base,
@@ -201,7 +207,7 @@ impl<'a> Interpreter<'a> {
         };
         let annotation_gs = gs.clone();
         self.run(&content, info.resources, gs, 0)?;
-        super::page_clip::drop_off_page(&mut self.out);
+        page_clip::drop_off_page(&mut self.out);
         for annotation in annotations::page_annotations(self.doc, page_id) {
             let mut gs = annotation_gs.clone();
             match annotation {
@@ -220,7 +226,7 @@ impl<'a> Interpreter<'a> {
             self.end_marked();
         }
         if let Some(tags) = self.tags {
-            super::alt_text::place_unplaced(&mut self.out, tags);
+            alt_text::place_unplaced(&mut self.out, tags);
         }
         Ok(self.out)
     }
@@ -361,7 +367,7 @@ impl<'a> Interpreter<'a> {
             });
         }
         if self.ops.is_multiple_of(OPS_PER_CLOCK_CHECK) && Instant::now() > self.deadline {
-            return Err(time_limit(self.limits));
+            return Err(self.limits.time_exceeded());
         }
         Ok(())
     }
@@ -555,7 +561,7 @@ impl<'a> Interpreter<'a> {
         // Every draw looks at the clock: a form drawn thousands of times (a fan-out of nested
         // forms) may do little per draw but must not outrun the time budget.
         if Instant::now() > self.deadline {
-            return Err(time_limit(self.limits));
+            return Err(self.limits.time_exceeded());
         }
         let content = match self.form_content.get(&id) {
             Some(content) => Rc::clone(content),
@@ -569,7 +575,7 @@ impl<'a> Interpreter<'a> {
                     Err(_) => stream.content.clone(),
                 });
                 if Instant::now() > self.deadline {
-                    return Err(time_limit(self.limits));
+                    return Err(self.limits.time_exceeded());
                 }
                 if self.form_content_bytes.saturating_add(content.len()) <= self.limits.max_stream_bytes {
                     self.form_content_bytes += content.len();
@@ -676,9 +682,9 @@ impl<'a> Interpreter<'a> {
             // Nothing shown but a picture: the text goes across the picture's middle, clear of
             // the lines above and below it.
             (None, Some(b)) => {
-                let size = self.out.glyphs.last().map_or(super::alt_text::DEFAULT_SIZE, |g| g.size);
+                let size = self.out.glyphs.last().map_or(alt_text::DEFAULT_SIZE, |g| g.size);
                 let y = (b[1] + b[3] - size) / 2.0;
-                super::alt_text::glyph_at(&self.out, [b[0], y, b[2]], size, marking, mcid)
+                alt_text::glyph_at(&self.out, [b[0], y, b[2]], size, marking, mcid)
             }
             (None, None) => return,
         };
@@ -817,13 +823,6 @@ fn glyph_limit(limits: &Limits) -> ExtractError {
     ExtractError::LimitExceeded {
         limit: "max_glyphs_per_page",
         detail: format!("more than {} glyphs on one page", limits.max_glyphs_per_page),
-    }
-}
-
-pub(crate) fn time_limit(limits: &Limits) -> ExtractError {
-    ExtractError::LimitExceeded {
-        limit: "time_budget",
-        detail: format!("extraction took longer than {:?}", limits.time_budget),
     }
 }
 

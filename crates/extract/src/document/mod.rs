@@ -12,11 +12,18 @@
 //! and without its objects. `decrypt` judges that outcome and redoes the two cases lopdf gets
 //! wrong.
 
+pub(crate) mod decrypt;
+pub(crate) mod metadata;
+pub(crate) mod object_headers;
+pub(crate) mod preflight;
+pub(crate) mod stream_recovery;
+pub(crate) mod streams;
+
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
-use super::decrypt::{self, Verdict};
-use super::stream_recovery::{recover_dropped_streams, recover_unsized_streams};
-use super::{ExtractError, Limits};
+use crate::{ExtractError, Limits};
+use decrypt::Verdict;
+use stream_recovery::{recover_dropped_streams, recover_unsized_streams};
 
 /// How far into the file the `%PDF-` header may start. Real files sometimes carry a few bytes of
 /// junk (mail headers, BOMs) before it; 1024 is what Acrobat tolerates.
@@ -80,7 +87,7 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
         return Err(ExtractError::NotPdf { start: String::from_utf8_lossy(start).into_owned() });
     };
 
-    super::preflight::check_object_streams(bytes, limits)?;
+    preflight::check_object_streams(bytes, limits)?;
     let options = LoadOptions::with_max_decompressed_size(limits.max_stream_bytes);
     let mut doc = Document::load_mem_with_options(bytes, options).map_err(|e| classify_load_error(e, limits))?;
     let recover_streams = |doc: &mut Document| {
@@ -104,7 +111,7 @@ pub(crate) fn open(bytes: &[u8], limits: &Limits) -> Result<OpenDocument, Extrac
             detail: format!("{} objects, at most {} allowed", doc.objects.len(), limits.max_objects),
         });
     }
-    super::streams::normalize_filters(&mut doc);
+    streams::normalize_filters(&mut doc);
     let pages: Vec<ObjectId> = doc.page_iter().collect();
     if pages.is_empty() {
         return Err(ExtractError::Corrupt("no pages found (page tree missing or unreadable)".into()));

@@ -9,7 +9,7 @@
 //! * TeX's arrows built from two glyphs (`\mapsto` is a bar and →, `\hookrightarrow` a hook and
 //!   →) become the one arrow the bar or hook already maps to.
 
-use super::glyphs::{Glyph, GlyphPage};
+use crate::glyphs::{Glyph, GlyphPage};
 
 /// Spacing accents and the combining mark each stands for.
 const SPACING_ACCENTS: &[(char, char)] = &[
