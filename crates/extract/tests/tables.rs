@@ -68,6 +68,21 @@ fn three_columns_under_a_running_head_read_column_by_column() {
 }
 
 #[test]
+fn justified_lines_spread_over_a_narrow_column_are_no_table_rows() {
+    // Chromium, three justified columns without hyphenation (make-spread-columns.py): many lines'
+    // words stand more than an em apart, as table cells do, and the short line below such a line
+    // is its paragraph's end, not a wrapped cell; lines of neighbouring columns share baselines.
+    let pdf = extract("spread-columns.pdf");
+    let truth = std::fs::read_to_string(util::data("spread-columns.txt")).unwrap_or_default();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(words(&pdf.body_text()), words(&truth));
+    for page in &pdf.pages {
+        let foot = format!("Side {} af {}", page.number, pdf.pages.len());
+        assert_eq!(page.furniture, vec!["Greve Kommune · Budgetnotat 2026".to_string(), foot]);
+    }
+}
+
+#[test]
 fn a_table_inside_a_column_keeps_its_wrapped_header_cells_in_order() {
     // LibreOffice Writer, two columns, a small table in each; the header cells wrap onto three
     // lines, and the second and third cells' wrapped lines come as one stretch of text

@@ -264,6 +264,9 @@ fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
         flows.push(runs);
         return;
     };
+    // Rows across the gutter are told by the content stream's order; a side split off at the
+    // level above comes sorted top to bottom, which would pair lines of neighbouring columns.
+    runs.sort_by_key(|r| r.start);
     mark_rows_across(&mut runs, &gutter);
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let mut single: Vec<Run> = Vec::new();

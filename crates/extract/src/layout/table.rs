@@ -12,7 +12,7 @@
 //! "50 Idrætsanlæg ring") is still recognised. Without padding, the number of filled columns
 //! decides.
 
-use crate::lines::{Cell, Line, CELL_LINE_BREAK};
+use crate::lines::{Cell, Line, WordSpan, CELL_LINE_BREAK};
 
 /// A line with more than this share of the table's columns starts a new row; fewer means it
 /// holds wrapped cell text.
@@ -34,11 +34,25 @@ const WRAP_PITCH_SLACK_EM: f32 = 0.1;
 const MIN_CELL_SPLIT_GAP_EM: f32 = 0.4;
 /// ... and at least this many times the widest gap between words that stay together.
 const SPLIT_GAP_FACTOR: f32 = 1.5;
+/// Fewest gaps of a line spread by justification on their own evidence; a line of two words far
+/// apart also needs the next line's first word not to fit into the gap (see [`join_spread_line`]).
+const MIN_SPREAD_GAPS: usize = 2;
+/// The gaps of a justified line differ by at most this much (× font size): justification
+/// stretches every word space of a line alike, while a table's cell gaps depend on each cell's
+/// text width.
+const SPREAD_GAP_TOLERANCE_EM: f32 = 0.1;
+/// A word space (× font size) at its narrowest in text fonts, for whether a word would have fit.
+const WORD_SPACE_EM: f32 = 0.25;
 
 /// Merges wrapped table cells into their rows; other lines pass through unchanged.
+///
+/// A line of running text that justification spread so wide that every word gap looks like a
+/// cell gap (a narrow column without hyphenation) is made one cell first: it is no table row,
+/// and the short line below it is the paragraph's end, not a wrapped cell.
 pub(crate) fn merge_wrapped_rows(lines: Vec<Line>) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
-    let mut rest = lines.into_iter().peekable();
+    let next_words: Vec<Option<f32>> = lines.iter().skip(1).map(first_word_width).chain([None]).collect();
+    let mut rest = lines.into_iter().zip(next_words).map(|(line, next)| join_spread_line(line, next)).peekable();
     while let Some(first) = rest.next() {
         if first.cells.len() < 2 {
             out.push(first);
@@ -66,6 +80,43 @@ pub(crate) fn merge_wrapped_rows(lines: Vec<Line>) -> Vec<Line> {
         merge_region(region, &mut out);
     }
     out
+}
+
+/// `line` as one cell if it is running text spread by justification: every cell one word, most
+/// of them with letters, and all gaps between them alike. A table row's gaps vary with its
+/// cells' widths, and rows of numbers are left alone. Two words with one gap between them are
+/// running text only if the next line's first word (`next_word`, its width) and a space would
+/// not fit into the gap beside the space already there: a line breaker would have put it there,
+/// while a table cell wraps however wide the gap.
+fn join_spread_line(mut line: Line, next_word: Option<f32>) -> Line {
+    let gaps: Vec<f32> = line.cells.windows(2).map(|w| if let [a, b] = w { b.x0 - a.x1 } else { 0.0 }).collect();
+    let widest = gaps.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let narrowest = gaps.iter().copied().fold(f32::INFINITY, f32::min);
+    let one_word = |c: &Cell| !c.text.trim().contains(char::is_whitespace) && !c.text.contains(CELL_LINE_BREAK);
+    let lettered = line.cells.iter().filter(|c| c.text.chars().any(char::is_alphabetic)).count();
+    let words = line.cells.iter().all(one_word) && 2 * lettered > line.cells.len();
+    let evidence = gaps.len() >= MIN_SPREAD_GAPS || (gaps.len() == 1 && next_word.is_some_and(|w| w + 2.0 * WORD_SPACE_EM * line.size > widest));
+    if !evidence || !words || widest - narrowest > SPREAD_GAP_TOLERANCE_EM * line.size {
+        return line;
+    }
+    let mut cells = std::mem::take(&mut line.cells).into_iter();
+    let Some(mut joined) = cells.next() else { return line };
+    for cell in cells {
+        let offset = joined.text.len() + 1;
+        joined.text.push(' ');
+        joined.text.push_str(&cell.text);
+        joined.words.extend(cell.words.into_iter().map(|w| WordSpan { start: w.start + offset, ..w }));
+        joined.x1 = joined.x1.max(cell.x1);
+        joined.tag = joined.tag.filter(|t| cell.tag == Some(*t));
+    }
+    line.cells = vec![joined];
+    line.update_text();
+    line
+}
+
+/// Width of the first word of `line`, where its words are known.
+fn first_word_width(line: &Line) -> Option<f32> {
+    line.cells.first().and_then(|c| c.words.first()).map(|w| w.x1 - w.x0)
 }
 
 /// Turns the lines of one table into rows.
@@ -225,7 +276,6 @@ fn nearest_cell(cells: &[Cell], x0: f32, x1: f32) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::WordSpan;
 
     fn line(cells: &[(&str, f32, f32)], y: f32) -> Line {
         let mut l = Line {
@@ -363,5 +413,23 @@ mod tests {
                 "Et afsnit bagefter, der er bredt nok til ikke at høre til tabellen.".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn a_justified_line_is_no_row_but_equal_gaps_between_numbers_are() {
+        // Three words 12 pt apart (1.2 em), then the paragraph's short last line: running text.
+        let spread = vec![
+            line(&[("Økonomiudvalget", 50.0, 110.0), ("i", 122.0, 125.0), ("forbindelse", 137.0, 185.0)], 500.0),
+            line(&[("indkaldelsescirkulæret.", 50.0, 140.0)], 488.0),
+        ];
+        let texts: Vec<String> = merge_wrapped_rows(spread).into_iter().map(|l| l.text).collect();
+        assert_eq!(texts, vec!["Økonomiudvalget i forbindelse", "indkaldelsescirkulæret."]);
+        // A table row whose number cells happen to stand equally apart keeps its wrapped cell.
+        let row = vec![
+            line(&[("Økonomi-", 50.0, 90.0), ("-7", 102.0, 110.0), ("-7", 122.0, 130.0)], 500.0),
+            line(&[("udvalget", 50.0, 85.0)], 488.0),
+        ];
+        let texts: Vec<String> = merge_wrapped_rows(row).into_iter().map(|l| l.text).collect();
+        assert_eq!(texts, vec!["Økonomi-\u{2028}udvalget -7 -7"]);
     }
 }
