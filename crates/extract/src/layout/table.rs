@@ -95,7 +95,8 @@ fn join_spread_line(mut line: Line, next_word: Option<f32>) -> Line {
     let one_word = |c: &Cell| !c.text.trim().contains(char::is_whitespace) && !c.text.contains(CELL_LINE_BREAK);
     let lettered = line.cells.iter().filter(|c| c.text.chars().any(char::is_alphabetic)).count();
     let words = line.cells.iter().all(one_word) && 2 * lettered > line.cells.len();
-    let evidence = gaps.len() >= MIN_SPREAD_GAPS || (gaps.len() == 1 && next_word.is_some_and(|w| w + 2.0 * WORD_SPACE_EM * line.size > widest));
+    let evidence = gaps.len() >= MIN_SPREAD_GAPS
+        || (gaps.len() == 1 && next_word.is_some_and(|w| w + 2.0 * WORD_SPACE_EM * line.size > widest));
     if !evidence || !words || widest - narrowest > SPREAD_GAP_TOLERANCE_EM * line.size {
         return line;
     }
