@@ -301,5 +301,7 @@ fn type1_programs_inflated_to_their_cleartext_read_as_the_whole_programs() {
             whole_programs += 1;
         }
     }
-    assert!(shortened > 20, "only {shortened} of {whole_programs} Type1 programs inflated in part");
+    // 18 of the corpus's 143 Type1 programs end their cleartext before the stream ends; the
+    // equality checks above only mean something if a good share of them took the short path.
+    assert!(shortened >= 15, "only {shortened} of {whole_programs} Type1 programs inflated in part");
 }
