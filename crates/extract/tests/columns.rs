@@ -1,6 +1,7 @@
 //! Columns of short lines: a two-column index or symbol list, whose entries do not fill their
 //! column, is read column by column because the content stream writes it so. Three ragged
-//! columns, whose lines fill only their own column, above a full-width box.
+//! columns, whose lines fill only their own column, above a full-width box. A table filling
+//! one column, whose own column gap is crossed by less text than the page's gutter.
 
 use kommunsk_extract::{extract_path, Limits};
 
@@ -47,5 +48,28 @@ fn three_ragged_columns_above_a_full_width_box_read_column_by_column() {
     for page in &pdf.pages {
         let head = "Odder Kommune · Sundhed og omsorg 2026".to_string();
         assert_eq!(page.furniture, vec![head, format!("Side {}", page.number)]);
+    }
+}
+
+#[test]
+fn a_table_filling_one_column_does_not_split_the_page_at_its_own_gap() {
+    // pdfTeX, two columns: the left one is a single address table (street, tenant, saving)
+    // under a running head centred over both columns; running text fills the right one. No
+    // text crosses the gap after the street names, while the head crosses the page's gutter,
+    // so the least crossed strip was the table's: the street names were read as a column of
+    // their own, after the rest of the page.
+    let path = util::data("table-column.pdf");
+    let pdf = match extract_path(&path, &Limits::default()) {
+        Ok(pdf) => pdf,
+        Err(e) => panic!("{}: {e}", path.display()),
+    };
+    let truth = std::fs::read_to_string(util::data("table-column.txt")).unwrap_or_default();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(words(&pdf.body_text()), words(&truth));
+    // Every row is one line, its street beside its tenant and saving.
+    let body = pdf.body_text();
+    let lines: Vec<&str> = body.lines().collect();
+    for row in truth.lines().take_while(|l| !l.is_empty()) {
+        assert!(lines.contains(&row), "{row:?} is not a line of its own");
     }
 }

@@ -92,6 +92,17 @@ const MIN_LINES_PER_STRETCH: usize = 4;
 const MAX_LINE_PITCH_EM: f32 = 1.6;
 /// Candidate gutter positions tried per split.
 const GUTTER_CANDIDATES: usize = 200;
+/// Distinct strips tried as the page's gutter (the least crossed may be a table's column gap).
+const PAGE_GUTTER_TRIES: usize = 6;
+/// A gutter crossed by more text is taken only if its sides' width ratio (narrower / wider) is
+/// higher by more than this: either gutter of three columns leaves one column and two (about
+/// 0.47 both), while a page's gutter beside a table's column gap is 1 against 0.2–0.45.
+const EVENNESS_MARGIN: f32 = 0.15;
+/// Width ratio of two columns of like width (see [`COLUMN_WIDTH_TOLERANCE`]).
+const ALIKE_COLUMNS: f32 = 1.0 - COLUMN_WIDTH_TOLERANCE;
+/// ... with a gutter at most this share of the narrower column wide (pdfTeX's is 0.09, a wide
+/// gap inside a chart beside a text column 0.8).
+const MAX_GUTTER_SHARE: f32 = 0.25;
 /// Deepest recursive column split (three or four columns at most in practice).
 const MAX_SPLIT_DEPTH: usize = 3;
 /// A line gap this many times the flow's usual line pitch starts a new block.
@@ -484,53 +495,92 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
     // of their own anyway; on a page with little text they would outweigh the columns.
     let sparse = runs.len() < SPARSE_PAGE_RUNS;
     let at_edge = |r: &Run| sparse && alone_at_an_edge(runs, r);
-    // The candidate crossed by the least text (ties: the first), in the middle 70 %.
-    let mut best: Option<(f32, f32)> = None;
-    for i in 0..=GUTTER_CANDIDATES {
-        let x = min_x + span * (0.15 + 0.7 * i as f32 / GUTTER_CANDIDATES as f32);
-        let crossing: f32 = runs.iter().filter(|r| r.x0 < x && r.x1 > x).map(|r| r.x1 - r.x0).sum();
-        if best.is_none_or(|(c, _)| crossing < c) {
-            best = Some((crossing, x));
-        }
-    }
-    let (crossing, x) = best?;
-    let edge: f32 = runs.iter().filter(|r| r.x0 < x && r.x1 > x && at_edge(r)).map(|r| r.x1 - r.x0).sum();
-    if crossing - edge <= MAX_CROSSING_SHARE * (total - edge) {
-        if let Some(gutter) = gutter_at(runs, x, depth, &at_edge) {
-            return Some(gutter);
-        }
+    let tries = if depth == 0 { PAGE_GUTTER_TRIES } else { 1 };
+    let candidate_x = |i: usize| min_x + span * (0.15 + 0.7 * i as f32 / GUTTER_CANDIDATES as f32);
+    // Candidates in the middle 70 %, crossed by the least text first (ties: the first).
+    let mut plain: Vec<(f32, f32)> = (0..=GUTTER_CANDIDATES)
+        .map(candidate_x)
+        .map(|x| (runs.iter().filter(|r| r.x0 < x && r.x1 > x).map(|r| r.x1 - r.x0).sum(), x))
+        .collect();
+    plain.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Crossing lines alone at the edge of a page with little text do not count.
+    let edge =
+        |x: f32| -> f32 { runs.iter().filter(|r| r.x0 < x && r.x1 > x && at_edge(r)).map(|r| r.x1 - r.x0).sum() };
+    let open = plain.iter().map(|&(crossing, x)| (x, crossing - edge(x) <= MAX_CROSSING_SHARE * (total - edge(x))));
+    if let Some(gutter) = pick_gutter(runs, open, &|_| true, tries, depth, &at_edge) {
+        return Some(gutter);
     }
     // Where none is found so, text crossing the gutter apart from the columns is set aside: a
     // full-width box under three columns is a quarter of the page, and only text crossing
-    // between the columns' lines speaks against them. The candidate crossed by the least such
-    // text, among those with text on both sides.
+    // between the columns' lines speaks against them. Candidates crossed by the least such
+    // text first, among those with text on both sides.
     let edges = edge_lines(runs);
     let sides = SideWidths::new(runs, &at_edge);
-    let mut best: Option<(Crossing, f32)> = None;
-    for i in 0..=GUTTER_CANDIDATES {
-        let x = min_x + span * (0.15 + 0.7 * i as f32 / GUTTER_CANDIDATES as f32);
+    let mut set_aside: Vec<(Crossing, f32)> = (0..=GUTTER_CANDIDATES)
+        .map(candidate_x)
         // Most candidates of a page of one column have next to no text on one side.
-        if sides.left_of(x).min(sides.right_of(x)) < MIN_SIDE_SHARE * total {
-            continue;
-        }
-        let Some(crossing) = crossing_at(runs, x, &edges, &at_edge, total) else { continue };
-        if best.is_none_or(|(c, _)| crossing.interrupting < c.interrupting) {
-            best = Some((crossing, x));
-        }
-    }
-    let (crossing, x) = best?;
-    if crossing.interrupting > MAX_CROSSING_SHARE * (total - crossing.apart) {
-        return None;
-    }
+        .filter(|&x| sides.left_of(x).min(sides.right_of(x)) >= MIN_SIDE_SHARE * total)
+        .filter_map(|x| crossing_at(runs, x, &edges, &at_edge, total).map(|c| (c, x)))
+        .collect();
+    set_aside.sort_by(|a, b| a.0.interrupting.total_cmp(&b.0.interrupting));
     // Lines of running text follow each other at line pitch on both sides; captions under a
     // grid of figures do not.
     let stacked_side = |keep: &dyn Fn(&Run) -> bool| {
         stacked(&side_lines(&runs.iter().filter(|r| keep(r)).copied().collect::<Vec<_>>()))
     };
-    if !(stacked_side(&|r| r.x1 <= x) && stacked_side(&|r| r.x0 >= x)) {
-        return None;
+    let open = set_aside.iter().map(|(c, x)| (*x, c.interrupting <= MAX_CROSSING_SHARE * (total - c.apart)));
+    let stacked_sides = |x: f32| stacked_side(&|r| r.x1 <= x) && stacked_side(&|r| r.x0 >= x);
+    pick_gutter(runs, open, &stacked_sides, tries, depth, &at_edge)
+}
+
+/// The gutter at the least crossed of `xs` (candidates, least crossed first), or at one of the
+/// next few distinct strips (`tries` in all; a strip is a set of runs left and right of it)
+/// that has columns of like width on both sides and splits more evenly than the first. A
+/// strip is a gutter only if its flag (crossed by little enough text) and `open` say so. The
+/// strip crossed by the least text may be the gap between two columns of a table filling a
+/// page column (street names beside their numbers); the page's gutter, crossed by a little
+/// more (a running head), has like columns on both sides.
+fn pick_gutter(
+    runs: &[Run],
+    xs: impl Iterator<Item = (f32, bool)>,
+    open: &dyn Fn(f32) -> bool,
+    tries: usize,
+    depth: usize,
+    at_edge: &dyn Fn(&Run) -> bool,
+) -> Option<Gutter> {
+    let mut strips: Vec<(usize, usize)> = Vec::new();
+    let mut best: Option<(f32, Gutter)> = None;
+    for (x, little_crossed) in xs {
+        let strip = (runs.iter().filter(|r| r.x1 <= x).count(), runs.iter().filter(|r| r.x0 >= x).count());
+        if strips.contains(&strip) {
+            continue;
+        }
+        if strips.len() >= tries {
+            break;
+        }
+        strips.push(strip);
+        let gutter = (little_crossed && open(x)).then(|| gutter_at(runs, x, depth, at_edge)).flatten();
+        let Some(gutter) = gutter else { continue };
+        let even = evenness(&gutter);
+        // Past the least crossed strip, only a narrow gutter between columns of like width
+        // counts: a table's column gap on a page of one column, or a chart's beside a column,
+        // is crossed by little too.
+        let alike = even >= ALIKE_COLUMNS
+            && gutter.right_edge - gutter.left_edge <= MAX_GUTTER_SHARE * gutter.left_width.min(gutter.right_width);
+        let better = match best {
+            None => strips.len() == 1 || alike,
+            Some((best_even, _)) => alike && even > best_even + EVENNESS_MARGIN,
+        };
+        if better {
+            best = Some((even, gutter));
+        }
     }
-    gutter_at(runs, x, depth, &at_edge)
+    best.map(|(_, gutter)| gutter)
+}
+
+/// The narrower side's width over the wider's: 1 for two like columns.
+fn evenness(gutter: &Gutter) -> f32 {
+    gutter.left_width.min(gutter.right_width) / gutter.left_width.max(gutter.right_width).max(f32::EPSILON)
 }
 
 /// The gutter at `x`, if the text on its two sides is columns (see [`Gutter::separates_columns`]).
