@@ -1,6 +1,6 @@
 //! Display formulas: the pieces of a fraction, a matrix or a sum with limits, whose rows are
 //! closer together than lines of text, are read in the order they were typeset; so are a big
-//! operator hanging from its top and its limits.
+//! operator hanging from its top and its limits, and the labels of a drawing (in the order drawn).
 
 use kommunsk_extract::{extract_path, Limits};
 
@@ -55,4 +55,22 @@ fn tight_rows_without_a_math_font_are_read_by_position() {
     };
     let body = pdf.body_text().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(body.contains("årene: 2010 125,0 2009 121,3 2008 118,9 2007 112,4 Tallene"), "{body}");
+}
+
+#[test]
+fn labels_of_drawings_side_by_side_are_read_drawing_by_drawing() {
+    // pdfTeX (figure-labels.tex): two TikZ drawings side by side, their labels in math mode,
+    // shown drawing by drawing. Read by position the rows of labels ran across both drawings
+    // ("x3 y4 y3" / "A B" / "x1 x2 y1 y2" / "(a) Nord med x1 (b) Syd med y1"), as in py-pdf's
+    // GeoTopo book; the content stream has each drawing with its caption, as typeset.
+    let path = util::data("figure-labels.pdf");
+    let pdf = match extract_path(&path, &Limits::default()) {
+        Ok(pdf) => pdf,
+        Err(e) => panic!("{}: {e}", path.display()),
+    };
+    let truth = std::fs::read_to_string(util::data("figure-labels.txt")).unwrap_or_default();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let body = words(&pdf.body_text());
+    assert_eq!(body, words(&truth));
+    assert!(body.contains("x1 x2 x3 A (a) Nord med x1 y1 y2 y3 y4 B (b) Syd med y1"), "{body}");
 }

@@ -57,6 +57,9 @@ const TANGLED_ROWS_EM: f32 = 0.9;
 /// A formula's piece starting less than this (× font size) right of its line's left end starts
 /// a new line (the next line of text, or of a multi-line formula).
 const FORMULA_RETURN_EM: f32 = 0.5;
+/// A run at most this share of its flow's width wide can be a drawing's label; a line of
+/// running text fills its flow.
+const MAX_LABEL_SHARE: f32 = 0.5;
 /// Fewest runs on which column detection is tried: two short columns of two lines each, under
 /// a running head (LibreOffice balances the columns of a section that ends on a page).
 const MIN_RUNS_FOR_COLUMNS: usize = 5;
@@ -720,7 +723,14 @@ fn alone_at_an_edge(runs: &[Run], run: &Run) -> bool {
 ///
 /// Only where a math font drew part of them: tight rows without one are table rows, chart axes
 /// and form fields, whose stream order is often column by column or bottom to top.
+///
+/// Rows of labels only ([`labels_only`]) that the stream shows out of top-to-bottom order are a
+/// drawing (TikZ's nodes, one subfigure after the other): with a math font among them they are
+/// read in stream order too, each stretch on one baseline a line. By position the rows of
+/// drawings side by side ran across them ("3 e1 3 e1" / "2 2 e2 e2").
 fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright: bool, tagging: &Tagging) -> Vec<Line> {
+    let width = runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max)
+        - runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let mut rows: Vec<Vec<Run>> = Vec::new();
     for run in runs {
@@ -730,6 +740,43 @@ fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright:
         }
     }
     let mut lines = Vec::new();
+    let mut clusters = tangled_clusters(rows).into_iter().peekable();
+    let math = |cluster: &[Vec<Run>]| cluster.iter().flatten().any(|run| has_math(page, members, run));
+    while let Some(cluster) = clusters.next() {
+        let mut group = vec![cluster];
+        while group.iter().all(|c| labels_only(c, width)) {
+            match clusters.next_if(|next| labels_only(next, width)) {
+                Some(next) => group.push(next),
+                None => break,
+            }
+        }
+        if group.len() > 1 && drawn_out_of_order(&group) && group.iter().any(|c| math(c)) {
+            // A drawing's labels, read in the order they were drawn (see above).
+            for mut piece in stream_lines(group.concat().concat()) {
+                lines.push(render_line(page, members, &mut piece, upright, tagging));
+            }
+            continue;
+        }
+        for cluster in group {
+            if cluster.len() > 1 && math(&cluster) {
+                let pieces = stream_lines(cluster.concat())
+                    .into_iter()
+                    .map(|mut group| render_line(page, members, &mut group, upright, tagging))
+                    .collect();
+                lines.extend(join_formula(pieces));
+            } else {
+                for mut row in cluster {
+                    lines.push(render_line(page, members, &mut row, upright, tagging));
+                }
+            }
+        }
+    }
+    lines
+}
+
+/// Groups rows (top to bottom) into clusters of rows tangled with each other (see [`tangled`]).
+fn tangled_clusters(rows: Vec<Vec<Run>>) -> Vec<Vec<Vec<Run>>> {
+    let mut clusters = Vec::new();
     let mut rows = rows.into_iter().peekable();
     while let Some(row) = rows.next() {
         let mut low = lowest_reach(&row);
@@ -741,20 +788,25 @@ fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright:
             low = low.min(lowest_reach(next));
             cluster.extend(rows.next());
         }
-        let formula = cluster.len() > 1 && cluster.iter().flatten().any(|run| has_math(page, members, run));
-        if formula {
-            let pieces = stream_lines(cluster.concat())
-                .into_iter()
-                .map(|mut group| render_line(page, members, &mut group, upright, tagging))
-                .collect();
-            lines.extend(join_formula(pieces));
-        } else {
-            for mut row in cluster {
-                lines.push(render_line(page, members, &mut row, upright, tagging));
-            }
-        }
+        clusters.push(cluster);
     }
-    lines
+    clusters
+}
+
+/// Whether every run of `cluster` is a label: narrower than [`MAX_LABEL_SHARE`] of the flow's
+/// `width`, which a line of running text fills.
+fn labels_only(cluster: &[Vec<Run>], width: f32) -> bool {
+    cluster.iter().flatten().all(|r| r.x1 - r.x0 <= MAX_LABEL_SHARE * width)
+}
+
+/// Whether the content stream goes back up from one cluster of `group` (top to bottom) to an
+/// earlier one: the labels of a drawing, shown in the order they were drawn. Text, tables and
+/// a running head over them are shown top to bottom.
+fn drawn_out_of_order(group: &[Vec<Vec<Run>>]) -> bool {
+    let mut order: Vec<(usize, usize)> =
+        group.iter().enumerate().flat_map(|(i, c)| c.iter().flatten().map(move |r| (r.start, i))).collect();
+    order.sort_unstable();
+    order.windows(2).any(|w| matches!(w, [a, b] if b.1 < a.1))
 }
 
 /// Joins the pieces of one formula, rendered in the order they were typeset, into lines: a
