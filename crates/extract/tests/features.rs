@@ -1,6 +1,7 @@
-//! The extractor on small PDFs made with pdfTeX or written by a script (sources in
-//! tests/data/): ActualText, invisible text, Form XObjects, rotated pages, damaged
-//! content-stream syntax, annotation appearances, hyphenation across a page break, and the
+//! The extractor on small PDFs made with pdfTeX, Chromium + Ghostscript or written by a script
+//! (sources in tests/data/): ActualText, invisible text, Form XObjects, rotated pages, damaged
+//! content-stream syntax, annotation appearances, hyphenation across a page break, soft hyphens
+//! whose marked content Ghostscript dropped, and the
 //! document-level results.
 
 use std::path::PathBuf;
@@ -84,6 +85,18 @@ fn word_hyphenated_across_a_page_break_is_rejoined_on_the_first_page() {
         "med yderligere ti millioner kroner fra næste\når, så flere projekter kan komme med."
     );
     assert_eq!(pdf.pages[0].furniture, vec!["1".to_string()]);
+}
+
+#[test]
+fn soft_hyphens_redistilled_by_ghostscript_join_their_words() {
+    // Chromium draws each soft hyphen it does not break at as a space glyph marked
+    // /ActualText (U+00AD); Ghostscript dropped the marks and takes the space's advance back
+    // with a TJ kern (make-soft-hyphens.py). Such a space is no word break, and the hyphens
+    // Chromium broke lines at are rejoined.
+    let pdf = extract("soft-hyphens.pdf");
+    let truth = std::fs::read_to_string(data("soft-hyphens.txt")).unwrap_or_default();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(words(&pdf.body_text()), words(&truth));
 }
 
 /// The pdfTeX book from py-pdf's benchmark (German lecture notes, 117 pages), shared read-only.

@@ -31,6 +31,9 @@ use crate::{ExtractError, Limits};
 use annotations::AnnotationText;
 use field_value::FieldValue;
 
+/// A `TJ` kern within this fraction of the width of the space glyph before it takes the space
+/// back (Ghostscript writes the width to a thousandth of an em).
+const TAKEN_BACK_TOLERANCE: f32 = 0.1;
 /// Operators between two looks at the clock: cheap enough to be invisible, frequent enough that
 /// a hostile page overshoots the time budget by milliseconds only.
 const OPS_PER_CLOCK_CHECK: usize = 4096;
@@ -334,10 +337,20 @@ impl<'a> Interpreter<'a> {
                     }
                 }
                 b"TJ" => {
+                    // The advance of a space glyph that ended the last string, and the glyph
+                    // count right after it.
+                    let mut space: Option<(f32, usize)> = None;
                     for item in args.first().map_or(&[][..], |a| op.items(a)) {
                         match item {
-                            Operand::String(s) => self.show(&gs, &mut tm, s)?,
-                            Operand::Number(n) if n.is_finite() => adjust(&gs, &mut tm, *n),
+                            Operand::String(s) => {
+                                space = self.show(&gs, &mut tm, s)?.map(|a| (a, self.out.glyphs.len()));
+                            }
+                            Operand::Number(n) if n.is_finite() => {
+                                if let Some((advance, count)) = space.take() {
+                                    self.drop_taken_back_space(&gs, advance, count, *n);
+                                }
+                                adjust(&gs, &mut tm, *n);
+                            }
                             _ => {}
                         }
                     }
@@ -379,10 +392,24 @@ impl<'a> Interpreter<'a> {
         Some(self.fonts.get_or_load_entry(self.doc, entry))
     }
 
+    /// Forgets the space glyph that ended a `TJ` string (the page's last glyph while the glyph
+    /// count is still `count`) when the kern `n` after it takes its `advance` back: a space
+    /// nobody sees separates nothing. Ghostscript's pdfwrite draws Chromium's soft hyphens that
+    /// way (Chromium's space glyph marked `/ActualText (U+00AD)`, the mark dropped). A space
+    /// drawn apart (Word's tab before a page number) stays.
+    fn drop_taken_back_space(&mut self, gs: &GState, advance: f32, count: usize, n: f32) {
+        let back = n / 1000.0 * gs.font_size * gs.h_scale;
+        let cancelled = advance > 0.0 && (back - advance).abs() <= TAKEN_BACK_TOLERANCE * advance;
+        if cancelled && count == self.out.glyphs.len() && self.out.glyphs.last().is_some_and(|g| g.is_space) {
+            self.out.glyphs.pop();
+        }
+    }
+
     /// Shows the string `bytes`: records its glyphs and advances the text matrix. Fails when the
-    /// page would hold more than `max_glyphs_per_page` glyphs.
-    fn show(&mut self, gs: &GState, tm: &mut Matrix, bytes: &[u8]) -> Result<(), ExtractError> {
-        let Some(font) = gs.font.as_ref() else { return Ok(()) };
+    /// page would hold more than `max_glyphs_per_page` glyphs. Returns the advance of its last
+    /// glyph if that is a horizontal word space (for `drop_taken_back_space`).
+    fn show(&mut self, gs: &GState, tm: &mut Matrix, bytes: &[u8]) -> Result<Option<f32>, ExtractError> {
+        let Some(font) = gs.font.as_ref() else { return Ok(None) };
         let room = self.limits.max_glyphs_per_page.saturating_sub(self.glyphs_shown);
         // A glyph takes at most four bytes of a string: a string longer than that is over the
         // limit before it is decoded (and its decoded glyphs would be the memory to save).
@@ -397,6 +424,7 @@ impl<'a> Interpreter<'a> {
             return Err(glyph_limit(self.limits));
         }
         let vertical = font.is_vertical();
+        let mut last_space = None;
         for g in &decoded {
             let spacing = gs.char_spacing + if g.is_word_space { gs.word_spacing } else { 0.0 };
             let trm = tm.then(&gs.ctm);
@@ -408,11 +436,13 @@ impl<'a> Interpreter<'a> {
             } else {
                 let advance = g.width * gs.font_size * gs.h_scale;
                 self.record(g, &trm, gs, (0.0, gs.rise), (advance, gs.rise));
-                tm.translate_before(advance + spacing * gs.h_scale, 0.0);
+                let step = advance + spacing * gs.h_scale;
+                tm.translate_before(step, 0.0);
+                last_space = matches!(g.text, GlyphText::Char(' ')).then_some(step);
             }
         }
         self.decoded = decoded;
-        Ok(())
+        Ok(last_space)
     }
 
     /// Records the characters of a field value or text box without an appearance stream, each

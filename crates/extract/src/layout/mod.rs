@@ -35,6 +35,9 @@ use crate::tagged::tag_order;
 /// 0.22–0.33 em in text fonts (even shrunk by justification), while kerning inside words stays
 /// below 0.1 em.
 const WORD_GAP_EM: f32 = 0.15;
+/// A run of a tagged element more than this (× font size) above the run before it, and right
+/// of it, starts the element's part in the next column (a formula's numerator is 0.7 em up).
+const NEXT_COLUMN_CLIMB_EM: f32 = 1.0;
 /// Baselines closer than this (× the larger font size) are the same line; keeps super- and
 /// subscripts (shifted ~0.33 em) on their line while adjacent lines are ≥ 1 em apart.
 const BASELINE_TOLERANCE_EM: f32 = 0.45;
@@ -159,7 +162,14 @@ pub(crate) fn lay_out(page: &GlyphPage, tags: Option<&PageTags>) -> PageLayout {
             None => flows.into_iter().map(|flow| (flow, false)).collect(),
         };
         for (flow, by_tags) in flows {
-            let mut lines = build_lines(page, &members, flow, upright, &tagging);
+            let mut lines = if by_tags {
+                column_pieces(flow)
+                    .into_iter()
+                    .flat_map(|piece| build_lines(page, &members, piece, upright, &tagging))
+                    .collect()
+            } else {
+                build_lines(page, &members, flow, upright, &tagging)
+            };
             if by_tags {
                 lines.sort_by_key(|l| l.tag.first.unwrap_or(u32::MAX));
             }
@@ -206,6 +216,28 @@ fn tag_flows(
     flows.extend(groups.into_iter().map(|g| (g.into_iter().filter_map(|i| runs.get(i).copied()).collect(), true)));
     geometric_flows(below, &mut flows);
     Some(flows)
+}
+
+/// An element's runs (laid out by the tree's order) cut where the content stream goes on in the
+/// next column: a run more than a line above the run before it and starting right of where that
+/// one ends. A paragraph that Chromium breaks across columns is one marked sequence; its lines
+/// sorted top to bottom would put the next column's first lines before its own, or pair lines
+/// of the two columns on one baseline.
+fn column_pieces(mut runs: Vec<Run>) -> Vec<Vec<Run>> {
+    runs.sort_by_key(|r| r.start);
+    let mut pieces: Vec<Vec<Run>> = Vec::new();
+    for run in runs {
+        match pieces.last_mut() {
+            Some(piece) if !piece.last().is_some_and(|last| next_column(last, &run)) => piece.push(run),
+            _ => pieces.push(vec![run]),
+        }
+    }
+    pieces
+}
+
+/// Whether `run`, shown right after `last`, starts the next column.
+fn next_column(last: &Run, run: &Run) -> bool {
+    run.y - last.y > NEXT_COLUMN_CLIMB_EM * run.size.max(last.size) && run.x0 >= last.x1
 }
 
 /// Cuts the direction's glyphs (stream order) into runs; a tagged table cell, or another
