@@ -223,16 +223,22 @@ fn tag_flows(
 /// one ends. A paragraph that Chromium breaks across columns is one marked sequence; its lines
 /// sorted top to bottom would put the next column's first lines before its own, or pair lines
 /// of the two columns on one baseline.
-fn column_pieces(mut runs: Vec<Run>) -> Vec<Vec<Run>> {
+fn column_pieces(runs: Vec<Run>) -> Vec<Vec<Run>> {
+    cut_in_stream_order(runs, |last, run| !next_column(last, run))
+}
+
+/// `runs` in content-stream order, cut into stretches: a run joins the stretch before it when
+/// `continues(last run of that stretch, run)`.
+fn cut_in_stream_order(mut runs: Vec<Run>, continues: impl Fn(&Run, &Run) -> bool) -> Vec<Vec<Run>> {
     runs.sort_by_key(|r| r.start);
-    let mut pieces: Vec<Vec<Run>> = Vec::new();
+    let mut stretches: Vec<Vec<Run>> = Vec::new();
     for run in runs {
-        match pieces.last_mut() {
-            Some(piece) if !piece.last().is_some_and(|last| next_column(last, &run)) => piece.push(run),
-            _ => pieces.push(vec![run]),
+        match stretches.last_mut() {
+            Some(stretch) if stretch.last().is_some_and(|last| continues(last, &run)) => stretch.push(run),
+            _ => stretches.push(vec![run]),
         }
     }
-    pieces
+    stretches
 }
 
 /// Whether `run`, shown right after `last`, starts the next column.
@@ -541,7 +547,10 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
     // Crossing lines alone at the edge of a page with little text do not count.
     let edge =
         |x: f32| -> f32 { runs.iter().filter(|r| r.x0 < x && r.x1 > x && at_edge(r)).map(|r| r.x1 - r.x0).sum() };
-    let open = plain.iter().map(|&(crossing, x)| (x, crossing - edge(x) <= MAX_CROSSING_SHARE * (total - edge(x))));
+    let open = plain.iter().map(|&(crossing, x)| {
+        let edge = edge(x);
+        (x, crossing - edge <= MAX_CROSSING_SHARE * (total - edge))
+    });
     if let Some(gutter) = pick_gutter(runs, open, &|_| true, tries, depth, &at_edge) {
         return Some(gutter);
     }
@@ -924,22 +933,10 @@ fn lowest_reach(row: &[Run]) -> f32 {
 
 /// `runs` in content-stream order, cut into lines where the stream leaves the baseline or
 /// steps back to the left.
-fn stream_lines(mut runs: Vec<Run>) -> Vec<Vec<Run>> {
-    runs.sort_by_key(|r| r.start);
-    let mut lines: Vec<Vec<Run>> = Vec::new();
-    for run in runs {
-        match lines.last_mut() {
-            Some(line)
-                if line.last().is_some_and(|prev| {
-                    same_baseline(prev, &run) && run.x0 >= prev.x1 - BACKSTEP_EM * prev.size.max(run.size)
-                }) =>
-            {
-                line.push(run)
-            }
-            _ => lines.push(vec![run]),
-        }
-    }
-    lines
+fn stream_lines(runs: Vec<Run>) -> Vec<Vec<Run>> {
+    cut_in_stream_order(runs, |prev, run| {
+        same_baseline(prev, run) && run.x0 >= prev.x1 - BACKSTEP_EM * prev.size.max(run.size)
+    })
 }
 
 /// Renders the runs of one line (left to right) into cells, and empties `runs`. A run in another
