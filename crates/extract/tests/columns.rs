@@ -1,7 +1,9 @@
 //! Columns of short lines: a two-column index or symbol list, whose entries do not fill their
 //! column, is read column by column because the content stream writes it so. Three ragged
 //! columns, whose lines fill only their own column, above a full-width box. A table filling
-//! one column, whose own column gap is crossed by less text than the page's gutter.
+//! one column, whose own column gap is crossed by less text than the page's gutter. Columns
+//! that no gutter splits from top to bottom: a table spanning them between two bands of them
+//! (Chromium's columns re-distilled by Ghostscript), URLs running past the last column.
 
 use kommunsk_extract::{extract_path, Limits};
 
@@ -71,5 +73,76 @@ fn a_table_filling_one_column_does_not_split_the_page_at_its_own_gap() {
     let lines: Vec<&str> = body.lines().collect();
     for row in truth.lines().take_while(|l| !l.is_empty()) {
         assert!(lines.contains(&row), "{row:?} is not a line of its own");
+    }
+}
+
+/// The paragraphs (blank-line separated) of `truth` longer than 60 characters that do not appear
+/// word for word in `body`.
+fn missing_paragraphs(truth: &str, body: &str) -> Vec<String> {
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let body = words(body);
+    truth.split("\n\n").map(words).filter(|p| p.len() > 60 && !body.contains(p.as_str())).collect()
+}
+
+#[test]
+fn columns_above_and_below_a_spanning_table_read_column_by_column() {
+    // Chromium's three justified CSS columns with tables wider than a column between them,
+    // re-distilled by Ghostscript (gs-columns.pdf, no structure tree left). On page 2 the
+    // table spans all three columns between two bands of them, so no gutter runs through the
+    // page: the page was read line by line across the columns. Each band is read on its own.
+    let path = util::data("gs-columns.pdf");
+    let pdf = match extract_path(&path, &Limits::default()) {
+        Ok(pdf) => pdf,
+        Err(e) => panic!("{}: {e}", path.display()),
+    };
+    let truth = std::fs::read_to_string(util::data("tagged-columns.txt")).unwrap_or_default();
+    let body = pdf.body_text();
+    let missing = missing_paragraphs(&truth, &body);
+    // Left: the first table's rows (its last row's right cells read with the column beside it)
+    // and three paragraphs whose justified lines Chromium spaces out so widely that they read
+    // as table cells (2fb3725 broke up 4 more).
+    assert_eq!(missing.len(), 4, "{missing:#?}");
+    for kept in ["Tabel 2 viser, hvordan effektiviseringerne", "Et samlet overblik over forslagene"] {
+        assert!(!missing.iter().any(|p| p.starts_with(kept)), "{kept:?} is broken up");
+    }
+}
+
+#[test]
+fn urls_running_past_the_last_column_do_not_widen_it() {
+    // pdfTeX, three justified columns (url-columns.pdf): on the last page URLs that cannot
+    // break run past the third column's margin, so it looked wider than the first two and the
+    // page was not taken for three columns of like width; it was read line by line across.
+    let path = util::data("url-columns.pdf");
+    let pdf = match extract_path(&path, &Limits::default()) {
+        Ok(pdf) => pdf,
+        Err(e) => panic!("{}: {e}", path.display()),
+    };
+    let truth = std::fs::read_to_string(util::data("url-columns.txt")).unwrap_or_default();
+    let body = pdf.body_text();
+    let missing = missing_paragraphs(&truth, &body);
+    // Left: paragraphs with a URL broken at a line end, and one hyphenated heading's paragraph.
+    assert!(missing.len() <= 4, "{missing:#?}");
+    let start = "Copenhagen Capacity (CopCap) varetager markedsføringsopgaver";
+    assert!(!missing.iter().any(|p| p.starts_with(start)), "{start:?} is broken up");
+}
+
+#[test]
+fn tables_wider_than_their_column_stay_in_it() {
+    // Chromium's two justified CSS columns re-distilled by Ghostscript (gs-wide-tables.pdf):
+    // Chromium draws the tables wider than their column. On page 2 the left column's table
+    // runs up to the right column's text (about a point apart), so no gutter was wide enough
+    // and the page was read line by line across; on page 3 the left table's cells run over the
+    // right column's first lines, cutting it into bands read between the table's rows.
+    let path = util::data("gs-wide-tables.pdf");
+    let pdf = match extract_path(&path, &Limits::default()) {
+        Ok(pdf) => pdf,
+        Err(e) => panic!("{}: {e}", path.display()),
+    };
+    let truth = std::fs::read_to_string(util::data("gs-wide-tables.txt")).unwrap_or_default();
+    let missing = missing_paragraphs(&truth, &pdf.body_text());
+    // Left: three tables, whose cells wrap inside their rows (2fb3725 broke up 5 more).
+    assert_eq!(missing.len(), 3, "{missing:#?}");
+    for kept in ["Tabel A. Måltalseffekt", "Som afledt effekt af centraliseringen"] {
+        assert!(!missing.iter().any(|p| p.starts_with(kept)), "{kept:?} is broken up");
     }
 }

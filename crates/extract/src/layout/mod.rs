@@ -15,6 +15,12 @@
 //!   (ragged lines fill less than half of two columns). Where too much text crosses every
 //!   gutter, text crossing above or below the columns' lines (a full-width box under them) is
 //!   set aside, if the columns stand side by side at line pitch and are most of the text.
+//!   Where no gutter runs through the whole page (a table wider than the columns between two
+//!   bands of them), the page is cut at gaps across its full width and the bands of columns are
+//!   split on their own. A cell or URL that runs from the left column over the gutter between
+//!   two of that column's runs in the content stream stays in it; a table running up to the
+//!   next column's text leaves the gutter measured on the running text's line ends; a URL past
+//!   the last column's margin does not make that column wider than the others.
 //! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
 //!   end up on one line, separated by single spaces.
 //! * *Blocks*: a new block starts where the line spacing jumps or the font size changes.
@@ -85,6 +91,9 @@ const MIN_SIDE_BY_SIDE: f32 = 0.5;
 const COLUMN_WIDTH_TOLERANCE: f32 = 0.15;
 /// Share of runs on each side allowed to reach into the gutter.
 const GUTTER_EDGE_OUTLIERS: f32 = 0.05;
+/// Share of a side's runs allowed past its outer edge when columns' widths are compared: URLs
+/// that pdfTeX cannot break run past the last column's margin, a few lines of its text.
+const OVERFLOW_OUTLIERS: f32 = 0.1;
 /// Lines on both sides of a gutter on this share of shared baselines are one table's rows.
 const MAX_SHARED_BASELINES: f32 = 0.7;
 /// Baselines this close (× font size) are the same table row.
@@ -311,20 +320,33 @@ fn hanging_low(g: &Glyph) -> f32 {
 /// form bands of their own, and between them a band is read side by side (left flow, then right
 /// flow) only if both sides hold running text. Other bands — table rows, labels — are merged
 /// with their crossing neighbours into one flow, so a full-width table keeps its rows.
-fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
+fn split_columns(runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
     let Some(gutter) = (depth < MAX_SPLIT_DEPTH).then(|| find_gutter(&runs, depth)).flatten() else {
-        flows.push(runs);
+        match (depth == 0).then(|| column_bands(&runs)).flatten() {
+            Some(bands) => bands.into_iter().for_each(|(band, gutter)| match gutter {
+                Some(gutter) => split_at(band, gutter, depth, flows),
+                None => flows.push(band),
+            }),
+            None => flows.push(runs),
+        }
         return;
     };
+    split_at(runs, gutter, depth, flows);
+}
+
+/// [`split_columns`] at `gutter`, found in `runs`.
+fn split_at(mut runs: Vec<Run>, gutter: Gutter, depth: usize, flows: &mut Vec<Vec<Run>>) {
     // Rows across the gutter are told by the content stream's order; a side split off at the
     // level above comes sorted top to bottom, which would pair lines of neighbouring columns.
     runs.sort_by_key(|r| r.start);
     mark_rows_across(&mut runs, &gutter);
+    let overflowing = overflowing_left(&runs, &gutter);
+    let side = |r: &Run| if overflowing.contains(&r.start) { Side::Left } else { gutter.side(r) };
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     let mut single: Vec<Run> = Vec::new();
     let mut band: Vec<Run> = Vec::new();
     let emit_band = |band: &mut Vec<Run>, single: &mut Vec<Run>, flows: &mut Vec<Vec<Run>>| {
-        let (left, right): (Vec<Run>, Vec<Run>) = band.drain(..).partition(|r| gutter.side(r) == Side::Left);
+        let (left, right): (Vec<Run>, Vec<Run>) = band.drain(..).partition(|r| side(r) == Side::Left);
         if gutter.separates_columns(&left, &right, depth) {
             if !single.is_empty() {
                 flows.push(std::mem::take(single));
@@ -337,7 +359,7 @@ fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
         }
     };
     for run in runs {
-        if run.across || gutter.side(&run) == Side::Across {
+        if run.across || side(&run) == Side::Across {
             emit_band(&mut band, &mut single, flows);
             single.push(run);
         } else {
@@ -348,6 +370,96 @@ fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
     if !single.is_empty() {
         flows.push(single);
     }
+}
+
+/// Where no gutter splits the whole page: the page cut at gaps across its full width into
+/// bands, each with the gutter splitting it (`None`: one flow), top to bottom. A table wider
+/// than the columns, set between them (Chromium's columns once Ghostscript has dropped the
+/// tags), crosses no gutter but puts text on both sides of it on shared baselines, so the page
+/// as a whole does not look like columns.
+///
+/// Bands are cut where no text at all stands for more than [`MAX_LINE_PITCH_EM`]; running
+/// text in columns leaves such gaps only where every column has one. Neighbouring bands of
+/// columns are read as one (a paragraph break shared by all columns), and so are neighbouring
+/// bands without. `None` unless at least two bands of columns (see [`column_band`]) are split
+/// by one gutter: a small two-column table on a page of one column is one such band at most.
+fn column_bands(runs: &[Run]) -> Option<Vec<(Vec<Run>, Option<Gutter>)>> {
+    let min_band = 2 * MIN_SIDE_LINES_IN_STREAM;
+    if runs.len() < 2 * min_band {
+        return None;
+    }
+    // A page of one column, most of its text in lines wider than half the page, is left alone
+    // without cutting it into bands (cheap, and most pages that reach here are such).
+    let min_x = runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+    let max_x = runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+    let width = |r: &Run| r.x1 - r.x0;
+    let wide: f32 = runs.iter().map(width).filter(|w| *w > 0.5 * (max_x - min_x)).sum();
+    if wide > MIN_FILLING_TEXT * runs.iter().map(width).sum::<f32>() {
+        return None;
+    }
+    let mut sorted = runs.to_vec();
+    sorted.sort_by(|a, b| b.y.total_cmp(&a.y));
+    let mut cuts: Vec<Vec<Run>> = Vec::new();
+    for run in sorted {
+        match cuts.last_mut() {
+            Some(cut) if cut.last().is_some_and(|l| l.y - run.y <= MAX_LINE_PITCH_EM * l.size.max(run.size)) => {
+                cut.push(run)
+            }
+            _ => cuts.push(vec![run]),
+        }
+    }
+    if cuts.iter().filter(|c| c.len() >= min_band).count() < 2 {
+        return None;
+    }
+    let mut bands: Vec<(Vec<Run>, bool)> = Vec::new();
+    for cut in cuts {
+        let columned = cut.len() >= min_band && column_band(&cut).is_some();
+        match bands.last_mut() {
+            Some((band, was)) if *was == columned => band.extend(cut),
+            _ => bands.push((cut, columned)),
+        }
+    }
+    let bands: Vec<(Vec<Run>, Option<Gutter>)> = bands
+        .into_iter()
+        .map(|(band, columned)| {
+            let gutter = if columned { find_gutter(&band, 0) } else { None };
+            (band, gutter)
+        })
+        .collect();
+    let gutters: Vec<Gutter> = bands.iter().filter_map(|(_, gutter)| *gutter).collect();
+    let shared = |a: &Gutter, b: &Gutter| a.left_edge < b.right_edge && b.left_edge < a.right_edge;
+    let first = gutters.first()?;
+    (gutters.len() >= 2 && gutters.iter().all(|g| shared(first, g))).then_some(bands)
+}
+
+/// The gutter of a band of [`column_bands`], if it has running text on both sides, written
+/// one side after the other (see [`written_side_by_side`]): a table's rows, cut into bands at
+/// their padding, switch side at every row.
+fn column_band(band: &[Run]) -> Option<Gutter> {
+    let gutter = find_gutter(band, 0)?;
+    let (left, right): (Vec<Run>, Vec<Run>) =
+        band.iter().filter(|r| gutter.side(r) != Side::Across).partition(|r| gutter.side(r) == Side::Left);
+    let in_turn = written_side_by_side(&left, &right, &side_lines(&left), &side_lines(&right));
+    (in_turn && gutter.running_text_beside(&left, &right, 0)).then_some(gutter)
+}
+
+/// The runs (by `start`; `runs` in stream order) that start in the left column and run across
+/// `gutter` between two runs of the left column in the content stream: a table cell or URL that
+/// Chromium lets overflow its column, drawn over the gutter or the next column. A title across
+/// the columns is shown before the left column's first line or after the right column's last.
+fn overflowing_left(runs: &[Run], gutter: &Gutter) -> Vec<usize> {
+    let left = |r: Option<&Run>| r.is_some_and(|r| !r.across && gutter.side(r) == Side::Left);
+    let mut found = Vec::new();
+    for (i, run) in runs.iter().enumerate() {
+        let starts_left = run.x0 < gutter.left_edge;
+        if !run.across && starts_left && gutter.side(run) == Side::Across {
+            let before = i.checked_sub(1).and_then(|j| runs.get(j));
+            if left(before) && left(runs.get(i + 1)) {
+                found.push(run.start);
+            }
+        }
+    }
+    found
 }
 
 /// Marks the runs of rows drawn across `gutter` (runs still in stream order).
@@ -403,6 +515,10 @@ struct Gutter {
     /// Widths of the text columns left and right of it.
     left_width: f32,
     right_width: f32,
+    /// The same measured to the outer edge that all but [`OVERFLOW_OUTLIERS`] of the side's
+    /// runs keep to: a URL overflowing the last column does not widen it.
+    left_body: f32,
+    right_body: f32,
 }
 
 /// Where a run lies relative to a [`Gutter`].
@@ -434,10 +550,7 @@ impl Gutter {
     /// side's *lines* fill their column (tables set inside the columns) and the two sides do not
     /// share their baselines the way the cells of one full-width table's rows do.
     fn separates_columns(&self, left: &[Run], right: &[Run], depth: usize) -> bool {
-        let (left_fills, right_fills) = (fills(left, self.left_width), fills(right, self.right_width));
-        if (left_fills && (right_fills || split_like(right, self.left_width, depth)))
-            || (right_fills && split_like(left, self.right_width, depth))
-        {
+        if self.running_text_beside(left, right, depth) {
             return true;
         }
         let (left_lines, right_lines) = (side_lines(left), side_lines(right));
@@ -452,14 +565,23 @@ impl Gutter {
     }
 }
 
+impl Gutter {
+    /// Whether both sides hold running text: most of each side's text (by width) sits in runs
+    /// that fill its column, or in columns as wide as the other side (see [`split_like`]).
+    fn running_text_beside(&self, left: &[Run], right: &[Run], depth: usize) -> bool {
+        let (left_fills, right_fills) = (fills(left, self.left_width), fills(right, self.right_width));
+        (left_fills && (right_fills || split_like(right, self.left_body, depth)))
+            || (right_fills && split_like(left, self.right_body, depth))
+    }
+}
+
 /// Whether `side` (of a gutter at split `depth`) is itself columns of running text as wide as
 /// `column`, the other side's: the first gutter of a three-column page leaves two columns on
 /// one side, and ragged lines there (InDesign sets its columns flush left) fill less than half
 /// of that side's width, though each fills its own column. A table's columns differ in width.
 fn split_like(side: &[Run], column: f32, depth: usize) -> bool {
     let like = |width: f32| (width - column).abs() <= COLUMN_WIDTH_TOLERANCE * column;
-    depth + 1 < MAX_SPLIT_DEPTH
-        && find_gutter(side, depth + 1).is_some_and(|g| like(g.left_width) && like(g.right_width))
+    depth + 1 < MAX_SPLIT_DEPTH && find_gutter(side, depth + 1).is_some_and(|g| like(g.left_body) && like(g.right_body))
 }
 
 /// Whether most of the text (by width) sits in runs at least [`MIN_FILL_SHARE`] of `width` wide.
@@ -646,20 +768,39 @@ fn gutter_at(runs: &[Run], x: f32, depth: usize, at_edge: &dyn Fn(&Run) -> bool)
     let gutter_left = quantile(left.iter().map(|r| r.x1).collect(), 1.0 - GUTTER_EDGE_OUTLIERS)?;
     let gutter_right = quantile(right.iter().map(|r| r.x0).collect(), GUTTER_EDGE_OUTLIERS)?;
     let size = median(runs.iter().map(|r| r.size).collect())?;
-    if gutter_right - gutter_left < MIN_GUTTER_EM * size {
-        return None;
-    }
+    let (middle, gutter_left, gutter_right) = if gutter_right - gutter_left >= MIN_GUTTER_EM * size {
+        ((gutter_left + gutter_right) / 2.0, gutter_left, gutter_right)
+    } else {
+        // Tables wider than their column (Chromium's) run on into the gutter, up to the next
+        // column's text; the lines of running text still end at their column's edge. The
+        // gutter is where it was found, so the tables' cells stay on their side.
+        let left_end = running_text_end(&left, x, min_x)?;
+        if gutter_right - left_end < MIN_GUTTER_EM * size {
+            return None;
+        }
+        (x, left_end, gutter_right)
+    };
     let gutter = Gutter {
-        x: (gutter_left + gutter_right) / 2.0,
+        x: middle,
         left_edge: gutter_left,
         right_edge: gutter_right,
         left_width: gutter_left - min_x,
         right_width: max_x - gutter_right,
+        left_body: gutter_left - quantile(left.iter().map(|r| r.x0).collect(), OVERFLOW_OUTLIERS)?,
+        right_body: quantile(right.iter().map(|r| r.x1).collect(), 1.0 - OVERFLOW_OUTLIERS)? - gutter_right,
     };
     if sparse && gutter.left_width.min(gutter.right_width) < MIN_SPARSE_COLUMN_EM * size {
         return None;
     }
     gutter.separates_columns(&left, &right, depth).then_some(gutter)
+}
+
+/// Where the lines of running text left of `x` end: the median right edge of the runs that
+/// fill at least [`MIN_FILL_SHARE`] of the side (a justified column's lines all end at its
+/// edge; a wide table cell among them does not move it). Content overflows its column to the
+/// right, so only this edge is measured so.
+fn running_text_end(left: &[Run], x: f32, min_x: f32) -> Option<f32> {
+    median(left.iter().filter(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * (x - min_x)).map(|r| r.x1).collect())
 }
 
 /// The text (by width) left and right of any candidate gutter, found by binary search.
