@@ -18,13 +18,13 @@
 //!   Where still no gutter is found, the region is cut into bands at wide empty strips and a
 //!   band holding columns of running text, written one after the other, is split on its own
 //!   (columns above a box under two of them); so is a stretch read as one flow beside a gutter
-//!   (a column beside a chart whose caption crosses the page's gutter). Before that, a page is
-//!   cut at every gap across its full width, and two or more bands of columns split by one
+//!   (a column beside a chart whose caption crosses the page's gutter). A page still kept whole
+//!   is cut at every gap across its full width, and two or more bands of columns split by one
 //!   gutter are each split on their own (a table wider than the columns between two bands of
-//!   them). A cell or URL that runs from the left column over the gutter between two of that
-//!   column's runs in the content stream stays in it; a table running up to the next column's
-//!   text leaves the gutter measured on the running text's line ends; a URL past the last
-//!   column's margin does not make that column wider than the others.
+//!   them). A cell or URL that runs from the left column over the next column's line, between
+//!   two of its own column's runs in the content stream, stays in its column; a table running
+//!   up to the next column's text leaves the gutter measured on the running text's line ends;
+//!   a URL past the last column's margin does not make that column wider than the others.
 //! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
 //!   end up on one line, separated by single spaces.
 //! * *Blocks*: a new block starts where the line spacing jumps or the font size changes.
@@ -329,13 +329,7 @@ fn hanging_low(g: &Glyph) -> f32 {
 /// with their crossing neighbours into one flow, so a full-width table keeps its rows.
 fn split_columns(runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
     let Some(gutter) = (depth < MAX_SPLIT_DEPTH).then(|| find_gutter(&runs, depth)).flatten() else {
-        match (depth == 0).then(|| column_bands(&runs)).flatten() {
-            Some(bands) => bands.into_iter().for_each(|(band, gutter)| match gutter {
-                Some(gutter) => split_at(band, gutter, depth, flows),
-                None => flows.push(band),
-            }),
-            None => split_bands(runs, depth, flows),
-        }
+        split_bands(runs, depth, flows);
         return;
     };
     split_at(runs, gutter, depth, flows);
@@ -469,17 +463,23 @@ fn column_band(band: &[Run]) -> Option<Gutter> {
 }
 
 /// The runs (by `start`; `runs` in stream order) that start in the left column and run across
-/// `gutter` between two runs of the left column in the content stream: a table cell or URL that
-/// Chromium lets overflow its column, drawn over the gutter or the next column. A title across
-/// the columns is shown before the left column's first line or after the right column's last.
+/// `gutter` over a line of the right column, between two runs of the left column in the
+/// content stream: a table cell or URL that Chromium lets overflow its column, drawn over the
+/// next column's text. A title across the columns is shown before the left column's first line
+/// or after the right column's last; a caption across them has no text of theirs beside it.
 fn overflowing_left(runs: &[Run], gutter: &Gutter) -> Vec<usize> {
     let left = |r: Option<&Run>| r.is_some_and(|r| !r.across && gutter.side(r) == Side::Left);
+    let drawn_over = |run: &Run| {
+        runs.iter().any(|o| {
+            let size = o.size.max(run.size);
+            gutter.side(o) == Side::Right && o.x0 < run.x1 && (o.y - run.y).abs() <= BASELINE_TOLERANCE_EM * size
+        })
+    };
     let mut found = Vec::new();
     for (i, run) in runs.iter().enumerate() {
-        let starts_left = run.x0 < gutter.left_edge;
-        if !run.across && starts_left && gutter.side(run) == Side::Across {
+        if !run.across && run.x0 < gutter.left_edge && gutter.side(run) == Side::Across {
             let before = i.checked_sub(1).and_then(|j| runs.get(j));
-            if left(before) && left(runs.get(i + 1)) {
+            if left(before) && left(runs.get(i + 1)) && drawn_over(run) {
                 found.push(run.start);
             }
         }
@@ -494,12 +494,12 @@ fn overflowing_left(runs: &[Run], gutter: &Gutter) -> Vec<usize> {
 /// strips, and each band that holds columns split on its own; kept one flow if none does.
 fn split_bands(runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
     if depth + 1 >= MAX_SPLIT_DEPTH || runs.len() < MIN_RUNS_FOR_COLUMNS {
-        flows.push(runs);
+        unsplit(runs, depth, flows);
         return;
     }
     let bands = gap_bands(&runs);
     if bands.len() < 2 {
-        flows.push(runs);
+        unsplit(runs, depth, flows);
         return;
     }
     let mut split = Vec::new();
@@ -514,7 +514,19 @@ fn split_bands(runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
     if split.len() > count {
         flows.extend(split);
     } else {
-        flows.push(runs);
+        unsplit(runs, depth, flows);
+    }
+}
+
+/// A region [`split_bands`] keeps whole: on the page level it may still be bands of columns
+/// split by one gutter between spanning tables (see [`column_bands`]); else one flow.
+fn unsplit(runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
+    match (depth == 0).then(|| column_bands(&runs)).flatten() {
+        Some(bands) => bands.into_iter().for_each(|(band, gutter)| match gutter {
+            Some(gutter) => split_at(band, gutter, depth, flows),
+            None => flows.push(band),
+        }),
+        None => flows.push(runs),
     }
 }
 
