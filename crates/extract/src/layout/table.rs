@@ -184,7 +184,7 @@ fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
 /// pdfTeX sets narrow tables with cells closer than the layout's cell gap ("Artillerivej 75
 /// BUF" is two cells half an em apart), while justification spreads the words of a narrow cell
 /// wider ("Nye ventila-"); the column starts that the table's rows share tell the two apart.
-/// A cell holding a number stays apart: numbers in right-aligned columns start anywhere.
+/// A number stays a cell of its own: numbers in right-aligned columns start anywhere.
 fn align_to_columns(region: Vec<Line>) -> (Vec<Line>, ColumnStarts) {
     let starts = ColumnStarts(column_starts(&region));
     if starts.0.len() < MIN_ALIGNED_COLUMNS {
@@ -201,6 +201,7 @@ fn align_to_columns(region: Vec<Line>) -> (Vec<Line>, ColumnStarts) {
                 match aligned.last_mut() {
                     Some(prev)
                         if !is_number(&cell.text)
+                            && !is_number(&prev.text)
                             && cell.tag.is_none()
                             && starts.column(prev.x0, tolerance) == starts.column(cell.x0, tolerance) =>
                     {
