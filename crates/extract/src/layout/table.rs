@@ -47,9 +47,9 @@ const WORD_SPACE_EM: f32 = 0.25;
 const MIN_ALIGNED_LINES: usize = 3;
 /// Cell starts this close (× font size) are one column's.
 const ALIGN_TOLERANCE_EM: f32 = 0.1;
-/// Fewest column starts for cells to be cut at them: two shared starts are as often two text
-/// columns read as one flow, whose lines are no cells.
-const MIN_ALIGNED_COLUMNS: usize = 3;
+/// Fewest column starts for cells to be cut at them: two or three shared starts are as often
+/// text columns read as one flow (three-column pages), whose lines are no cells.
+const MIN_ALIGNED_COLUMNS: usize = 4;
 
 /// Merges wrapped table cells into their rows; other lines pass through unchanged.
 ///
@@ -253,11 +253,18 @@ impl ColumnStarts {
         columns.len()
     }
 
-    /// Whether every cell of `line` starts at a column start (left-aligned text cells; numbers
-    /// in right-aligned columns do not).
+    /// Whether every cell of `line` starts at a column start and ends before the next one
+    /// (left-aligned text cells inside their columns; numbers in right-aligned columns, or a
+    /// row of them run together into one cell, are not).
     fn all_at_starts(&self, line: &Line) -> bool {
         let tolerance = ALIGN_TOLERANCE_EM * line.size;
-        !self.0.is_empty() && line.cells.iter().all(|c| self.0.iter().any(|s| (s - c.x0).abs() <= tolerance))
+        let inside = |c: &Cell| {
+            let column = self.column(c.x0, tolerance);
+            let at_start =
+                column.checked_sub(1).and_then(|i| self.0.get(i)).is_some_and(|s| (s - c.x0).abs() <= tolerance);
+            at_start && self.0.get(column).is_none_or(|next| c.x1 <= next + tolerance)
+        };
+        !self.0.is_empty() && line.cells.iter().all(inside)
     }
 }
 
@@ -272,15 +279,21 @@ fn is_number(text: &str) -> bool {
     }
 }
 
+/// Whether `text` is words: its first letter or digit is a letter ("(i Kvantum)", not "-/-").
+fn is_text(text: &str) -> bool {
+    text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_alphabetic)
+}
+
 /// The x positions (left to right) where text cells of at least [`MIN_ALIGNED_LINES`] lines of
 /// `region` start, within [`ALIGN_TOLERANCE_EM`].
 fn column_starts(region: &[Line]) -> Vec<f32> {
-    // Numbers of one width line up in a right-aligned or centred column too: only text counts.
+    // Numbers of one width and dashes for none line up in right-aligned or centred columns
+    // too: only text counts.
     let mut xs: Vec<(f32, usize, f32)> = region
         .iter()
         .enumerate()
         .flat_map(|(i, l)| {
-            l.cells.iter().filter(|c| !is_number(&c.text)).map(move |c| (c.x0, i, ALIGN_TOLERANCE_EM * l.size))
+            l.cells.iter().filter(|c| is_text(&c.text)).map(move |c| (c.x0, i, ALIGN_TOLERANCE_EM * l.size))
         })
         .collect();
     xs.sort_by(|a, b| a.0.total_cmp(&b.0));
