@@ -73,3 +73,24 @@ fn a_table_filling_one_column_does_not_split_the_page_at_its_own_gap() {
         assert!(lines.contains(&row), "{row:?} is not a line of its own");
     }
 }
+
+#[test]
+fn columns_above_a_box_under_two_of_them_read_column_by_column() {
+    // LibreOffice Writer, three flush-left columns of the page (make-column-box.py); a box
+    // under the second and third, 1 cm below their text, runs across the gutter between them,
+    // and its bullets, left of that gutter, reach far below the short third column. The
+    // second and third columns with the box were one flow, read line by line across.
+    let path = util::data("column-box.pdf");
+    let pdf = match extract_path(&path, &Limits::default()) {
+        Ok(pdf) => pdf,
+        Err(e) => panic!("{}: {e}", path.display()),
+    };
+    let truth = std::fs::read_to_string(util::data("column-box.txt")).unwrap_or_default();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The columns in reading order, then the box (its bulleted items are not checked here).
+    let (columns, _) = truth.split_once("Fakta om sundhedsindsatsen").unwrap_or_default();
+    let body = pdf.body_text();
+    let (read, box_text) = body.split_once("Fakta om sundhedsindsatsen").unwrap_or_default();
+    assert_eq!(words(read), words(columns));
+    assert!(box_text.contains("Sundhedsreformen betyder nye opgaver for kommunen i det nære sundhedsvæsen."));
+}

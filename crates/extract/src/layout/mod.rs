@@ -15,6 +15,10 @@
 //!   (ragged lines fill less than half of two columns). Where too much text crosses every
 //!   gutter, text crossing above or below the columns' lines (a full-width box under them) is
 //!   set aside, if the columns stand side by side at line pitch and are most of the text.
+//!   Where still no gutter is found, the region is cut into bands at wide empty strips and a
+//!   band holding columns of running text, written one after the other, is split on its own
+//!   (columns above a box under two of them); so is a stretch read as one flow beside a gutter
+//!   (a column beside a chart whose caption crosses the page's gutter).
 //! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
 //!   end up on one line, separated by single spaces.
 //! * *Blocks*: a new block starts where the line spacing jumps or the font size changes.
@@ -111,6 +115,9 @@ const ALIKE_COLUMNS: f32 = 1.0 - COLUMN_WIDTH_TOLERANCE;
 const MAX_GUTTER_SHARE: f32 = 0.25;
 /// Deepest recursive column split (three or four columns at most in practice).
 const MAX_SPLIT_DEPTH: usize = 3;
+/// An empty strip this tall (× median font size) across a region without a gutter cuts it into
+/// bands split on their own: a paragraph break in both columns at once is about 3 em.
+const MIN_BAND_GAP_EM: f32 = 3.5;
 /// A line gap this many times the flow's usual line pitch starts a new block.
 const BLOCK_GAP_FACTOR: f32 = 1.4;
 /// A font size change by more than this share starts a new block (headings).
@@ -313,7 +320,7 @@ fn hanging_low(g: &Glyph) -> f32 {
 /// with their crossing neighbours into one flow, so a full-width table keeps its rows.
 fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
     let Some(gutter) = (depth < MAX_SPLIT_DEPTH).then(|| find_gutter(&runs, depth)).flatten() else {
-        flows.push(runs);
+        split_bands(runs, depth, flows);
         return;
     };
     // Rows across the gutter are told by the content stream's order; a side split off at the
@@ -327,7 +334,7 @@ fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
         let (left, right): (Vec<Run>, Vec<Run>) = band.drain(..).partition(|r| gutter.side(r) == Side::Left);
         if gutter.separates_columns(&left, &right, depth) {
             if !single.is_empty() {
-                flows.push(std::mem::take(single));
+                split_single(std::mem::take(single), depth, flows);
             }
             split_columns(left, depth + 1, flows);
             split_columns(right, depth + 1, flows);
@@ -346,8 +353,105 @@ fn split_columns(mut runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
     }
     emit_band(&mut band, &mut single, flows);
     if !single.is_empty() {
+        split_single(single, depth, flows);
+    }
+}
+
+/// A stretch of bands read as one flow (text crossing the gutter, and bands beside it that are
+/// no columns) may hold columns of its own at another gutter: a chart whose caption crosses
+/// the page's gutter sits in a column beside the top of another column. Split again one level
+/// down; kept as one flow unless that splits it.
+fn split_single(single: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
+    if single.len() < MIN_RUNS_FOR_COLUMNS || depth + 1 >= MAX_SPLIT_DEPTH || !holds_columns(&single, depth + 1) {
+        flows.push(single);
+        return;
+    }
+    let mut split = Vec::new();
+    split_columns(single.clone(), depth + 1, &mut split);
+    if split.len() > 1 {
+        flows.extend(split);
+    } else {
         flows.push(single);
     }
+}
+
+/// Where no gutter splits `runs`, columns may still stand above or below a box that crosses
+/// every gutter: a box under two InDesign columns, its lines across their gutter and its
+/// bullets left of it far below the shorter column, is too much text across the gutter and
+/// makes the columns look unlike side by side. The region is cut into bands at wide empty
+/// strips, and each band that holds columns split on its own; kept one flow if none does.
+fn split_bands(runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
+    if depth + 1 >= MAX_SPLIT_DEPTH || runs.len() < MIN_RUNS_FOR_COLUMNS {
+        flows.push(runs);
+        return;
+    }
+    let bands = gap_bands(&runs);
+    if bands.len() < 2 {
+        flows.push(runs);
+        return;
+    }
+    let mut split = Vec::new();
+    let count = bands.len();
+    for band in bands {
+        if holds_columns(&band, depth + 1) {
+            split_columns(band, depth + 1, &mut split);
+        } else {
+            split.push(band);
+        }
+    }
+    if split.len() > count {
+        flows.extend(split);
+    } else {
+        flows.push(runs);
+    }
+}
+
+/// Whether `runs`, a region split without the evidence of the page's own gutter, holds columns
+/// at split `depth`: both sides filling their columns (which a drawing's labels and a form's
+/// fields do not), at least one of them lines of running text at line pitch, both at least as
+/// wide as a column of it, and written one after the other (a table's cells, which may fill
+/// their columns too, are written row by row).
+fn holds_columns(runs: &[Run], depth: usize) -> bool {
+    let Some(gutter) = find_gutter(runs, depth) else { return false };
+    let Some(size) = median(runs.iter().map(|r| r.size).collect()) else { return false };
+    let side = |side: Side| runs.iter().filter(|r| gutter.side(r) == side).copied().collect::<Vec<_>>();
+    let (left, right) = (side(Side::Left), side(Side::Right));
+    let (left_lines, right_lines) = (side_lines(&left), side_lines(&right));
+    let running_text = fills(&left, gutter.left_width)
+        && fills(&right, gutter.right_width)
+        && (at_line_pitch(&left_lines) || at_line_pitch(&right_lines));
+    if !running_text || gutter.left_width.min(gutter.right_width) < MIN_SPARSE_COLUMN_EM * size {
+        return false;
+    }
+    in_long_stretches(&left, &right, left_lines.len() + right_lines.len())
+}
+
+/// Whether `lines` (top to bottom) are enough and mostly one line of text apart: farther than
+/// the rows of a formula or a drawing's tick labels ([`TANGLED_ROWS_EM`]), closer than
+/// [`MAX_LINE_PITCH_EM`] (× the larger font size of the two).
+fn at_line_pitch(lines: &[Run]) -> bool {
+    let apart = |a: &Run, b: &Run| {
+        let size = a.size.max(b.size);
+        (TANGLED_ROWS_EM * size..=MAX_LINE_PITCH_EM * size).contains(&(a.y - b.y))
+    };
+    let close = lines.windows(2).filter(|w| matches!(w, [a, b] if apart(a, b))).count();
+    lines.len() >= MIN_SIDE_LINES_IN_STREAM && 2 * close >= lines.len() - 1
+}
+
+/// `runs` cut top to bottom where no run's baseline lies in a strip taller than
+/// [`MIN_BAND_GAP_EM`] (× the median font size) across their whole width.
+fn gap_bands(runs: &[Run]) -> Vec<Vec<Run>> {
+    let Some(size) = median(runs.iter().map(|r| r.size).collect()) else { return Vec::new() };
+    let mut sorted = runs.to_vec();
+    sorted.sort_by(|a, b| b.y.total_cmp(&a.y));
+    let mut bands: Vec<Vec<Run>> = Vec::new();
+    for run in sorted {
+        match bands.last_mut() {
+            Some(band) if band.last().is_some_and(|last| last.y - run.y <= MIN_BAND_GAP_EM * size) => band.push(run),
+            _ => bands.push(vec![run]),
+        }
+    }
+    bands
 }
 
 /// Marks the runs of rows drawn across `gutter` (runs still in stream order).
@@ -475,14 +579,18 @@ fn fills(side: &[Run], width: f32) -> bool {
 /// column, so this is the evidence there. Labels of a form or cells spaced a row apart are not
 /// stacked at line pitch.
 fn written_side_by_side(left: &[Run], right: &[Run], left_lines: &[Run], right_lines: &[Run]) -> bool {
-    if !(stacked(left_lines) && stacked(right_lines)) {
-        return false;
-    }
+    stacked(left_lines) && stacked(right_lines) && in_long_stretches(left, right, left_lines.len() + right_lines.len())
+}
+
+/// Whether the content stream shows `left` and `right` (of `lines` lines in all) one after the
+/// other in stretches of at least [`MIN_LINES_PER_STRETCH`] lines on average; a table's rows
+/// switch side at every row.
+fn in_long_stretches(left: &[Run], right: &[Run], lines: usize) -> bool {
     let mut order: Vec<(usize, bool)> =
         left.iter().map(|r| (r.start, true)).chain(right.iter().map(|r| (r.start, false))).collect();
     order.sort_unstable();
     let stretches = 1 + order.windows(2).filter(|w| matches!(w, [a, b] if a.1 != b.1)).count();
-    left_lines.len() + right_lines.len() >= MIN_LINES_PER_STRETCH * stretches
+    lines >= MIN_LINES_PER_STRETCH * stretches
 }
 
 /// Whether `lines` (top to bottom) are enough and mostly set one below the other at line pitch.
