@@ -105,3 +105,27 @@ fn a_table_inside_a_column_keeps_its_wrapped_header_cells_in_order() {
     let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(words(&body), words(&truth));
 }
+
+#[test]
+fn a_narrow_table_with_close_cells_keeps_its_rows() {
+    // pdfTeX, \scriptsize with \tabcolsep 2 pt (narrow-table.tex): cells half an em apart, closer
+    // than cells elsewhere, justified cells whose words spread wider than that, cells wrapping
+    // onto up to three lines; then right-aligned numbers, one line a row.
+    let pdf = extract("narrow-table.pdf");
+    let truth = std::fs::read_to_string(util::data("narrow-table.txt")).unwrap_or_default();
+    let body = pdf.body_text();
+    let lines: Vec<&str> = body.lines().filter(|l| !l.is_empty()).collect();
+    let tables: Vec<Vec<&str>> = truth
+        .split("\n\n")
+        .filter(|b| b.starts_with("Adresse ") || b.starts_with("Udvalg "))
+        .map(|b| b.lines().collect())
+        .collect();
+    assert_eq!(tables.len(), 2);
+    for rows in tables {
+        let start = lines.iter().position(|l| Some(l) == rows.first());
+        let Some(start) = start else { panic!("{rows:?} not in the body:\n{body}") };
+        assert_eq!(lines.get(start..start + rows.len()), Some(&rows[..]), "{body}");
+    }
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(words(&body), words(&truth));
+}

@@ -43,6 +43,13 @@ const MIN_SPREAD_GAPS: usize = 2;
 const SPREAD_GAP_TOLERANCE_EM: f32 = 0.1;
 /// A word space (× font size) at its narrowest in text fonts, for whether a word would have fit.
 const WORD_SPACE_EM: f32 = 0.25;
+/// A cell start shared by at least this many lines of a table is one of its column starts.
+const MIN_ALIGNED_LINES: usize = 3;
+/// Cell starts this close (× font size) are one column's.
+const ALIGN_TOLERANCE_EM: f32 = 0.1;
+/// Fewest column starts for cells to be cut at them: two or three shared starts are as often
+/// text columns read as one flow (three-column pages), whose lines are no cells.
+const MIN_ALIGNED_COLUMNS: usize = 4;
 
 /// Merges wrapped table cells into their rows; other lines pass through unchanged.
 ///
@@ -103,16 +110,21 @@ fn join_spread_line(mut line: Line, next_word: Option<f32>) -> Line {
     let mut cells = std::mem::take(&mut line.cells).into_iter();
     let Some(mut joined) = cells.next() else { return line };
     for cell in cells {
-        let offset = joined.text.len() + 1;
-        joined.text.push(' ');
-        joined.text.push_str(&cell.text);
-        joined.words.extend(cell.words.into_iter().map(|w| WordSpan { start: w.start + offset, ..w }));
-        joined.x1 = joined.x1.max(cell.x1);
-        joined.tag = joined.tag.filter(|t| cell.tag == Some(*t));
+        join_cell(&mut joined, cell);
     }
     line.cells = vec![joined];
     line.update_text();
     line
+}
+
+/// Appends `cell`, the next one on the line, to `joined`, a space between them.
+fn join_cell(joined: &mut Cell, cell: Cell) {
+    let offset = joined.text.len() + 1;
+    joined.text.push(' ');
+    joined.text.push_str(&cell.text);
+    joined.words.extend(cell.words.into_iter().map(|w| WordSpan { start: w.start + offset, ..w }));
+    joined.x1 = joined.x1.max(cell.x1);
+    joined.tag = joined.tag.filter(|t| cell.tag == Some(*t));
 }
 
 /// Width of the first word of `line`, where its words are known.
@@ -122,19 +134,28 @@ fn first_word_width(line: &Line) -> Option<f32> {
 
 /// Turns the lines of one table into rows.
 fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
-    let columns = region.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+    let (region, starts) = align_to_columns(region);
+    let columns = region.iter().map(|l| starts.width(l)).max().unwrap_or(0);
     let wrap_gap = padded_wrap_gap(&region);
     let mut row: Option<Line> = None;
     let mut previous_y: Option<f32> = None;
+    let mut previous_columns: Vec<usize> = Vec::new();
     for line in region {
+        let width = starts.width(&line);
         let continues = match (wrap_gap, previous_y) {
             // A line at the wrap pitch continues the row if it leaves a column empty or reads
             // on mid-sentence in every cell ("Økonomi-" / "forvaltningen").
-            (Some(limit), Some(y)) => {
-                y - line.y <= limit * line.size && (line.cells.len() < columns || all_cells_continue(&line))
+            (Some(limit), Some(y)) => y - line.y <= limit * line.size && (width < columns || all_cells_continue(&line)),
+            // Without padding, a line with few cells continues the row; so does one of aligned
+            // cells that only goes on in columns whose text can wrap on the line above.
+            _ => {
+                width as f32 <= ROW_START_SHARE * columns as f32
+                    || (width < columns
+                        && starts.all_at_starts(&line)
+                        && starts.occupied(&line).iter().all(|c| previous_columns.contains(c)))
             }
-            _ => line.cells.len() as f32 <= ROW_START_SHARE * columns as f32,
         };
+        previous_columns = starts.wrapping(&line);
         previous_y = Some(line.y);
         match row.as_mut() {
             Some(current) if continues => {
@@ -154,6 +175,168 @@ fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
         done.update_text();
         out.push(done);
     }
+}
+
+/// The lines of one table with their cells cut at the table's column starts, where cells of
+/// many lines start at the same places: a word at a column start begins a cell, however narrow
+/// the gap before it, and the pieces of one column make one cell.
+///
+/// pdfTeX sets narrow tables with cells closer than the layout's cell gap ("Artillerivej 75
+/// BUF" is two cells half an em apart), while justification spreads the words of a narrow cell
+/// wider ("Nye ventila-"); the column starts that the table's rows share tell the two apart.
+/// A number stays a cell of its own: numbers in right-aligned columns start anywhere.
+fn align_to_columns(region: Vec<Line>) -> (Vec<Line>, ColumnStarts) {
+    let starts = ColumnStarts(column_starts(&region));
+    if starts.0.len() < MIN_ALIGNED_COLUMNS {
+        return (region, ColumnStarts(Vec::new()));
+    }
+    let region = region
+        .into_iter()
+        .map(|mut line| {
+            let tolerance = ALIGN_TOLERANCE_EM * line.size;
+            let cells =
+                std::mem::take(&mut line.cells).into_iter().flat_map(|c| cut_at_starts(c, &starts.0, tolerance));
+            let mut aligned: Vec<Cell> = Vec::new();
+            for cell in cells {
+                match aligned.last_mut() {
+                    Some(prev)
+                        if !is_number(&cell.text)
+                            && !is_number(&prev.text)
+                            && cell.tag.is_none()
+                            && starts.column(prev.x0, tolerance) == starts.column(cell.x0, tolerance) =>
+                    {
+                        join_cell(prev, cell)
+                    }
+                    _ => aligned.push(cell),
+                }
+            }
+            line.cells = aligned;
+            line.update_text();
+            line
+        })
+        .collect();
+    (region, starts)
+}
+
+/// A table's column starts, left to right (none where the table shows too few).
+struct ColumnStarts(Vec<f32>);
+
+impl ColumnStarts {
+    /// The column `x` lies in: how many starts are at or left of it.
+    fn column(&self, x: f32, tolerance: f32) -> usize {
+        self.0.iter().filter(|s| **s <= x + tolerance).count()
+    }
+
+    /// The columns the cells of `line` lie in.
+    fn occupied(&self, line: &Line) -> Vec<usize> {
+        line.cells.iter().map(|c| self.column(c.x0, ALIGN_TOLERANCE_EM * line.size)).collect()
+    }
+
+    /// The columns of `line`'s cells whose text can wrap onto the next line: words, not a number.
+    fn wrapping(&self, line: &Line) -> Vec<usize> {
+        let tolerance = ALIGN_TOLERANCE_EM * line.size;
+        line.cells
+            .iter()
+            .filter(|c| c.text.chars().any(char::is_alphabetic))
+            .map(|c| self.column(c.x0, tolerance))
+            .collect()
+    }
+
+    /// How many columns `line` fills: its cells where no starts are known, else the distinct
+    /// columns its cells lie in (a number cell beside a word of the same column counts once).
+    fn width(&self, line: &Line) -> usize {
+        if self.0.is_empty() {
+            return line.cells.len();
+        }
+        let mut columns = self.occupied(line);
+        columns.dedup();
+        columns.len()
+    }
+
+    /// Whether every cell of `line` starts at a column start and ends before the next one
+    /// (left-aligned text cells inside their columns; numbers in right-aligned columns, or a
+    /// row of them run together into one cell, are not).
+    fn all_at_starts(&self, line: &Line) -> bool {
+        let tolerance = ALIGN_TOLERANCE_EM * line.size;
+        let inside = |c: &Cell| {
+            let column = self.column(c.x0, tolerance);
+            let at_start =
+                column.checked_sub(1).and_then(|i| self.0.get(i)).is_some_and(|s| (s - c.x0).abs() <= tolerance);
+            at_start && self.0.get(column).is_none_or(|next| c.x1 <= next + tolerance)
+        };
+        !self.0.is_empty() && line.cells.iter().all(inside)
+    }
+}
+
+/// Whether `text` starts as a number does ("-475", "8.9", "1.000 kr."): such a cell of a
+/// right-aligned or centred column starts anywhere, so it is a cell of its own.
+fn is_number(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() => true,
+        Some('-' | '\u{2212}' | '+') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// Whether `text` is words: its first letter or digit is a letter ("(i Kvantum)", not "-/-").
+fn is_text(text: &str) -> bool {
+    text.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_alphabetic)
+}
+
+/// The x positions (left to right) where text cells of at least [`MIN_ALIGNED_LINES`] lines of
+/// `region` start, within [`ALIGN_TOLERANCE_EM`].
+fn column_starts(region: &[Line]) -> Vec<f32> {
+    // Numbers of one width and dashes for none line up in right-aligned or centred columns
+    // too: only text counts.
+    let mut xs: Vec<(f32, usize, f32)> = region
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            l.cells.iter().filter(|c| is_text(&c.text)).map(move |c| (c.x0, i, ALIGN_TOLERANCE_EM * l.size))
+        })
+        .collect();
+    xs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut starts = Vec::new();
+    let mut group: Vec<(f32, usize, f32)> = Vec::new();
+    for x in xs.into_iter().chain([(f32::INFINITY, usize::MAX, 0.0)]) {
+        if group.first().is_some_and(|first| x.0 - first.0 > first.2) {
+            let mut lines: Vec<usize> = group.iter().map(|g| g.1).collect();
+            lines.sort_unstable();
+            lines.dedup();
+            if lines.len() >= MIN_ALIGNED_LINES {
+                starts.extend(group.first().map(|g| g.0));
+            }
+            group.clear();
+        }
+        group.push(x);
+    }
+    starts
+}
+
+/// `cell` cut before each of its words (but the first) that starts at one of `starts`. Tagged
+/// cells and cells holding wrapped lines are left whole.
+fn cut_at_starts(cell: Cell, starts: &[f32], tolerance: f32) -> Vec<Cell> {
+    let at_start = |x: f32| starts.iter().any(|s| (s - x).abs() <= tolerance);
+    let cuts: Vec<usize> =
+        cell.words.iter().enumerate().skip(1).filter(|(_, w)| at_start(w.x0)).map(|(i, _)| i).collect();
+    if cuts.is_empty() || cell.tag.is_some() || cell.text.contains(CELL_LINE_BREAK) {
+        return vec![cell];
+    }
+    let mut pieces = Vec::new();
+    let bounds: Vec<usize> = [0].into_iter().chain(cuts).chain([cell.words.len()]).collect();
+    for pair in bounds.windows(2) {
+        let [from, to] = pair else { return vec![cell] };
+        let (Some(words), Some(first)) = (cell.words.get(*from..*to), cell.words.get(*from)) else { return vec![cell] };
+        let start = if *from == 0 { 0 } else { first.start };
+        let end = cell.words.get(*to).map_or(cell.text.len(), |w| w.start);
+        let Some(text) = cell.text.get(start..end) else { return vec![cell] };
+        let x0 = if *from == 0 { cell.x0 } else { first.x0 };
+        let x1 = if *to == cell.words.len() { cell.x1 } else { words.last().map_or(x0, |w| w.x1) };
+        let words = words.iter().map(|w| WordSpan { start: w.start.saturating_sub(start), ..*w }).collect();
+        pieces.push(Cell { x0, x1, text: text.trim_end().to_string(), words, tag: None });
+    }
+    pieces
 }
 
 /// In a table with padded rows, the largest gap (× font size) between a line and the next
