@@ -407,13 +407,9 @@ fn column_bands(runs: &[Run]) -> Option<Vec<(Vec<Run>, Option<Gutter>)>> {
     if runs.len() < 2 * min_band {
         return None;
     }
-    // A page of one column, most of its text in lines wider than half the page, is left alone
-    // without cutting it into bands (cheap, and most pages that reach here are such).
-    let min_x = runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
-    let max_x = runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
-    let width = |r: &Run| r.x1 - r.x0;
-    let wide: f32 = runs.iter().map(width).filter(|w| *w > 0.5 * (max_x - min_x)).sum();
-    if wide > MIN_FILLING_TEXT * runs.iter().map(width).sum::<f32>() {
+    // A page of one column is left alone without cutting it into bands (most pages that
+    // reach here are such).
+    if mostly_wide_lines(runs) {
         return None;
     }
     let mut sorted = runs.to_vec();
@@ -432,7 +428,7 @@ fn column_bands(runs: &[Run]) -> Option<Vec<(Vec<Run>, Option<Gutter>)>> {
     }
     let mut bands: Vec<(Vec<Run>, bool)> = Vec::new();
     for cut in cuts {
-        let columned = cut.len() >= min_band && column_band(&cut).is_some();
+        let columned = cut.len() >= min_band && !mostly_wide_lines(&cut) && column_band(&cut).is_some();
         match bands.last_mut() {
             Some((band, was)) if *was == columned => band.extend(cut),
             _ => bands.push((cut, columned)),
@@ -449,6 +445,17 @@ fn column_bands(runs: &[Run]) -> Option<Vec<(Vec<Run>, Option<Gutter>)>> {
     let shared = |a: &Gutter, b: &Gutter| a.left_edge < b.right_edge && b.left_edge < a.right_edge;
     let first = gutters.first()?;
     (gutters.len() >= 2 && gutters.iter().all(|g| shared(first, g))).then_some(bands)
+}
+
+/// Whether most of the text of `runs` stands in lines wider than half their extent: one
+/// column, not columns. A cheap test that spares a page or band of one column the gutter
+/// search of [`column_bands`] and [`split_bands`].
+fn mostly_wide_lines(runs: &[Run]) -> bool {
+    let min_x = runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+    let max_x = runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+    let width = |r: &Run| r.x1 - r.x0;
+    let wide: f32 = runs.iter().map(width).filter(|w| *w > 0.5 * (max_x - min_x)).sum();
+    wide > MIN_FILLING_TEXT * runs.iter().map(width).sum::<f32>()
 }
 
 /// The gutter of a band of [`column_bands`], if it has running text on both sides, written
@@ -505,7 +512,7 @@ fn split_bands(runs: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
     let mut split = Vec::new();
     let count = bands.len();
     for band in bands {
-        if holds_columns(&band, depth + 1) {
+        if !mostly_wide_lines(&band) && holds_columns(&band, depth + 1) {
             split_columns(band, depth + 1, &mut split);
         } else {
             split.push(band);
