@@ -5,8 +5,6 @@
 //! that no gutter splits from top to bottom: a table spanning them between two bands of them
 //! (Chromium's columns re-distilled by Ghostscript), URLs running past the last column.
 
-use kommunsk_extract::{extract_path, Limits};
-
 use crate::util;
 
 #[test]
@@ -15,14 +13,9 @@ fn a_two_column_index_reads_column_by_column() {
     // entries are short, and "Budgetloft, se også Serviceniveau" in the left column reaches
     // past the middle of the gap between the columns' entries. Both used to make the page one
     // flow, the two columns' entries interleaved line by line.
-    let path = util::data("index-columns.pdf");
-    let pdf = match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    };
-    let truth = std::fs::read_to_string(util::data("index-columns.txt")).unwrap_or_default();
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert_eq!(words(&pdf.body_text()), words(&truth));
+    let pdf = util::extract_data("index-columns.pdf");
+    let truth = util::truth("index-columns.txt");
+    assert_eq!(util::words(&pdf.body_text()), util::words(&truth));
     // The long entry is one line of the left column, between its neighbours.
     let body = pdf.body_text();
     let lines: Vec<&str> = body.lines().filter(|l| !l.is_empty()).collect();
@@ -39,14 +32,9 @@ fn three_ragged_columns_above_a_full_width_box_read_column_by_column() {
     // of two columns fill less than half of their joint width, and the box crossed both
     // gutters with a quarter of the page's text: both made the page one flow, the columns'
     // lines interleaved and words hyphenated at a line end joined to the next column's line.
-    let path = util::data("ragged-columns.pdf");
-    let pdf = match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    };
-    let truth = std::fs::read_to_string(util::data("ragged-columns.txt")).unwrap_or_default();
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert_eq!(words(&pdf.body_text()), words(&truth));
+    let pdf = util::extract_data("ragged-columns.pdf");
+    let truth = util::truth("ragged-columns.txt");
+    assert_eq!(util::words(&pdf.body_text()), util::words(&truth));
     for page in &pdf.pages {
         let head = "Odder Kommune · Sundhed og omsorg 2026".to_string();
         assert_eq!(page.furniture, vec![head, format!("Side {}", page.number)]);
@@ -60,14 +48,9 @@ fn a_table_filling_one_column_does_not_split_the_page_at_its_own_gap() {
     // text crosses the gap after the street names, while the head crosses the page's gutter,
     // so the least crossed strip was the table's: the street names were read as a column of
     // their own, after the rest of the page.
-    let path = util::data("table-column.pdf");
-    let pdf = match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    };
-    let truth = std::fs::read_to_string(util::data("table-column.txt")).unwrap_or_default();
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert_eq!(words(&pdf.body_text()), words(&truth));
+    let pdf = util::extract_data("table-column.pdf");
+    let truth = util::truth("table-column.txt");
+    assert_eq!(util::words(&pdf.body_text()), util::words(&truth));
     // Every row is one line, its street beside its tenant and saving.
     let body = pdf.body_text();
     let lines: Vec<&str> = body.lines().collect();
@@ -79,9 +62,8 @@ fn a_table_filling_one_column_does_not_split_the_page_at_its_own_gap() {
 /// The paragraphs (blank-line separated) of `truth` longer than 60 characters that do not appear
 /// word for word in `body`.
 fn missing_paragraphs(truth: &str, body: &str) -> Vec<String> {
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let body = words(body);
-    truth.split("\n\n").map(words).filter(|p| p.len() > 60 && !body.contains(p.as_str())).collect()
+    let body = util::words(body);
+    truth.split("\n\n").map(util::words).filter(|p| p.len() > 60 && !body.contains(p.as_str())).collect()
 }
 
 #[test]
@@ -90,12 +72,8 @@ fn columns_above_and_below_a_spanning_table_read_column_by_column() {
     // re-distilled by Ghostscript (gs-columns.pdf, no structure tree left). On page 2 the
     // table spans all three columns between two bands of them, so no gutter runs through the
     // page: the page was read line by line across the columns. Each band is read on its own.
-    let path = util::data("gs-columns.pdf");
-    let pdf = match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    };
-    let truth = std::fs::read_to_string(util::data("tagged-columns.txt")).unwrap_or_default();
+    let pdf = util::extract_data("gs-columns.pdf");
+    let truth = util::truth("tagged-columns.txt");
     let body = pdf.body_text();
     let missing = missing_paragraphs(&truth, &body);
     // Left: the first table's rows (its last row's right cells read with the column beside it)
@@ -112,12 +90,8 @@ fn urls_running_past_the_last_column_do_not_widen_it() {
     // pdfTeX, three justified columns (url-columns.pdf): on the last page URLs that cannot
     // break run past the third column's margin, so it looked wider than the first two and the
     // page was not taken for three columns of like width; it was read line by line across.
-    let path = util::data("url-columns.pdf");
-    let pdf = match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    };
-    let truth = std::fs::read_to_string(util::data("url-columns.txt")).unwrap_or_default();
+    let pdf = util::extract_data("url-columns.pdf");
+    let truth = util::truth("url-columns.txt");
     let body = pdf.body_text();
     let missing = missing_paragraphs(&truth, &body);
     // Left: paragraphs with a URL broken at a line end, and one hyphenated heading's paragraph.
@@ -132,12 +106,8 @@ fn tables_wider_than_their_column_stay_in_it() {
     // Chromium draws the tables wider than their column. On page 2 the left column's table
     // runs up to the right column's text (about a point apart), so no gutter was wide enough
     // and the page was read line by line across.
-    let path = util::data("gs-wide-tables.pdf");
-    let pdf = match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    };
-    let truth = std::fs::read_to_string(util::data("gs-wide-tables.txt")).unwrap_or_default();
+    let pdf = util::extract_data("gs-wide-tables.pdf");
+    let truth = util::truth("gs-wide-tables.txt");
     let missing = missing_paragraphs(&truth, &pdf.body_text());
     // Left: three tables, whose cells wrap inside their rows, and two paragraphs of page 3,
     // whose right column a table's cells cross below its first lines (2fb3725 broke up 3 more).
@@ -153,17 +123,12 @@ fn columns_above_a_box_under_two_of_them_read_column_by_column() {
     // under the second and third, 1 cm below their text, runs across the gutter between them,
     // and its bullets, left of that gutter, reach far below the short third column. The
     // second and third columns with the box were one flow, read line by line across.
-    let path = util::data("column-box.pdf");
-    let pdf = match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    };
-    let truth = std::fs::read_to_string(util::data("column-box.txt")).unwrap_or_default();
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let pdf = util::extract_data("column-box.pdf");
+    let truth = util::truth("column-box.txt");
     // The columns in reading order, then the box (its bulleted items are not checked here).
     let (columns, _) = truth.split_once("Fakta om sundhedsindsatsen").unwrap_or_default();
     let body = pdf.body_text();
     let (read, box_text) = body.split_once("Fakta om sundhedsindsatsen").unwrap_or_default();
-    assert_eq!(words(read), words(columns));
+    assert_eq!(util::words(read), util::words(columns));
     assert!(box_text.contains("Sundhedsreformen betyder nye opgaver for kommunen i det nære sundhedsvæsen."));
 }

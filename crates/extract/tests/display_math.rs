@@ -2,8 +2,6 @@
 //! closer together than lines of text, are read in the order they were typeset; so are a big
 //! operator hanging from its top and its limits, and the labels of a drawing (in the order drawn).
 
-use kommunsk_extract::{extract_path, Limits};
-
 use crate::util;
 
 #[test]
@@ -11,15 +9,10 @@ fn display_formulas_read_in_typeset_order() {
     // pdfTeX (display-math.tex): a fraction's numerator and denominator about 0.7 em above and
     // below its main line, a 2×2 matrix beside "F :=", a sum with limits. Read by position the
     // pieces interleaved: "D + a" / "u =" / "E − b" and "p q" / "F := ◦ x" / "r s".
-    let path = util::data("display-math.pdf");
-    let pdf = match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    };
-    let truth = std::fs::read_to_string(util::data("display-math.txt")).unwrap_or_default();
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let body = words(&pdf.body_text());
-    assert_eq!(body, words(&truth));
+    let pdf = util::extract_data("display-math.pdf");
+    let truth = util::truth("display-math.txt");
+    let body = util::words(&pdf.body_text());
+    assert_eq!(body, util::words(&truth));
     assert!(body.contains("elevtallet: u = D + a E − b hvor"), "{body}");
     assert!(body.contains("følger F := ( p q r s ) ◦ x og"), "{body}");
     // Each formula's pieces are joined into one line.
@@ -34,11 +27,7 @@ fn a_big_operator_hanging_from_its_top_is_read_with_its_limits() {
     // about 1 em above the formula's baseline; its limits are 1.2 em above and below. By
     // baseline alone the pieces were three lines: "∑d ∑d" / "χ = (−1)kak = a0 + (−1)kbk" /
     // "k=0 k=1". The ∑'s depth joins them into one formula, read as typeset.
-    let path = util::data("display-math.pdf");
-    let pdf = match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    };
+    let pdf = util::extract_data("display-math.pdf");
     let body = pdf.body_text().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(body.contains("er χ = d ∑ k=0 (−1)kak = a0 + d ∑ k=1 (−1)kbk Resten"), "{body}");
 }
@@ -48,11 +37,7 @@ fn tight_rows_without_a_math_font_are_read_by_position() {
     // pdfTeX (tight-rows.tex): a chart's axis labels and values drawn bottom to top, rows 0.8 em
     // apart, in text fonts only. Tight rows are not a formula unless a math font drew part of
     // them: they stay top to bottom, as on the page, not in drawing order (2007 first).
-    let path = util::data("tight-rows.pdf");
-    let pdf = match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    };
+    let pdf = util::extract_data("tight-rows.pdf");
     let body = pdf.body_text().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(body.contains("årene: 2010 125,0 2009 121,3 2008 118,9 2007 112,4 Tallene"), "{body}");
 }
@@ -63,14 +48,9 @@ fn labels_of_drawings_side_by_side_are_read_drawing_by_drawing() {
     // shown drawing by drawing. Read by position the rows of labels ran across both drawings
     // ("x3 y4 y3" / "A B" / "x1 x2 y1 y2" / "(a) Nord med x1 (b) Syd med y1"), as in py-pdf's
     // GeoTopo book; the content stream has each drawing with its caption, as typeset.
-    let path = util::data("figure-labels.pdf");
-    let pdf = match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    };
-    let truth = std::fs::read_to_string(util::data("figure-labels.txt")).unwrap_or_default();
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let body = words(&pdf.body_text());
-    assert_eq!(body, words(&truth));
+    let pdf = util::extract_data("figure-labels.pdf");
+    let truth = util::truth("figure-labels.txt");
+    let body = util::words(&pdf.body_text());
+    assert_eq!(body, util::words(&truth));
     assert!(body.contains("x1 x2 x3 A (a) Nord med x1 y1 y2 y3 y4 B (b) Syd med y1"), "{body}");
 }

@@ -14,16 +14,9 @@ fn data(name: &str) -> PathBuf {
     util::data(name)
 }
 
-fn extract(name: &str) -> ExtractedPdf {
-    match extract_path(&data(name), &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{name}: {e}"),
-    }
-}
-
 #[test]
 fn actual_text_invisible_text_and_form_xobjects() {
-    let pdf = extract("features.pdf");
+    let pdf = util::extract_data("features.pdf");
     assert_eq!(pdf.pages.len(), 2);
     assert!(!pdf.was_encrypted);
     assert_eq!(
@@ -36,14 +29,14 @@ fn actual_text_invisible_text_and_form_xobjects() {
 
 #[test]
 fn rotated_page_reads_left_to_right() {
-    let pdf = extract("features.pdf");
+    let pdf = util::extract_data("features.pdf");
     assert_eq!(pdf.pages[1].body, "Liggende side med en lang linje, der læses fra venstre mod højre som alle andre.");
     assert_eq!(pdf.pages[1].number, 2);
 }
 
 #[test]
 fn body_text_separates_pages_with_form_feeds() {
-    let pdf = extract("features.pdf");
+    let pdf = util::extract_data("features.pdf");
     let text = pdf.body_text();
     assert_eq!(text.matches('\u{c}').count(), 1);
     assert!(text.ends_with("som alle andre."));
@@ -51,7 +44,7 @@ fn body_text_separates_pages_with_form_feeds() {
 
 #[test]
 fn content_stream_syntax_errors_are_skipped_not_fatal() {
-    let pdf = extract("hostile-content.pdf");
+    let pdf = util::extract_data("hostile-content.pdf");
     assert_eq!(
         pdf.pages[0].body,
         "Tallet\n\
@@ -67,13 +60,13 @@ fn content_stream_syntax_errors_are_skipped_not_fatal() {
 
 #[test]
 fn form_fields_and_text_boxes_are_read_hidden_ones_are_not() {
-    let pdf = extract("hostile-content.pdf");
+    let pdf = util::extract_data("hostile-content.pdf");
     assert_eq!(pdf.pages[1].body, "Side med felter\n\nBemærkning: beløb i 1.000 kr.\n\n12.500");
 }
 
 #[test]
 fn word_hyphenated_across_a_page_break_is_rejoined_on_the_first_page() {
-    let pdf = extract("page-break-hyphen.pdf");
+    let pdf = util::extract_data("page-break-hyphen.pdf");
     assert_eq!(
         pdf.pages[0].body,
         "Kommunen har i år afsat flere midler til de små\n\
@@ -93,10 +86,9 @@ fn soft_hyphens_redistilled_by_ghostscript_join_their_words() {
     // /ActualText (U+00AD); Ghostscript dropped the marks and takes the space's advance back
     // with a TJ kern (make-soft-hyphens.py). Such a space is no word break, and the hyphens
     // Chromium broke lines at are rejoined.
-    let pdf = extract("soft-hyphens.pdf");
+    let pdf = util::extract_data("soft-hyphens.pdf");
     let truth = std::fs::read_to_string(data("soft-hyphens.txt")).unwrap_or_default();
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert_eq!(words(&pdf.body_text()), words(&truth));
+    assert_eq!(util::words(&pdf.body_text()), util::words(&truth));
 }
 
 /// The pdfTeX book from py-pdf's benchmark (German lecture notes, 117 pages), shared read-only.

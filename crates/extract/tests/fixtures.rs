@@ -4,7 +4,7 @@
 
 use kommunsk_extract::{extract_path, ExtractedPdf, Limits};
 
-use crate::util;
+use crate::util::{self, words};
 
 /// A fixture PDF, from `shared/` beside the repository (as in CI).
 fn fixture(name: &str) -> ExtractedPdf {
@@ -13,11 +13,6 @@ fn fixture(name: &str) -> ExtractedPdf {
         Ok(pdf) => pdf,
         Err(e) => panic!("{}: {e}", path.display()),
     }
-}
-
-/// The text with every run of whitespace collapsed to one space (line breaks do not matter).
-fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Position of `needle` in the word-normalised `text`, failing with context when absent.

@@ -170,7 +170,7 @@ fn libreoffice_columns_too_close_for_geometry_read_in_the_tags_order() {
     // read them line by line across; the tags give each paragraph's lines in order, the second
     // paragraph running from the foot of the left column to the top of the right one.
     let pdf = extract_path(&util::data("tagged-structure.pdf"), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
-    let truth = std::fs::read_to_string(util::data("tagged-structure.txt")).unwrap_or_default();
+    let truth = util::truth("tagged-structure.txt");
     assert_eq!(pdf.pages[0].body, truth.trim_end_matches('\n'));
     assert!(pdf.pages[0].body.contains("renoveringen af\nsvømmehallen, som begynder i foråret og forventes\n"));
 }
@@ -210,7 +210,6 @@ fn a_tagged_paragraph_broken_across_columns_reads_column_by_column() {
     // first table are too short for geometry, so the tree's order is read, and its lines must
     // not be sorted top to bottom across the columns (that paired lines of two columns).
     let pdf = extract_path(&util::data("tagged-columns.pdf"), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
-    let truth = std::fs::read_to_string(util::data("tagged-columns.txt")).unwrap_or_default();
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert_eq!(words(&pdf.body_text()), words(&truth));
+    let truth = util::truth("tagged-columns.txt");
+    assert_eq!(util::words(&pdf.body_text()), util::words(&truth));
 }

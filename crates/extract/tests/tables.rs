@@ -2,22 +2,14 @@
 //! is not a running header), and cells keep a separator even where one cell's text runs under
 //! the next.
 
-use kommunsk_extract::{extract_bytes, extract_path, ExtractedPdf, Limits};
+use kommunsk_extract::{extract_bytes, Limits};
 
 use crate::util;
-
-fn extract(name: &str) -> ExtractedPdf {
-    let path = util::data(name);
-    match extract_path(&path, &Limits::default()) {
-        Ok(pdf) => pdf,
-        Err(e) => panic!("{}: {e}", path.display()),
-    }
-}
 
 #[test]
 fn a_header_row_repeated_on_every_page_stays_in_each_body() {
     // LibreOffice Calc, 180 rows on 4 pages, header row set to repeat (make-table-pages.py).
-    let pdf = extract("table-pages.pdf");
+    let pdf = util::extract_data("table-pages.pdf");
     assert_eq!(pdf.pages.len(), 4);
     let header = "Hovedformål Formålet Budget 2025 Budget 2026 Ændring";
     let mut rows = Vec::new();
@@ -28,7 +20,7 @@ fn a_header_row_repeated_on_every_page_stays_in_each_body() {
         // Calc's running header (the sheet name) and footer are still furniture.
         assert_eq!(page.furniture, vec!["Budget".to_string(), format!("Page {}", page.number)]);
     }
-    let truth = std::fs::read_to_string(util::data("table-pages.txt")).unwrap_or_default();
+    let truth = util::truth("table-pages.txt");
     assert_eq!(rows, truth.lines().collect::<Vec<_>>());
 }
 
@@ -57,10 +49,9 @@ fn a_cell_running_under_the_next_keeps_a_separator() {
 #[test]
 fn three_columns_under_a_running_head_read_column_by_column() {
     // LibreOffice Writer, three justified columns, hyphenated, a head spanning all three.
-    let pdf = extract("three-columns.pdf");
-    let truth = std::fs::read_to_string(util::data("three-columns.txt")).unwrap_or_default();
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert_eq!(words(&pdf.body_text()), words(&truth));
+    let pdf = util::extract_data("three-columns.pdf");
+    let truth = util::truth("three-columns.txt");
+    assert_eq!(util::words(&pdf.body_text()), util::words(&truth));
     for page in &pdf.pages {
         let head = "Roskilde Kommune · Budgetaftale 2026 · Økonomiudvalget".to_string();
         assert_eq!(page.furniture, vec![head, format!("Side {}", page.number)]);
@@ -72,10 +63,9 @@ fn justified_lines_spread_over_a_narrow_column_are_no_table_rows() {
     // Chromium, three justified columns without hyphenation (make-spread-columns.py): many lines'
     // words stand more than an em apart, as table cells do, and the short line below such a line
     // is its paragraph's end, not a wrapped cell; lines of neighbouring columns share baselines.
-    let pdf = extract("spread-columns.pdf");
-    let truth = std::fs::read_to_string(util::data("spread-columns.txt")).unwrap_or_default();
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert_eq!(words(&pdf.body_text()), words(&truth));
+    let pdf = util::extract_data("spread-columns.pdf");
+    let truth = util::truth("spread-columns.txt");
+    assert_eq!(util::words(&pdf.body_text()), util::words(&truth));
     for page in &pdf.pages {
         let foot = format!("Side {} af {}", page.number, pdf.pages.len());
         assert_eq!(page.furniture, vec!["Greve Kommune · Budgetnotat 2026".to_string(), foot]);
@@ -87,8 +77,8 @@ fn a_table_inside_a_column_keeps_its_wrapped_header_cells_in_order() {
     // LibreOffice Writer, two columns, a small table in each; the header cells wrap onto three
     // lines, and the second and third cells' wrapped lines come as one stretch of text
     // ("2025 (mio. 2026 (mio.") because the cells' padding leaves less than a word gap.
-    let pdf = extract("column-table.pdf");
-    let truth = std::fs::read_to_string(util::data("column-table.txt")).unwrap_or_default();
+    let pdf = util::extract_data("column-table.pdf");
+    let truth = util::truth("column-table.txt");
     let body = pdf.body_text();
     let lines: Vec<&str> = body.lines().filter(|l| !l.is_empty()).collect();
     let tables: Vec<Vec<&str>> =
@@ -102,8 +92,7 @@ fn a_table_inside_a_column_keeps_its_wrapped_header_cells_in_order() {
     }
     // The last page starts with two short balanced columns under the running head: read one
     // after the other like the rest, so the whole body is the truth.
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert_eq!(words(&body), words(&truth));
+    assert_eq!(util::words(&body), util::words(&truth));
 }
 
 #[test]
@@ -111,8 +100,8 @@ fn a_narrow_table_with_close_cells_keeps_its_rows() {
     // pdfTeX, \scriptsize with \tabcolsep 2 pt (narrow-table.tex): cells half an em apart, closer
     // than cells elsewhere, justified cells whose words spread wider than that, cells wrapping
     // onto up to three lines; then right-aligned numbers, one line a row.
-    let pdf = extract("narrow-table.pdf");
-    let truth = std::fs::read_to_string(util::data("narrow-table.txt")).unwrap_or_default();
+    let pdf = util::extract_data("narrow-table.pdf");
+    let truth = util::truth("narrow-table.txt");
     let body = pdf.body_text();
     let lines: Vec<&str> = body.lines().filter(|l| !l.is_empty()).collect();
     let tables: Vec<Vec<&str>> = truth
@@ -126,6 +115,5 @@ fn a_narrow_table_with_close_cells_keeps_its_rows() {
         let Some(start) = start else { panic!("{rows:?} not in the body:\n{body}") };
         assert_eq!(lines.get(start..start + rows.len()), Some(&rows[..]), "{body}");
     }
-    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert_eq!(words(&body), words(&truth));
+    assert_eq!(util::words(&body), util::words(&truth));
 }
