@@ -412,32 +412,27 @@ fn column_bands(runs: &[Run]) -> Option<Vec<(Vec<Run>, Option<Gutter>)>> {
     if mostly_wide_lines(runs) {
         return None;
     }
-    let mut sorted = runs.to_vec();
-    sorted.sort_by(|a, b| b.y.total_cmp(&a.y));
-    let mut cuts: Vec<Vec<Run>> = Vec::new();
-    for run in sorted {
-        match cuts.last_mut() {
-            Some(cut) if cut.last().is_some_and(|l| l.y - run.y <= MAX_LINE_PITCH_EM * l.size.max(run.size)) => {
-                cut.push(run)
-            }
-            _ => cuts.push(vec![run]),
-        }
-    }
+    let cuts = cut_at_gaps(runs, |above, below| above.y - below.y <= MAX_LINE_PITCH_EM * above.size.max(below.size));
     if cuts.iter().filter(|c| c.len() >= min_band).count() < 2 {
         return None;
     }
-    let mut bands: Vec<(Vec<Run>, bool)> = Vec::new();
+    // (band, whether it holds columns, its gutter while it is one cut)
+    let mut bands: Vec<(Vec<Run>, bool, Option<Gutter>)> = Vec::new();
     for cut in cuts {
-        let columned = cut.len() >= min_band && !mostly_wide_lines(&cut) && column_band(&cut).is_some();
+        let gutter = (cut.len() >= min_band && !mostly_wide_lines(&cut)).then(|| column_band(&cut)).flatten();
         match bands.last_mut() {
-            Some((band, was)) if *was == columned => band.extend(cut),
-            _ => bands.push((cut, columned)),
+            Some((band, columned, found)) if *columned == gutter.is_some() => {
+                band.extend(cut);
+                *found = None;
+            }
+            _ => bands.push((cut, gutter.is_some(), gutter)),
         }
     }
+    // Bands of several cuts look for their gutter again, over all of their text.
     let bands: Vec<(Vec<Run>, Option<Gutter>)> = bands
         .into_iter()
-        .map(|(band, columned)| {
-            let gutter = if columned { find_gutter(&band, 0) } else { None };
+        .map(|(band, columned, found)| {
+            let gutter = if columned { found.or_else(|| find_gutter(&band, 0)) } else { None };
             (band, gutter)
         })
         .collect();
@@ -550,35 +545,29 @@ fn holds_columns(runs: &[Run], depth: usize) -> bool {
     let (left_lines, right_lines) = (side_lines(&left), side_lines(&right));
     let running_text = fills(&left, gutter.left_width)
         && fills(&right, gutter.right_width)
-        && (at_line_pitch(&left_lines) || at_line_pitch(&right_lines));
+        && (stacked(&left_lines, TANGLED_ROWS_EM) || stacked(&right_lines, TANGLED_ROWS_EM));
     if !running_text || gutter.left_width.min(gutter.right_width) < MIN_SPARSE_COLUMN_EM * size {
         return false;
     }
     in_long_stretches(&left, &right, left_lines.len() + right_lines.len())
 }
 
-/// Whether `lines` (top to bottom) are enough and mostly one line of text apart: farther than
-/// the rows of a formula or a drawing's tick labels ([`TANGLED_ROWS_EM`]), closer than
-/// [`MAX_LINE_PITCH_EM`] (× the larger font size of the two).
-fn at_line_pitch(lines: &[Run]) -> bool {
-    let apart = |a: &Run, b: &Run| {
-        let size = a.size.max(b.size);
-        (TANGLED_ROWS_EM * size..=MAX_LINE_PITCH_EM * size).contains(&(a.y - b.y))
-    };
-    let close = lines.windows(2).filter(|w| matches!(w, [a, b] if apart(a, b))).count();
-    lines.len() >= MIN_SIDE_LINES_IN_STREAM && 2 * close >= lines.len() - 1
-}
-
 /// `runs` cut top to bottom where no run's baseline lies in a strip taller than
 /// [`MIN_BAND_GAP_EM`] (× the median font size) across their whole width.
 fn gap_bands(runs: &[Run]) -> Vec<Vec<Run>> {
     let Some(size) = median(runs.iter().map(|r| r.size).collect()) else { return Vec::new() };
+    cut_at_gaps(runs, |above, below| above.y - below.y <= MIN_BAND_GAP_EM * size)
+}
+
+/// `runs` sorted top to bottom and cut into bands between two baselines that `close` does not
+/// hold close enough to be one band.
+fn cut_at_gaps(runs: &[Run], close: impl Fn(&Run, &Run) -> bool) -> Vec<Vec<Run>> {
     let mut sorted = runs.to_vec();
     sorted.sort_by(|a, b| b.y.total_cmp(&a.y));
     let mut bands: Vec<Vec<Run>> = Vec::new();
     for run in sorted {
         match bands.last_mut() {
-            Some(band) if band.last().is_some_and(|last| last.y - run.y <= MIN_BAND_GAP_EM * size) => band.push(run),
+            Some(band) if band.last().is_some_and(|last| close(last, &run)) => band.push(run),
             _ => bands.push(vec![run]),
         }
     }
@@ -686,9 +675,7 @@ impl Gutter {
         }
         fills(&left_lines, self.left_width) && fills(&right_lines, self.right_width) && shared < MAX_SHARED_BASELINES
     }
-}
 
-impl Gutter {
     /// Whether both sides hold running text: most of each side's text (by width) sits in runs
     /// that fill its column, or in columns as wide as the other side (see [`split_like`]).
     fn running_text_beside(&self, left: &[Run], right: &[Run], depth: usize) -> bool {
@@ -720,7 +707,9 @@ fn fills(side: &[Run], width: f32) -> bool {
 /// column, so this is the evidence there. Labels of a form or cells spaced a row apart are not
 /// stacked at line pitch.
 fn written_side_by_side(left: &[Run], right: &[Run], left_lines: &[Run], right_lines: &[Run]) -> bool {
-    stacked(left_lines) && stacked(right_lines) && in_long_stretches(left, right, left_lines.len() + right_lines.len())
+    stacked(left_lines, 0.0)
+        && stacked(right_lines, 0.0)
+        && in_long_stretches(left, right, left_lines.len() + right_lines.len())
 }
 
 /// Whether the content stream shows `left` and `right` (of `lines` lines in all) one after the
@@ -734,10 +723,15 @@ fn in_long_stretches(left: &[Run], right: &[Run], lines: usize) -> bool {
     lines >= MIN_LINES_PER_STRETCH * stretches
 }
 
-/// Whether `lines` (top to bottom) are enough and mostly set one below the other at line pitch.
-fn stacked(lines: &[Run]) -> bool {
-    let close =
-        lines.windows(2).filter(|w| matches!(w, [a, b] if a.y - b.y <= MAX_LINE_PITCH_EM * a.size.max(b.size))).count();
+/// Whether `lines` (top to bottom) are enough and mostly set one below the other at line pitch:
+/// closer than [`MAX_LINE_PITCH_EM`] and at least `min_pitch_em` apart (× the larger font size
+/// of the two; [`TANGLED_ROWS_EM`] leaves out the rows of a formula or a drawing's tick labels).
+fn stacked(lines: &[Run], min_pitch_em: f32) -> bool {
+    let apart = |a: &Run, b: &Run| {
+        let size = a.size.max(b.size);
+        (min_pitch_em * size..=MAX_LINE_PITCH_EM * size).contains(&(a.y - b.y))
+    };
+    let close = lines.windows(2).filter(|w| matches!(w, [a, b] if apart(a, b))).count();
     lines.len() >= MIN_SIDE_LINES_IN_STREAM && 2 * close >= lines.len() - 1
 }
 
@@ -819,7 +813,7 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
     // Lines of running text follow each other at line pitch on both sides; captions under a
     // grid of figures do not.
     let stacked_side = |keep: &dyn Fn(&Run) -> bool| {
-        stacked(&side_lines(&runs.iter().filter(|r| keep(r)).copied().collect::<Vec<_>>()))
+        stacked(&side_lines(&runs.iter().filter(|r| keep(r)).copied().collect::<Vec<_>>()), 0.0)
     };
     let open = set_aside.iter().map(|(c, x)| (*x, c.interrupting <= MAX_CROSSING_SHARE * (total - c.apart)));
     let stacked_sides = |x: f32| stacked_side(&|r| r.x1 <= x) && stacked_side(&|r| r.x0 >= x);
