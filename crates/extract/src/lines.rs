@@ -31,6 +31,11 @@ pub(crate) struct WordSpan {
 /// hyphens there like at line ends, then makes it a space).
 pub(crate) const CELL_LINE_BREAK: char = '\u{2028}';
 
+/// Separates two lines of a wrapped table cell where the line above may be the start of a word
+/// too long for the cell, broken at its edge without a hyphen ("BU" / "F"); clean-up joins the
+/// two without a space unless the line below starts with a word the document uses on its own.
+pub(crate) const CELL_WORD_BREAK: char = '\u{2029}';
+
 /// One line of text with its position (upright frame of its writing direction).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Line {

@@ -117,3 +117,32 @@ fn a_narrow_table_with_close_cells_keeps_its_rows() {
     }
     assert_eq!(util::words(&body), util::words(&truth));
 }
+
+#[test]
+fn words_broken_in_narrow_padded_cells_are_whole_again() {
+    // LibreOffice Writer (make-narrow-cells.py): a four-column table filling the second of two
+    // columns, the tenant column too narrow for "BUF", so LibreOffice breaks it ("BU" / "F")
+    // and overlong words ("differenstryksregulato" / "r") without a hyphen; padded rows whose
+    // wrapped line fills every column ("Randersgade" / "38", "BU" / "F", …).
+    let pdf = util::extract_data("narrow-cells.pdf");
+    let truth = util::truth("narrow-cells.txt");
+    let body = pdf.body_text();
+    let lines: Vec<&str> = body.lines().collect();
+    let addresses = [
+        "Randersgade 38 ",
+        "Kløvermarksvej 50 ",
+        "Ved Sporsløjfen 2 ",
+        "Stubberupvej 4 ",
+        "Vigerslevvej 180 ",
+        "Kirsebærhaven 20 ",
+        "Kapelvej 34 ",
+    ];
+    let rows: Vec<&str> = truth.lines().filter(|l| addresses.iter().any(|a| l.starts_with(a))).collect();
+    assert_eq!(rows.len(), addresses.len());
+    for row in rows {
+        assert!(lines.contains(&row), "{row:?} not a line of the body:\n{body}");
+    }
+    // A whole word that fills its cell keeps the space before the next line's word.
+    assert!(body.contains("korrosionsbeskyttelse og udskiftning"), "{body}");
+    assert!(body.contains("cirkulationspumpe og STAD-ventil"), "{body}");
+}

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::lines::{PageLayout, CELL_LINE_BREAK};
+use crate::lines::{PageLayout, CELL_LINE_BREAK, CELL_WORD_BREAK};
 
 /// Soft hyphen: marks a hyphenation point, never a real hyphen.
 const SOFT_HYPHEN: char = '\u{ad}';
@@ -58,7 +58,7 @@ pub(crate) fn render_lines(mut doc: Vec<Vec<Vec<String>>>) -> Vec<String> {
     }
     let counts = word_counts(&doc);
     for line in doc.iter_mut().flatten().flatten() {
-        if line.contains(CELL_LINE_BREAK) {
+        if line.contains([CELL_LINE_BREAK, CELL_WORD_BREAK]) {
             *line = join_cell_lines(line, &counts);
         }
     }
@@ -88,8 +88,12 @@ pub(crate) fn render_lines(mut doc: Vec<Vec<Vec<String>>>) -> Vec<String> {
 /// A cleaned line in logical order: right-to-left runs, laid out visually, turned around.
 /// Each table cell of a joined cell line is its own line for this purpose.
 fn logical_order(line: &str) -> String {
-    let cells: Vec<String> = line.split(CELL_LINE_BREAK).map(bidi::to_logical).collect();
-    cells.join(&CELL_LINE_BREAK.to_string())
+    line.split_inclusive([CELL_LINE_BREAK, CELL_WORD_BREAK])
+        .map(|cell| match cell.strip_suffix([CELL_LINE_BREAK, CELL_WORD_BREAK]) {
+            Some(text) => bidi::to_logical(text) + cell.get(text.len()..).unwrap_or(""),
+            None => bidi::to_logical(cell),
+        })
+        .collect()
 }
 
 /// Expands ligatures, maps every kind of space to a plain space, drops control and
@@ -99,7 +103,7 @@ fn clean_chars(line: &str) -> String {
     let mut chars = line.trim_end().chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            CELL_LINE_BREAK => out.push(c),
+            CELL_LINE_BREAK | CELL_WORD_BREAK => out.push(c),
             SOFT_HYPHEN if chars.peek().is_none_or(|n| *n == CELL_LINE_BREAK) => out.push(SOFT_HYPHEN),
             SOFT_HYPHEN | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
             'ﬀ' => out.push_str("ff"),
@@ -126,15 +130,19 @@ fn word_counts(doc: &[Vec<Vec<String>>]) -> HashMap<String, u32> {
     let mut counts = HashMap::new();
     for line in doc.iter().flatten().flatten() {
         let mut rest = line.as_str();
+        let mut after_break = false;
         while !rest.is_empty() {
-            let (word, separator, after) = match rest.char_indices().find(|(_, c)| [' ', CELL_LINE_BREAK].contains(c)) {
+            let separators = [' ', CELL_LINE_BREAK, CELL_WORD_BREAK];
+            let (word, separator, after) = match rest.char_indices().find(|(_, c)| separators.contains(c)) {
                 Some((i, sep)) => {
                     (rest.get(..i).unwrap_or(""), Some(sep), rest.get(i + sep.len_utf8()..).unwrap_or(""))
                 }
                 None => (rest, None, ""),
             };
             rest = after;
-            if separator != Some(' ') && ends_with_hyphen(word) {
+            // Pieces of a word broken at a cell's edge are no words of their own.
+            let piece = std::mem::replace(&mut after_break, separator == Some(CELL_WORD_BREAK)) || after_break;
+            if piece || (separator != Some(' ') && ends_with_hyphen(word)) {
                 continue; // a fragment before a line break
             }
             let w = trim_word(word);
@@ -151,13 +159,25 @@ fn word_counts(doc: &[Vec<Vec<String>>]) -> HashMap<String, u32> {
     counts
 }
 
-/// Joins the lines of a wrapped table cell, resolving hyphens like at line ends.
+/// Joins the lines of a wrapped table cell, resolving hyphens like at line ends. A line after a
+/// [`CELL_WORD_BREAK`] goes on with the word above, without a space, unless its first word is
+/// a word the document uses on its own ("korrosionsbeskyttelse" / "og" is two words).
 fn join_cell_lines(text: &str, counts: &HashMap<String, u32>) -> String {
-    let mut parts = text.split(CELL_LINE_BREAK);
-    let mut out = parts.next().unwrap_or("").trim_end().to_string();
+    let mut parts = text.split_inclusive([CELL_LINE_BREAK, CELL_WORD_BREAK]);
+    let mut broke_word = false;
+    let mut out = String::new();
+    if let Some(first) = parts.next() {
+        broke_word = first.ends_with(CELL_WORD_BREAK);
+        out.push_str(first.trim_end_matches([CELL_LINE_BREAK, CELL_WORD_BREAK]).trim_end());
+    }
     for part in parts {
-        let part = part.trim();
+        let word_break = std::mem::replace(&mut broke_word, part.ends_with(CELL_WORD_BREAK));
+        let part = part.trim_end_matches([CELL_LINE_BREAK, CELL_WORD_BREAK]).trim();
         let first_word = part.split(' ').next().unwrap_or("");
+        if word_break && !known_word(first_word, counts) {
+            out.push_str(part);
+            continue;
+        }
         let action = if ends_with_hyphen(&out) { decide(&out, first_word, true, counts) } else { Hyphen::Leave };
         match action {
             Hyphen::Join => {
@@ -174,6 +194,15 @@ fn join_cell_lines(text: &str, counts: &HashMap<String, u32>) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// Whether `word` is a word of lower case letters, of two or more, that the document uses on
+/// its own: the next word after a line break. The end of a word broken at a cell's edge is
+/// rarely one, and where it is a single letter or in capitals ("F" of "BU" / "F"), a stray
+/// piece left unjoined elsewhere would make it look like one.
+fn known_word(word: &str, counts: &HashMap<String, u32>) -> bool {
+    let word = trim_word(word);
+    word.chars().nth(1).is_some() && word.chars().all(char::is_lowercase) && seen(counts, word) > 0
 }
 
 /// The word without surrounding punctuation (inner hyphens stay).

@@ -678,10 +678,19 @@ impl Gutter {
 
     /// Whether both sides hold running text: most of each side's text (by width) sits in runs
     /// that fill its column, or in columns as wide as the other side (see [`split_like`]).
+    ///
+    /// Inside a page column, a table of columns of equal width filling it looks like that too,
+    /// but its rows switch side at every row in the content stream, where columns of text are
+    /// written one after the other (see [`in_long_stretches`]).
     fn running_text_beside(&self, left: &[Run], right: &[Run], depth: usize) -> bool {
         let (left_fills, right_fills) = (fills(left, self.left_width), fills(right, self.right_width));
-        (left_fills && (right_fills || split_like(right, self.left_body, depth)))
-            || (right_fills && split_like(left, self.right_body, depth))
+        if left_fills && right_fills {
+            return true;
+        }
+        let like = (left_fills && split_like(right, self.left_body, depth))
+            || (right_fills && split_like(left, self.right_body, depth));
+        // On the page level a table above or below the columns adds its rows to both sides.
+        like && (depth == 0 || in_long_stretches(left, right, side_lines(left).len() + side_lines(right).len()))
     }
 }
 

@@ -12,7 +12,7 @@
 //! "50 Idrætsanlæg ring") is still recognised. Without padding, the number of filled columns
 //! decides.
 
-use crate::lines::{Cell, Line, WordSpan, CELL_LINE_BREAK};
+use crate::lines::{Cell, Line, WordSpan, CELL_LINE_BREAK, CELL_WORD_BREAK};
 
 /// A line with more than this share of the table's columns starts a new row; fewer means it
 /// holds wrapped cell text.
@@ -50,6 +50,11 @@ const ALIGN_TOLERANCE_EM: f32 = 0.1;
 /// Fewest column starts for cells to be cut at them: two or three shared starts are as often
 /// text columns read as one flow (three-column pages), whose lines are no cells.
 const MIN_ALIGNED_COLUMNS: usize = 4;
+/// Cells starting this close (× font size) are one column's, for how far its text reaches.
+const COLUMN_START_EM: f32 = 0.5;
+/// A word broken at a cell's edge ends at most this far (× font size, about a wide glyph)
+/// short of the column's widest line.
+const BROKEN_WORD_FILL_EM: f32 = 0.8;
 
 /// Merges wrapped table cells into their rows; other lines pass through unchanged.
 ///
@@ -137,15 +142,23 @@ fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
     let (region, starts) = align_to_columns(region);
     let columns = region.iter().map(|l| starts.width(l)).max().unwrap_or(0);
     let wrap_gap = padded_wrap_gap(&region);
+    let reach = ColumnReach::new(&region);
     let mut row: Option<Line> = None;
+    let mut ends: Vec<CellEnd> = Vec::new();
     let mut previous_y: Option<f32> = None;
     let mut previous_columns: Vec<usize> = Vec::new();
     for line in region {
         let width = starts.width(&line);
         let continues = match (wrap_gap, previous_y) {
-            // A line at the wrap pitch continues the row if it leaves a column empty or reads
-            // on mid-sentence in every cell ("Økonomi-" / "forvaltningen").
-            (Some(limit), Some(y)) => y - line.y <= limit * line.size && (width < columns || all_cells_continue(&line)),
+            // A line at the wrap pitch continues the row if it leaves a column empty, reads
+            // on mid-sentence in every cell ("Økonomi-" / "forvaltningen"), or goes on with a
+            // word a narrow cell broke ("BU" / "F": the line "20 F en …" fills every column).
+            (Some(limit), Some(y)) => {
+                y - line.y <= limit * line.size
+                    && (width < columns
+                        || all_cells_continue(&line)
+                        || row.as_ref().is_some_and(|row| goes_on_broken_word(row, &ends, &reach, &line)))
+            }
             // Without padding, a line with few cells continues the row; so does one of aligned
             // cells that only goes on in columns whose text can wrap on the line above.
             _ => {
@@ -160,10 +173,11 @@ fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
         match row.as_mut() {
             Some(current) if continues => {
                 for cell in line.cells {
-                    append_to_column(current, cell);
+                    append_to_column(current, &mut ends, wrap_gap.is_some().then_some(&reach), cell);
                 }
             }
             _ => {
+                ends = line.cells.iter().map(CellEnd::of).collect();
                 if let Some(mut done) = row.replace(line) {
                     done.update_text();
                     out.push(done);
@@ -175,6 +189,62 @@ fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
         done.update_text();
         out.push(done);
     }
+}
+
+/// The last line of a row's cell so far: where it starts and ends, and its text.
+struct CellEnd {
+    x0: f32,
+    x1: f32,
+    text: String,
+}
+
+impl CellEnd {
+    fn of(cell: &Cell) -> Self {
+        CellEnd {
+            x0: cell.x0,
+            x1: cell.x1,
+            text: cell.text.rsplit(CELL_LINE_BREAK).next().unwrap_or("").trim().to_string(),
+        }
+    }
+}
+
+/// How far the text of each column of a table reaches: the right end of its widest line.
+struct ColumnReach(Vec<(f32, f32, f32)>);
+
+impl ColumnReach {
+    fn new(region: &[Line]) -> Self {
+        ColumnReach(region.iter().flat_map(|l| l.cells.iter().map(|c| (c.x0, c.x1, l.size))).collect())
+    }
+
+    /// The right end of the widest line of the cells starting where `cell` does.
+    fn of(&self, cell: &Cell) -> f32 {
+        self.0
+            .iter()
+            .filter(|(x0, _, size)| (x0 - cell.x0).abs() <= COLUMN_START_EM * size)
+            .map(|(_, x1, _)| *x1)
+            .fold(cell.x1, f32::max)
+    }
+}
+
+/// Whether `next`, the next line of a cell whose last line is `end`, goes on with the word
+/// `end` broke off: LibreOffice breaks a word too long for its cell without a hyphen ("BU" /
+/// "F", "Amagerfælle" / "dvej 51"). Such a line is one word that reaches as far as any line
+/// of the column (`reach`, within a glyph), and the next one reads on inside the word: lower
+/// case, closing punctuation, or fewer capitals after capitals. Numbers are left alone: a
+/// column of them, one a row, looks the same.
+fn breaks_word(end: &CellEnd, reach: f32, next: &Cell, size: f32) -> bool {
+    let next_x0 = next.x0;
+    let next = next.text.trim();
+    let (Some(last), Some(first)) = (end.text.chars().last(), next.chars().next()) else { return false };
+    let next_word = next.split(' ').next().unwrap_or("");
+    let capitals = |w: &str| w.chars().all(char::is_uppercase);
+    // Capitals go on only with fewer of them ("BU" / "F"): "BUF" over "KFF" are two codes.
+    let reads_on = (last.is_alphabetic() && (first.is_lowercase() || matches!(first, ',' | '.' | ';' | ':' | ')')))
+        || (capitals(&end.text) && capitals(next_word) && next_word.chars().count() < end.text.chars().count());
+    // Both lines start at the cell's left edge: in a centred header cell a short word above a
+    // long one is no broken word.
+    let aligned = (next_x0 - end.x0).abs() <= COLUMN_START_EM * size;
+    reads_on && aligned && !end.text.contains(' ') && end.x1 >= reach - BROKEN_WORD_FILL_EM * size
 }
 
 /// The lines of one table with their cells cut at the table's column starts, where cells of
@@ -359,18 +429,33 @@ fn all_cells_continue(line: &Line) -> bool {
     line.cells.iter().all(|c| c.text.trim_start().chars().next().is_some_and(char::is_lowercase))
 }
 
+/// Whether some cell of `line` goes on with a word that the cell of `row` above it broke at
+/// its edge (see [`breaks_word`]).
+fn goes_on_broken_word(row: &Line, ends: &[CellEnd], reach: &ColumnReach, line: &Line) -> bool {
+    line.cells.iter().any(|cell| {
+        let Some(i) = nearest_cell(&row.cells, cell.x0, cell.x1) else { return false };
+        let (Some(target), Some(end)) = (row.cells.get(i), ends.get(i)) else { return false };
+        breaks_word(end, reach.of(target), cell, row.size)
+    })
+}
+
 /// Appends a wrapped fragment to the row cell it sits under (most overlap, else nearest). A
 /// fragment whose words sit under different cells is split between them: narrow columns with
 /// little padding leave less than a word gap between two cells' wrapped lines ("2025 (mio."
 /// and "2026 (mio." under "Budget" and "Budget"), so they come as one stretch of text.
-fn append_to_column(row: &mut Line, cell: Cell) {
+fn append_to_column(row: &mut Line, ends: &mut [CellEnd], reach: Option<&ColumnReach>, cell: Cell) {
     if split_between_columns(row, &cell) {
+        // Where each piece ended is not kept: no word is rejoined across these.
+        ends.iter_mut().for_each(|e| e.text.clear());
         return;
     }
-    if let Some(target) = nearest_cell(&row.cells, cell.x0, cell.x1).and_then(|i| row.cells.get_mut(i)) {
-        target.text.push(CELL_LINE_BREAK);
-        target.text.push_str(&cell.text);
-    }
+    let Some(i) = nearest_cell(&row.cells, cell.x0, cell.x1) else { return };
+    let (Some(target), Some(end)) = (row.cells.get_mut(i), ends.get_mut(i)) else { return };
+    // Only LibreOffice breaks words at a cell's edge, and it pads its cells.
+    let broken = reach.is_some_and(|reach| breaks_word(end, reach.of(target), &cell, row.size));
+    target.text.push(if broken { CELL_WORD_BREAK } else { CELL_LINE_BREAK });
+    target.text.push_str(cell.text.trim());
+    *end = CellEnd::of(&cell);
 }
 
 /// Appends each word of `cell` to the row cell it sits under, if they are not all under the same
@@ -575,7 +660,10 @@ mod tests {
 
         // Words under two cells at ordinary word spacing are one line of text: not split.
         let mut row = line(&[("a", 50.0, 60.0), ("b", 100.0, 110.0), ("c", 150.0, 160.0)], 500.0);
-        append_to_column(&mut row, cell_of_words(&[("und", 52.0, 70.0), ("in", 73.0, 80.0), ("der", 83.0, 95.0)]));
+        let mut ends: Vec<CellEnd> = row.cells.iter().map(CellEnd::of).collect();
+        let reach = ColumnReach::new(std::slice::from_ref(&row));
+        let wrapped = cell_of_words(&[("und", 52.0, 70.0), ("in", 73.0, 80.0), ("der", 83.0, 95.0)]);
+        append_to_column(&mut row, &mut ends, Some(&reach), wrapped);
         assert_eq!(row.cells[0].text, "a\u{2028}und in der");
         assert_eq!(row.cells[1].text, "b");
     }
