@@ -661,9 +661,8 @@ mod tests {
         // Words under two cells at ordinary word spacing are one line of text: not split.
         let mut row = line(&[("a", 50.0, 60.0), ("b", 100.0, 110.0), ("c", 150.0, 160.0)], 500.0);
         let mut ends: Vec<CellEnd> = row.cells.iter().map(CellEnd::of).collect();
-        let reach = ColumnReach::new(std::slice::from_ref(&row));
         let wrapped = cell_of_words(&[("und", 52.0, 70.0), ("in", 73.0, 80.0), ("der", 83.0, 95.0)]);
-        append_to_column(&mut row, &mut ends, Some(&reach), wrapped);
+        append_to_column(&mut row, &mut ends, None, wrapped);
         assert_eq!(row.cells[0].text, "a\u{2028}und in der");
         assert_eq!(row.cells[1].text, "b");
     }
