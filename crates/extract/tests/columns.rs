@@ -122,6 +122,23 @@ fn tables_wider_than_their_column_stay_in_it() {
 }
 
 #[test]
+fn ragged_columns_beside_tables_wider_than_them_read_column_by_column() {
+    // The same text in Chromium's two flush-left columns, re-distilled by Ghostscript
+    // (gs-ragged-tables.pdf). On page 2 the left column's table ends a point short of the right
+    // column's table, and the left column's ragged lines end 23 pt or more short of it: measured
+    // at their median end the gutter looked too wide for two columns, and a gap inside the
+    // right column's table was taken for the page's gutter (the page read line by line across).
+    let pdf = util::extract_data("gs-ragged-tables.pdf");
+    let truth = util::truth("gs-wide-tables.txt");
+    let missing = missing_paragraphs(&truth, &pdf.body_text());
+    // Left: the three tables of gs-wide-tables.pdf, whose cells wrap inside their rows.
+    assert_eq!(missing.len(), 3, "{missing:#?}");
+    for kept in ["Tabel A. Måltalseffekt", "* I forbindelse med godkendelse", "IT og teleområdet og derfor"] {
+        assert!(!missing.iter().any(|p| p.starts_with(kept)), "{kept:?} is broken up");
+    }
+}
+
+#[test]
 fn a_table_ending_the_left_column_beside_the_right_columns_rows_stays_in_it() {
     // The same text in Chromium's two justified columns of small type on US Letter,
     // re-distilled by Ghostscript (gs-letter-tables.pdf). The left column's last table on

@@ -912,7 +912,7 @@ fn gutter_at(runs: &[Run], x: f32, depth: usize, at_edge: &dyn Fn(&Run) -> bool)
         // Tables wider than their column (Chromium's) run on into the gutter, up to the next
         // column's text; the lines of running text still end at their column's edge. The
         // gutter is where it was found, so the tables' cells stay on their side.
-        let left_end = running_text_end(&left, x, min_x)?;
+        let left_end = running_text_end(&left, x, min_x, gutter_right, size)?;
         if gutter_right - left_end < MIN_GUTTER_EM * size {
             return None;
         }
@@ -933,12 +933,16 @@ fn gutter_at(runs: &[Run], x: f32, depth: usize, at_edge: &dyn Fn(&Run) -> bool)
     gutter.separates_columns(&left, &right, depth).then_some(gutter)
 }
 
-/// Where the lines of running text left of `x` end: the median right edge of the runs that
-/// fill at least [`MIN_FILL_SHARE`] of the side (a justified column's lines all end at its
-/// edge; a wide table cell among them does not move it). Content overflows its column to the
-/// right, so only this edge is measured so.
-fn running_text_end(left: &[Run], x: f32, min_x: f32) -> Option<f32> {
-    median(left.iter().filter(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * (x - min_x)).map(|r| r.x1).collect())
+/// Where the lines of running text left of `x` end, short of `next` (where the text right of
+/// it starts) by a gutter: the edge that all but [`GUTTER_EDGE_OUTLIERS`] of the runs filling at
+/// least [`MIN_FILL_SHARE`] of the side keep to. A justified column's lines all end at its
+/// edge, a ragged column's longest lines do; a wide table cell that runs on up to the next
+/// column's text does not move it. Content overflows its column to the right, so only this
+/// edge is measured so.
+fn running_text_end(left: &[Run], x: f32, min_x: f32, next: f32, size: f32) -> Option<f32> {
+    let filling = left.iter().filter(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * (x - min_x));
+    let ends = filling.map(|r| r.x1).filter(|&end| next - end >= MIN_GUTTER_EM * size).collect();
+    quantile(ends, 1.0 - GUTTER_EDGE_OUTLIERS)
 }
 
 /// The text (by width) left and right of any candidate gutter, found by binary search.
