@@ -7,7 +7,8 @@
 //!   left side first; runs crossing the gutter (titles, full-width headings) cut the page into
 //!   bands read in order. Sides are split again, so three columns work too. A table row or
 //!   caption drawn across the gutter (its cells shown one after another on one baseline, with
-//!   cells on both sides and no column-filling text) is full-width too, though no single run
+//!   cells on both sides and no column-filling text, or several cells on one side beside a
+//!   first cell filling a narrow column) is full-width too, though no single run
 //!   crosses the gutter. Sides whose lines are too short to fill a column (an index, a symbol
 //!   list) are columns when the content stream writes them one after the other, each in long
 //!   stretches; a table's rows switch side at every row. On three columns, the side holding two
@@ -22,7 +23,9 @@
 //!   is cut at every gap across its full width, and two or more bands of columns split by one
 //!   gutter are each split on their own (a table wider than the columns between two bands of
 //!   them). A cell or URL that runs from the left column over the next column's line, between
-//!   two of its own column's runs in the content stream, stays in its column; a table running
+//!   two of its own column's runs in the content stream, stays in its column, and so does a
+//!   table cell overfilled into the gutter (shown after its row's earlier cells, starting at its
+//!   table column); a table running
 //!   up to the next column's text leaves the gutter measured on the running text's line ends;
 //!   a URL past the last column's margin does not make that column wider than the others.
 //! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
@@ -465,10 +468,12 @@ fn column_band(band: &[Run]) -> Option<Gutter> {
 }
 
 /// The runs (by `start`; `runs` in stream order) that start in the left column and run across
-/// `gutter` over a line of the right column, between two runs of the left column in the
-/// content stream: a table cell or URL that Chromium lets overflow its column, drawn over the
-/// next column's text. A title across the columns is shown before the left column's first line
-/// or after the right column's last; a caption across them has no text of theirs beside it.
+/// `gutter`, between two runs of the left column in the content stream, either over a line of
+/// the right column (a table cell or URL that Chromium lets overflow its column, drawn over the
+/// next column's text) or as a cell of a table in the left column (see [`table_cell_at`]: a
+/// word pdfTeX cannot break overfills its cell into the gutter). A title across the columns is
+/// shown before the left column's first line or after the right column's last; a caption
+/// across them has no text of theirs beside it and starts its line.
 fn overflowing_left(runs: &[Run], gutter: &Gutter) -> Vec<usize> {
     let left = |r: Option<&Run>| r.is_some_and(|r| !r.across && gutter.side(r) == Side::Left);
     let drawn_over = |run: &Run| {
@@ -481,12 +486,29 @@ fn overflowing_left(runs: &[Run], gutter: &Gutter) -> Vec<usize> {
     for (i, run) in runs.iter().enumerate() {
         if !run.across && run.x0 < gutter.left_edge && gutter.side(run) == Side::Across {
             let before = i.checked_sub(1).and_then(|j| runs.get(j));
-            if left(before) && left(runs.get(i + 1)) && drawn_over(run) {
+            if left(before) && left(runs.get(i + 1)) && (drawn_over(run) || table_cell_at(runs, i, gutter)) {
                 found.push(run.start);
             }
         }
     }
     found
+}
+
+/// Whether `runs[i]` (stream order) is a cell of a table left of `gutter`: shown right after
+/// the earlier cells of its row (their first lines on its baseline, their further lines below
+/// it, all left of it), which a title or caption beside another column's line is not, and with
+/// cells of the left column above and below it starting where it starts (its table column).
+fn table_cell_at(runs: &[Run], i: usize, gutter: &Gutter) -> bool {
+    let Some(run) = runs.get(i) else { return false };
+    let left = |o: &Run| !o.across && gutter.side(o) == Side::Left;
+    let size = run.size;
+    let same_row = |o: &Run| (o.y - run.y).abs() <= BASELINE_TOLERANCE_EM * size.max(o.size);
+    let before = runs.get(..i).unwrap_or(&[]).iter().rev();
+    let row_before =
+        before.take_while(|o| left(o) && o.x1 <= run.x0 && o.y <= run.y + BASELINE_TOLERANCE_EM * size).any(&same_row);
+    let aligned = |o: &Run| !same_row(o) && left(o) && (o.x0 - run.x0).abs() <= SAME_BASELINE_EM * size;
+    let column = |above: bool| runs.iter().any(|o| aligned(o) && (o.y > run.y) == above);
+    row_before && column(true) && column(false)
 }
 
 /// Where no gutter splits `runs`, columns may still stand above or below a box that crosses
@@ -594,9 +616,12 @@ fn mark_rows_across(runs: &mut [Run], gutter: &Gutter) {
         let left: Vec<&Run> = row.iter().filter(|r| r.x1 <= gutter.x).collect();
         let right: Vec<&Run> = row.iter().filter(|r| r.x0 >= gutter.x).collect();
         if !left.is_empty() && !right.is_empty() {
-            let filling = left.iter().any(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * gutter.left_width)
-                || right.iter().any(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * gutter.right_width);
-            rows.push((start..end, row.len() >= MIN_ACROSS_ROW_CELLS && !filling));
+            let cells = |side: &[&Run], width: f32| {
+                let filling = side.iter().any(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * width);
+                (side.len(), filling)
+            };
+            let sides = [cells(&left, gutter.left_width), cells(&right, gutter.right_width)];
+            rows.push((start..end, row.len() >= MIN_ACROSS_ROW_CELLS && table_row(sides)));
         }
         start = end;
     }
@@ -614,6 +639,15 @@ fn mark_rows_across(runs: &mut [Run], gutter: &Gutter) {
             }
         }
     }
+}
+
+/// Whether a row with cells on both sides of a gutter, (count, whether one fills its column)
+/// per side, is a table's row: none fills its column, as a line of running text would, or one
+/// side holds several cells and none filling (on three columns a table's first cell fills the
+/// narrow first column, while its figures stand in a row beside it).
+fn table_row(sides: [(usize, bool); 2]) -> bool {
+    let [(_, left_fills), (_, right_fills)] = sides;
+    (!left_fills && !right_fills) || sides.iter().any(|&(count, fills)| count >= MIN_ACROSS_ROW_CELLS && !fills)
 }
 
 /// A vertical gutter between two columns.
