@@ -110,13 +110,35 @@ fn tables_wider_than_their_column_stay_in_it() {
     let pdf = util::extract_data("gs-wide-tables.pdf");
     let truth = util::truth("gs-wide-tables.txt");
     let missing = missing_paragraphs(&truth, &pdf.body_text());
-    // Left: three tables, whose cells wrap inside their rows (2fb3725 broke up 3 more). Two
-    // paragraphs of page 3, whose right column a table's cells cross below its first lines,
-    // read whole since the overfull-cells.pdf change (rows and cells across a gutter).
+    // Left: three tables, whose cells wrap inside their rows (2fb3725 broke up 3 more). On page
+    // 3 a cell of the left column's table ends a point inside the right column, beside its
+    // lines but on none of their baselines: it was read after the right column's first lines,
+    // and broke up two of its paragraphs.
     assert_eq!(missing.len(), 3, "{missing:#?}");
-    for kept in ["Tabel A. Måltalseffekt", "* I forbindelse med godkendelse"] {
+    for kept in ["Tabel A. Måltalseffekt", "* I forbindelse med godkendelse", "IT og teleområdet og derfor"] {
         assert!(!missing.iter().any(|p| p.starts_with(kept)), "{kept:?} is broken up");
     }
+    let body = util::words(&pdf.body_text());
+    assert!(body.contains("Borups Allé 177 ØKF Fuglebakken Nyt lys i bygning d og e 3. sal TVÆRGÅENDE"));
+}
+
+#[test]
+fn a_table_ending_the_left_column_beside_the_right_columns_rows_stays_in_it() {
+    // The same text in Chromium's two justified columns of small type on US Letter,
+    // re-distilled by Ghostscript (gs-letter-tables.pdf). The left column's last table on
+    // page 1 ends a point short of the right column's table, beside its rows but on none of
+    // their baselines, and its last row ends the left column (the stream goes on at the right
+    // column's top). Its header and last row were read after both columns.
+    let pdf = util::extract_data("gs-letter-tables.pdf");
+    let truth = util::truth("gs-wide-tables.txt");
+    let body = util::words(&pdf.body_text());
+    let table = "Tabel 1. Forslagets samlede økonomiske konsekvenser 1.000 kr. 2025 p/l Styringsområde \
+                 2024 2025 2026 2027 2028 2029 Energieffektiviseringer Service -475 -475 -475 -475 -475";
+    assert!(body.contains(table), "{body}");
+    let missing = missing_paragraphs(&truth, &pdf.body_text());
+    // Left: four tables, whose cells wrap inside their rows, and a paragraph whose
+    // "ikke-aktive" Chromium breaks at its hyphen at a line end (read "ikkeaktive").
+    assert_eq!(missing.len(), 5, "{missing:#?}");
 }
 
 #[test]

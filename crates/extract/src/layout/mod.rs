@@ -22,10 +22,10 @@
 //!   (a column beside a chart whose caption crosses the page's gutter). A page still kept whole
 //!   is cut at every gap across its full width, and two or more bands of columns split by one
 //!   gutter are each split on their own (a table wider than the columns between two bands of
-//!   them). A cell or URL that runs from the left column over the next column's line, between
-//!   two of its own column's runs in the content stream, stays in its column, and so does a
-//!   table cell overfilled into the gutter (shown after its row's earlier cells, starting at its
-//!   table column); a table running
+//!   them). A cell or URL that runs from the left column over or up to the next column's lines,
+//!   shown after a run of its own column, stays in its column, and so does a table cell
+//!   overfilled into the gutter (shown after its row's earlier cells, starting at its table
+//!   column); a table running
 //!   up to the next column's text leaves the gutter measured on the running text's line ends;
 //!   a URL past the last column's margin does not make that column wider than the others.
 //! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
@@ -468,25 +468,23 @@ fn column_band(band: &[Run]) -> Option<Gutter> {
 }
 
 /// The runs (by `start`; `runs` in stream order) that start in the left column and run across
-/// `gutter`, between two runs of the left column in the content stream, either over a line of
-/// the right column (a table cell or URL that Chromium lets overflow its column, drawn over the
-/// next column's text) or as a cell of a table in the left column (see [`table_cell_at`]: a
-/// word pdfTeX cannot break overfills its cell into the gutter). A title across the columns is
-/// shown before the left column's first line or after the right column's last; a caption
-/// across them has no text of theirs beside it and starts its line.
+/// `gutter` over or up to a line of the right column, shown right after a run of the left
+/// column: a table cell or URL that Chromium lets overflow its column (see [`reaches_right`]).
+/// After it the stream goes on in the left column, or at the right column's top when the cell
+/// ends the left column. So does a cell of a table in the left column, between two of its runs
+/// (see [`table_cell_at`]: a word pdfTeX cannot break overfills its cell into the gutter). A
+/// title across the columns is shown before the left column's first line or after the right
+/// column's last; a caption across them has no text of theirs beside it and starts its line.
 fn overflowing_left(runs: &[Run], gutter: &Gutter) -> Vec<usize> {
     let left = |r: Option<&Run>| r.is_some_and(|r| !r.across && gutter.side(r) == Side::Left);
-    let drawn_over = |run: &Run| {
-        runs.iter().any(|o| {
-            let size = o.size.max(run.size);
-            gutter.side(o) == Side::Right && o.x0 < run.x1 && (o.y - run.y).abs() <= BASELINE_TOLERANCE_EM * size
-        })
-    };
     let mut found = Vec::new();
     for (i, run) in runs.iter().enumerate() {
         if !run.across && run.x0 < gutter.left_edge && gutter.side(run) == Side::Across {
             let before = i.checked_sub(1).and_then(|j| runs.get(j));
-            if left(before) && left(runs.get(i + 1)) && (drawn_over(run) || table_cell_at(runs, i, gutter)) {
+            let after = runs.get(i + 1);
+            let goes_on = left(after) || after.is_some_and(|a| tops_right_column(run, a, gutter));
+            let overfilled_cell = || left(after) && table_cell_at(runs, i, gutter);
+            if left(before) && ((goes_on && reaches_right(runs, run, gutter)) || overfilled_cell()) {
                 found.push(run.start);
             }
         }
@@ -509,6 +507,26 @@ fn table_cell_at(runs: &[Run], i: usize, gutter: &Gutter) -> bool {
     let aligned = |o: &Run| !same_row(o) && left(o) && (o.x0 - run.x0).abs() <= SAME_BASELINE_EM * size;
     let column = |above: bool| runs.iter().any(|o| aligned(o) && (o.y > run.y) == above);
     row_before && column(true) && column(false)
+}
+
+/// Whether `next`, shown right after `run`, is in the right column and more than a line above
+/// it: the stream has gone on to the next column's top.
+fn tops_right_column(run: &Run, next: &Run, gutter: &Gutter) -> bool {
+    !next.across && gutter.side(next) == Side::Right && next.y - run.y > NEXT_COLUMN_CLIMB_EM * run.size.max(next.size)
+}
+
+/// Whether `run` reaches over or up to (closer than a gutter) a run of the right column on a
+/// neighbouring line: at most a line pitch ([`MAX_LINE_PITCH_EM`] of that run's size) above or
+/// below. Chromium draws a table's rows at their own pitch, so the cell that overflows is
+/// seldom on a baseline of the next column, but always beside its lines; a title is a line or
+/// more above them, its own size's.
+fn reaches_right(runs: &[Run], run: &Run, gutter: &Gutter) -> bool {
+    runs.iter().any(|o| {
+        !o.across
+            && gutter.side(o) == Side::Right
+            && (o.y - run.y).abs() <= MAX_LINE_PITCH_EM * o.size
+            && o.x0 < run.x1 + MIN_GUTTER_EM * o.size.max(run.size)
+    })
 }
 
 /// Where no gutter splits `runs`, columns may still stand above or below a box that crosses
