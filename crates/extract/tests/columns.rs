@@ -3,7 +3,8 @@
 //! columns, whose lines fill only their own column, above a full-width box. A table filling
 //! one column, whose own column gap is crossed by less text than the page's gutter. Columns
 //! that no gutter splits from top to bottom: a table spanning them between two bands of them
-//! (Chromium's columns re-distilled by Ghostscript), URLs running past the last column.
+//! (Chromium's columns re-distilled by Ghostscript), URLs running past the last column. pdfTeX
+//! tables overfilling narrow columns.
 
 use crate::util;
 
@@ -122,6 +123,23 @@ fn tables_wider_than_their_column_stay_in_it() {
 }
 
 #[test]
+fn ragged_columns_beside_tables_wider_than_them_read_column_by_column() {
+    // The same text in Chromium's two flush-left columns, re-distilled by Ghostscript
+    // (gs-ragged-tables.pdf). On page 2 the left column's table ends a point short of the right
+    // column's table, and the left column's ragged lines end 23 pt or more short of it: measured
+    // at their median end the gutter looked too wide for two columns, and a gap inside the
+    // right column's table was taken for the page's gutter (the page read line by line across).
+    let pdf = util::extract_data("gs-ragged-tables.pdf");
+    let truth = util::truth("gs-wide-tables.txt");
+    let missing = missing_paragraphs(&truth, &pdf.body_text());
+    // Left: the three tables of gs-wide-tables.pdf, whose cells wrap inside their rows.
+    assert_eq!(missing.len(), 3, "{missing:#?}");
+    for kept in ["Tabel A. Måltalseffekt", "* I forbindelse med godkendelse", "IT og teleområdet og derfor"] {
+        assert!(!missing.iter().any(|p| p.starts_with(kept)), "{kept:?} is broken up");
+    }
+}
+
+#[test]
 fn a_table_ending_the_left_column_beside_the_right_columns_rows_stays_in_it() {
     // The same text in Chromium's two justified columns of small type on US Letter,
     // re-distilled by Ghostscript (gs-letter-tables.pdf). The left column's last table on
@@ -154,4 +172,24 @@ fn columns_above_a_box_under_two_of_them_read_column_by_column() {
     let (read, box_text) = body.split_once("Fakta om sundhedsindsatsen").unwrap_or_default();
     assert_eq!(util::words(read), util::words(columns));
     assert!(box_text.contains("Sundhedsreformen betyder nye opgaver for kommunen i det nære sundhedsvæsen."));
+}
+
+#[test]
+fn tables_overfilling_narrow_pdftex_columns_keep_the_columns_apart() {
+    // pdfTeX (overfull-cells.tex), the layouts of kk-effektiviseringsforslag that read worst.
+    // Page 1: three columns above and below a full-width table whose first cell fills more
+    // than half of the narrow first column; its rows were not taken for rows across the page's
+    // first gutter, so the first column was read with the table's first cells inside it.
+    // Page 2: "Differenstryksregulator" overfills its cell of an address table in the left
+    // column across the gutter, beside a gap of the right column: the page was cut into bands
+    // there, the right column's top read in the middle of the table.
+    let pdf = util::extract_data("overfull-cells.pdf");
+    let truth = util::truth("overfull-cells.txt");
+    let body = pdf.body_text();
+    assert_eq!(util::words(&body), util::words(&truth));
+    // Every table row is one line, its cells in order.
+    let lines: Vec<&str> = body.lines().collect();
+    for row in truth.lines().filter(|l| l.starts_with("Horsebakken") || l.starts_with("Energieffektiviseringer")) {
+        assert!(lines.contains(&row), "{row:?} is not a line of its own:\n{body}");
+    }
 }

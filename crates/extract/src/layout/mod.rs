@@ -7,7 +7,8 @@
 //!   left side first; runs crossing the gutter (titles, full-width headings) cut the page into
 //!   bands read in order. Sides are split again, so three columns work too. A table row or
 //!   caption drawn across the gutter (its cells shown one after another on one baseline, with
-//!   cells on both sides and no column-filling text) is full-width too, though no single run
+//!   cells on both sides and no column-filling text, or several cells on one side beside a
+//!   first cell filling a narrow column) is full-width too, though no single run
 //!   crosses the gutter. Sides whose lines are too short to fill a column (an index, a symbol
 //!   list) are columns when the content stream writes them one after the other, each in long
 //!   stretches; a table's rows switch side at every row. On three columns, the side holding two
@@ -22,7 +23,9 @@
 //!   is cut at every gap across its full width, and two or more bands of columns split by one
 //!   gutter are each split on their own (a table wider than the columns between two bands of
 //!   them). A cell or URL that runs from the left column over or up to the next column's lines,
-//!   shown after a run of its own column, stays in its column; a table running
+//!   shown after a run of its own column, stays in its column, and so does a table cell
+//!   overfilled into the gutter (shown after its row's earlier cells, starting at its table
+//!   column); a table running
 //!   up to the next column's text leaves the gutter measured on the running text's line ends;
 //!   a URL past the last column's margin does not make that column wider than the others.
 //! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
@@ -51,6 +54,17 @@ const NEXT_COLUMN_CLIMB_EM: f32 = 1.0;
 /// Baselines closer than this (× the larger font size) are the same line; keeps super- and
 /// subscripts (shifted ~0.33 em) on their line while adjacent lines are ≥ 1 em apart.
 const BASELINE_TOLERANCE_EM: f32 = 0.45;
+/// A glyph at most this share of a run's size, raised by at most [`SUPERSCRIPT_RAISE_EM`] of
+/// that size, is its superscript (Word: 0.66 of the size, 0.48 em up; LibreOffice 0.58, 0.33 em).
+const SUPERSCRIPT_SIZE: f32 = 0.8;
+/// A glyph smaller than this share of a run's size is no superscript of it: text beside a brace
+/// drawn 126 pt tall is not (TeX's second-level scripts are 0.5 of the size).
+const SUPERSCRIPT_MIN_SIZE: f32 = 0.45;
+/// See [`SUPERSCRIPT_SIZE`]; a superscript stays inside its line's height (its top below the
+/// line's ascender), while the line above is at least 1.1 em up.
+const SUPERSCRIPT_RAISE_EM: f32 = 0.6;
+/// A superscript is at most this far (× the larger size) right of the glyph before: a space at most.
+const SUPERSCRIPT_GAP_EM: f32 = 0.4;
 /// A gap wider than this (× font size) between two runs of a line separates table cells.
 const CELL_GAP_EM: f32 = 0.8;
 /// Fewest glyphs of a run that starts inside the previous run for it to be another cell: a
@@ -276,7 +290,7 @@ fn build_runs(glyphs: &[Glyph], members: &[usize], tagging: &Tagging) -> Vec<Run
         }
         if let Some((mut run, last)) = current.take() {
             let size = last.size.max(g.size);
-            let same_line = (g.y - last.y).abs() <= BASELINE_TOLERANCE_EM * size
+            let same_line = ((g.y - last.y).abs() <= BASELINE_TOLERANCE_EM * size || superscript_step(&run, &last, g))
                 && g.x0 >= last.x1 - BACKSTEP_EM * size
                 && g.x0 - last.x1 <= RUN_BREAK_EM * size
                 && !tagging.splits(&last, g)
@@ -311,6 +325,28 @@ fn build_runs(glyphs: &[Glyph], members: &[usize], tagging: &Tagging) -> Vec<Run
         runs.push(run);
     }
     runs
+}
+
+/// Whether `g`, shown right after `last` and at most a space right of it, steps onto or off a
+/// superscript of `run`: `g` is one ([`superscript_of`]), or `last` is one and `g` is back on
+/// the run's baseline. Word raises a footnote mark about 0.48 em, past
+/// [`BASELINE_TOLERANCE_EM`]. Measured against the run, not `last`: a bullet a line below a
+/// line's last letter is no return from a superscript.
+fn superscript_step(run: &Run, last: &Glyph, g: &Glyph) -> bool {
+    if g.x0 - last.x1 > SUPERSCRIPT_GAP_EM * run.size.max(g.size) {
+        return false;
+    }
+    superscript_of(run, g)
+        || (superscript_of(run, last) && (g.y - run.y).abs() <= BASELINE_TOLERANCE_EM * run.size.max(g.size))
+}
+
+/// Whether `g` is a superscript of `run`: [`SUPERSCRIPT_MIN_SIZE`] to [`SUPERSCRIPT_SIZE`] of
+/// its size and raised above its baseline by at most [`SUPERSCRIPT_RAISE_EM`].
+fn superscript_of(run: &Run, g: &Glyph) -> bool {
+    let raise = g.y - run.y;
+    (SUPERSCRIPT_MIN_SIZE * run.size..=SUPERSCRIPT_SIZE * run.size).contains(&g.size)
+        && raise > 0.0
+        && raise <= SUPERSCRIPT_RAISE_EM * run.size
 }
 
 /// The lowest point `g` reaches if it hangs from its top; infinity (no reach) otherwise.
@@ -468,8 +504,10 @@ fn column_band(band: &[Run]) -> Option<Gutter> {
 /// `gutter` over or up to a line of the right column, shown right after a run of the left
 /// column: a table cell or URL that Chromium lets overflow its column (see [`reaches_right`]).
 /// After it the stream goes on in the left column, or at the right column's top when the cell
-/// ends the left column. A title across the columns is shown before the left column's first
-/// line or after the right column's last; a caption across them has no text of theirs beside it.
+/// ends the left column. So does a cell of a table in the left column, between two of its runs
+/// (see [`table_cell_at`]: a word pdfTeX cannot break overfills its cell into the gutter). A
+/// title across the columns is shown before the left column's first line or after the right
+/// column's last; a caption across them has no text of theirs beside it and starts its line.
 fn overflowing_left(runs: &[Run], gutter: &Gutter) -> Vec<usize> {
     let left = |r: Option<&Run>| r.is_some_and(|r| !r.across && gutter.side(r) == Side::Left);
     let mut found = Vec::new();
@@ -478,12 +516,30 @@ fn overflowing_left(runs: &[Run], gutter: &Gutter) -> Vec<usize> {
             let before = i.checked_sub(1).and_then(|j| runs.get(j));
             let after = runs.get(i + 1);
             let goes_on = left(after) || after.is_some_and(|a| tops_right_column(run, a, gutter));
-            if left(before) && goes_on && reaches_right(runs, run, gutter) {
+            let overfilled_cell = || left(after) && table_cell_at(runs, i, gutter);
+            if left(before) && ((goes_on && reaches_right(runs, run, gutter)) || overfilled_cell()) {
                 found.push(run.start);
             }
         }
     }
     found
+}
+
+/// Whether `runs[i]` (stream order) is a cell of a table left of `gutter`: shown right after
+/// the earlier cells of its row (their first lines on its baseline, their further lines below
+/// it, all left of it), which a title or caption beside another column's line is not, and with
+/// cells of the left column above and below it starting where it starts (its table column).
+fn table_cell_at(runs: &[Run], i: usize, gutter: &Gutter) -> bool {
+    let Some(run) = runs.get(i) else { return false };
+    let left = |o: &Run| !o.across && gutter.side(o) == Side::Left;
+    let size = run.size;
+    let same_row = |o: &Run| (o.y - run.y).abs() <= BASELINE_TOLERANCE_EM * size.max(o.size);
+    let before = runs.get(..i).unwrap_or(&[]).iter().rev();
+    let row_before =
+        before.take_while(|o| left(o) && o.x1 <= run.x0 && o.y <= run.y + BASELINE_TOLERANCE_EM * size).any(&same_row);
+    let aligned = |o: &Run| !same_row(o) && left(o) && (o.x0 - run.x0).abs() <= SAME_BASELINE_EM * size;
+    let column = |above: bool| runs.iter().any(|o| aligned(o) && (o.y > run.y) == above);
+    row_before && column(true) && column(false)
 }
 
 /// Whether `next`, shown right after `run`, is in the right column and more than a line above
@@ -611,9 +667,12 @@ fn mark_rows_across(runs: &mut [Run], gutter: &Gutter) {
         let left: Vec<&Run> = row.iter().filter(|r| r.x1 <= gutter.x).collect();
         let right: Vec<&Run> = row.iter().filter(|r| r.x0 >= gutter.x).collect();
         if !left.is_empty() && !right.is_empty() {
-            let filling = left.iter().any(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * gutter.left_width)
-                || right.iter().any(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * gutter.right_width);
-            rows.push((start..end, row.len() >= MIN_ACROSS_ROW_CELLS && !filling));
+            let cells = |side: &[&Run], width: f32| {
+                let filling = side.iter().any(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * width);
+                (side.len(), filling)
+            };
+            let sides = [cells(&left, gutter.left_width), cells(&right, gutter.right_width)];
+            rows.push((start..end, row.len() >= MIN_ACROSS_ROW_CELLS && table_row(sides)));
         }
         start = end;
     }
@@ -631,6 +690,15 @@ fn mark_rows_across(runs: &mut [Run], gutter: &Gutter) {
             }
         }
     }
+}
+
+/// Whether a row with cells on both sides of a gutter, (count, whether one fills its column)
+/// per side, is a table's row: none fills its column, as a line of running text would, or one
+/// side holds several cells and none filling (on three columns a table's first cell fills the
+/// narrow first column, while its figures stand in a row beside it).
+fn table_row(sides: [(usize, bool); 2]) -> bool {
+    let [(_, left_fills), (_, right_fills)] = sides;
+    (!left_fills && !right_fills) || sides.iter().any(|&(count, fills)| count >= MIN_ACROSS_ROW_CELLS && !fills)
 }
 
 /// A vertical gutter between two columns.
@@ -921,7 +989,7 @@ fn gutter_at(runs: &[Run], x: f32, depth: usize, at_edge: &dyn Fn(&Run) -> bool)
         // Tables wider than their column (Chromium's) run on into the gutter, up to the next
         // column's text; the lines of running text still end at their column's edge. The
         // gutter is where it was found, so the tables' cells stay on their side.
-        let left_end = running_text_end(&left, x, min_x)?;
+        let left_end = running_text_end(&left, x, min_x, gutter_right, size)?;
         if gutter_right - left_end < MIN_GUTTER_EM * size {
             return None;
         }
@@ -942,12 +1010,16 @@ fn gutter_at(runs: &[Run], x: f32, depth: usize, at_edge: &dyn Fn(&Run) -> bool)
     gutter.separates_columns(&left, &right, depth).then_some(gutter)
 }
 
-/// Where the lines of running text left of `x` end: the median right edge of the runs that
-/// fill at least [`MIN_FILL_SHARE`] of the side (a justified column's lines all end at its
-/// edge; a wide table cell among them does not move it). Content overflows its column to the
-/// right, so only this edge is measured so.
-fn running_text_end(left: &[Run], x: f32, min_x: f32) -> Option<f32> {
-    median(left.iter().filter(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * (x - min_x)).map(|r| r.x1).collect())
+/// Where the lines of running text left of `x` end, short of `next` (where the text right of
+/// it starts) by a gutter: the edge that all but [`GUTTER_EDGE_OUTLIERS`] of the runs filling at
+/// least [`MIN_FILL_SHARE`] of the side keep to. A justified column's lines all end at its
+/// edge, a ragged column's longest lines do; a wide table cell that runs on up to the next
+/// column's text does not move it. Content overflows its column to the right, so only this
+/// edge is measured so.
+fn running_text_end(left: &[Run], x: f32, min_x: f32, next: f32, size: f32) -> Option<f32> {
+    let filling = left.iter().filter(|r| r.x1 - r.x0 >= MIN_FILL_SHARE * (x - min_x));
+    let ends = filling.map(|r| r.x1).filter(|&end| next - end >= MIN_GUTTER_EM * size).collect();
+    quantile(ends, 1.0 - GUTTER_EDGE_OUTLIERS)
 }
 
 /// The text (by width) left and right of any candidate gutter, found by binary search.
