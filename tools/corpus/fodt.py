@@ -124,3 +124,16 @@ def report_styles(*, font: str, body_pt: float, heading_pt: float) -> str:
   <style:text-properties fo:font-size="8pt" fo:hyphenate="false"/>
  </style:style>
 """
+
+
+def table_cell_styles(*, size_pt: float) -> str:
+    """Paragraph styles for table cells: bold header "TH" and body "TD", never hyphenated
+    (LibreOffice then breaks a word too long for its cell anywhere, without a hyphen)."""
+    return f"""
+ <style:style style:name="TH" style:family="paragraph">
+  <style:text-properties fo:font-size="{size_pt}pt" fo:font-weight="bold" fo:hyphenate="false"/>
+ </style:style>
+ <style:style style:name="TD" style:family="paragraph">
+  <style:text-properties fo:font-size="{size_pt}pt" fo:hyphenate="false"/>
+ </style:style>
+"""

@@ -86,16 +86,6 @@ table = ('<table:table table:name="T" table:style-name="Table">'
          f'{"".join(rows)}</table:table>')
 body = [fodt.paragraph({"h": "H", "p": "P"}[kind], text) for kind, text in INTRO] + [table]
 
-# Table cells: bold header, 9 pt, never hyphenated (LibreOffice then breaks an overlong word
-# anywhere, without a hyphen).
-CELL_STYLES = """
- <style:style style:name="TH" style:family="paragraph">
-  <style:text-properties fo:font-size="9pt" fo:font-weight="bold" fo:hyphenate="false"/>
- </style:style>
- <style:style style:name="TD" style:family="paragraph">
-  <style:text-properties fo:font-size="9pt" fo:hyphenate="false"/>
- </style:style>
-"""
 
 TABLE_STYLES = """
  <style:style style:name="Table" style:family="table">
@@ -118,7 +108,7 @@ TABLE_STYLES = """
 doc = fodt.document(
     fodt.section("Cols", "Tekst", "\n".join(body)),
     font_faces=fodt.font_face("Carlito", "Carlito"),
-    styles=fodt.report_styles(font="Carlito", body_pt=10, heading_pt=12) + CELL_STYLES,
+    styles=fodt.report_styles(font="Carlito", body_pt=10, heading_pt=12) + fodt.table_cell_styles(size_pt=9),
     automatic_styles=fodt.page_layout(margins=(1.5, 1.5, 2, 2), header_gap=0.6, footer_gap=0.6)
     + fodt.columns("Cols", 2, 0.8) + TABLE_STYLES,
     master_styles=fodt.master_page(header=fodt.paragraph("Furniture", HEAD),
