@@ -36,6 +36,9 @@ pub(crate) const CELL_LINE_BREAK: char = '\u{2028}';
 /// two without a space unless the line below starts with a word the document uses on its own.
 pub(crate) const CELL_WORD_BREAK: char = '\u{2029}';
 
+/// Both separators between the lines of a wrapped table cell.
+pub(crate) const CELL_BREAKS: [char; 2] = [CELL_LINE_BREAK, CELL_WORD_BREAK];
+
 /// One line of text with its position (upright frame of its writing direction).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Line {

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::lines::{PageLayout, CELL_LINE_BREAK, CELL_WORD_BREAK};
+use crate::lines::{PageLayout, CELL_BREAKS, CELL_LINE_BREAK, CELL_WORD_BREAK};
 
 /// Soft hyphen: marks a hyphenation point, never a real hyphen.
 const SOFT_HYPHEN: char = '\u{ad}';
@@ -58,7 +58,7 @@ pub(crate) fn render_lines(mut doc: Vec<Vec<Vec<String>>>) -> Vec<String> {
     }
     let counts = word_counts(&doc);
     for line in doc.iter_mut().flatten().flatten() {
-        if line.contains([CELL_LINE_BREAK, CELL_WORD_BREAK]) {
+        if line.contains(CELL_BREAKS) {
             *line = join_cell_lines(line, &counts);
         }
     }
@@ -88,8 +88,8 @@ pub(crate) fn render_lines(mut doc: Vec<Vec<Vec<String>>>) -> Vec<String> {
 /// A cleaned line in logical order: right-to-left runs, laid out visually, turned around.
 /// Each table cell of a joined cell line is its own line for this purpose.
 fn logical_order(line: &str) -> String {
-    line.split_inclusive([CELL_LINE_BREAK, CELL_WORD_BREAK])
-        .map(|cell| match cell.strip_suffix([CELL_LINE_BREAK, CELL_WORD_BREAK]) {
+    line.split_inclusive(CELL_BREAKS)
+        .map(|cell| match cell.strip_suffix(CELL_BREAKS) {
             Some(text) => bidi::to_logical(text) + cell.get(text.len()..).unwrap_or(""),
             None => bidi::to_logical(cell),
         })
@@ -130,7 +130,7 @@ fn word_counts(doc: &[Vec<Vec<String>>]) -> HashMap<String, u32> {
     let mut counts = HashMap::new();
     for line in doc.iter().flatten().flatten() {
         let mut rest = line.as_str();
-        let mut after_break = false;
+        let mut next_after_break = false;
         while !rest.is_empty() {
             let separators = [' ', CELL_LINE_BREAK, CELL_WORD_BREAK];
             let (word, separator, after) = match rest.char_indices().find(|(_, c)| separators.contains(c)) {
@@ -140,9 +140,11 @@ fn word_counts(doc: &[Vec<Vec<String>>]) -> HashMap<String, u32> {
                 None => (rest, None, ""),
             };
             rest = after;
-            // Pieces of a word broken at a cell's edge are no words of their own.
-            let piece = std::mem::replace(&mut after_break, separator == Some(CELL_WORD_BREAK)) || after_break;
-            if piece || (separator != Some(' ') && ends_with_hyphen(word)) {
+            // Pieces of a word broken at a cell's edge, before or after the break, are no words
+            // of their own.
+            let after_break = next_after_break;
+            next_after_break = separator == Some(CELL_WORD_BREAK);
+            if after_break || next_after_break || (separator != Some(' ') && ends_with_hyphen(word)) {
                 continue; // a fragment before a line break
             }
             let w = trim_word(word);
@@ -163,16 +165,16 @@ fn word_counts(doc: &[Vec<Vec<String>>]) -> HashMap<String, u32> {
 /// [`CELL_WORD_BREAK`] goes on with the word above, without a space, unless its first word is
 /// a word the document uses on its own ("korrosionsbeskyttelse" / "og" is two words).
 fn join_cell_lines(text: &str, counts: &HashMap<String, u32>) -> String {
-    let mut parts = text.split_inclusive([CELL_LINE_BREAK, CELL_WORD_BREAK]);
+    let mut parts = text.split_inclusive(CELL_BREAKS);
     let mut broke_word = false;
     let mut out = String::new();
     if let Some(first) = parts.next() {
         broke_word = first.ends_with(CELL_WORD_BREAK);
-        out.push_str(first.trim_end_matches([CELL_LINE_BREAK, CELL_WORD_BREAK]).trim_end());
+        out.push_str(first.trim_end_matches(CELL_BREAKS).trim_end());
     }
     for part in parts {
         let word_break = std::mem::replace(&mut broke_word, part.ends_with(CELL_WORD_BREAK));
-        let part = part.trim_end_matches([CELL_LINE_BREAK, CELL_WORD_BREAK]).trim();
+        let part = part.trim_end_matches(CELL_BREAKS).trim();
         let first_word = part.split(' ').next().unwrap_or("");
         if word_break && !known_word(first_word, counts) {
             out.push_str(part);

@@ -12,7 +12,7 @@
 //! "50 Idrætsanlæg ring") is still recognised. Without padding, the number of filled columns
 //! decides.
 
-use crate::lines::{Cell, Line, WordSpan, CELL_LINE_BREAK, CELL_WORD_BREAK};
+use crate::lines::{Cell, Line, WordSpan, CELL_BREAKS, CELL_LINE_BREAK, CELL_WORD_BREAK};
 
 /// A line with more than this share of the table's columns starts a new row; fewer means it
 /// holds wrapped cell text.
@@ -142,7 +142,8 @@ fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
     let (region, starts) = align_to_columns(region);
     let columns = region.iter().map(|l| starts.width(l)).max().unwrap_or(0);
     let wrap_gap = padded_wrap_gap(&region);
-    let reach = ColumnReach::new(&region);
+    // Only LibreOffice breaks words at a cell's edge, and it pads its cells.
+    let reach = wrap_gap.is_some().then(|| ColumnReach::new(&region));
     let mut row: Option<Line> = None;
     let mut ends: Vec<CellEnd> = Vec::new();
     let mut previous_y: Option<f32> = None;
@@ -157,7 +158,10 @@ fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
                 y - line.y <= limit * line.size
                     && (width < columns
                         || all_cells_continue(&line)
-                        || row.as_ref().is_some_and(|row| goes_on_broken_word(row, &ends, &reach, &line)))
+                        || row
+                            .as_ref()
+                            .zip(reach.as_ref())
+                            .is_some_and(|(row, reach)| goes_on_broken_word(row, &ends, reach, &line)))
             }
             // Without padding, a line with few cells continues the row; so does one of aligned
             // cells that only goes on in columns whose text can wrap on the line above.
@@ -173,7 +177,7 @@ fn merge_region(region: Vec<Line>, out: &mut Vec<Line>) {
         match row.as_mut() {
             Some(current) if continues => {
                 for cell in line.cells {
-                    append_to_column(current, &mut ends, wrap_gap.is_some().then_some(&reach), cell);
+                    append_to_column(current, &mut ends, reach.as_ref(), cell);
                 }
             }
             _ => {
@@ -203,7 +207,7 @@ impl CellEnd {
         CellEnd {
             x0: cell.x0,
             x1: cell.x1,
-            text: cell.text.rsplit(CELL_LINE_BREAK).next().unwrap_or("").trim().to_string(),
+            text: cell.text.rsplit(CELL_BREAKS).next().unwrap_or("").trim().to_string(),
         }
     }
 }
@@ -451,7 +455,6 @@ fn append_to_column(row: &mut Line, ends: &mut [CellEnd], reach: Option<&ColumnR
     }
     let Some(i) = nearest_cell(&row.cells, cell.x0, cell.x1) else { return };
     let (Some(target), Some(end)) = (row.cells.get_mut(i), ends.get_mut(i)) else { return };
-    // Only LibreOffice breaks words at a cell's edge, and it pads its cells.
     let broken = reach.is_some_and(|reach| breaks_word(end, reach.of(target), &cell, row.size));
     target.text.push(if broken { CELL_WORD_BREAK } else { CELL_LINE_BREAK });
     target.text.push_str(cell.text.trim());
