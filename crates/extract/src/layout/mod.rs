@@ -123,6 +123,9 @@ const MIN_SIDE_LINES_IN_STREAM: usize = 4;
 const MIN_LINES_PER_STRETCH: usize = 4;
 /// Consecutive lines of running text are at most this far apart (× font size); 1.2 is usual.
 const MAX_LINE_PITCH_EM: f32 = 1.6;
+/// Farthest (× font size) a table cell overflowing a column reaches past the gutter
+/// (see [`overflowed_gutter`]); Chromium's overflow its column's gutter and a letter or two.
+const MAX_OVERFLOW_EM: f32 = 3.0;
 /// Candidate gutter positions tried per split.
 const GUTTER_CANDIDATES: usize = 200;
 /// Distinct strips tried as the page's gutter (the least crossed may be a table's column gap).
@@ -437,7 +440,8 @@ fn split_single(single: Vec<Run>, depth: usize, flows: &mut Vec<Vec<Run>>) {
 /// text in columns leaves such gaps only where every column has one. Neighbouring bands of
 /// columns are read as one (a paragraph break shared by all columns), and so are neighbouring
 /// bands without. `None` unless at least two bands of columns (see [`column_band`]) are split
-/// by one gutter: a small two-column table on a page of one column is one such band at most.
+/// by one gutter, or the one band of columns holds three (see [`three_columns`]): a small
+/// two-column table on a page of one column is one band of two at most.
 fn column_bands(runs: &[Run]) -> Option<Vec<(Vec<Run>, Option<Gutter>)>> {
     let min_band = 2 * MIN_SIDE_LINES_IN_STREAM;
     if runs.len() < 2 * min_band {
@@ -449,7 +453,7 @@ fn column_bands(runs: &[Run]) -> Option<Vec<(Vec<Run>, Option<Gutter>)>> {
         return None;
     }
     let cuts = cut_at_gaps(runs, |above, below| above.y - below.y <= MAX_LINE_PITCH_EM * above.size.max(below.size));
-    if cuts.iter().filter(|c| c.len() >= min_band).count() < 2 {
+    if cuts.len() < 2 || !cuts.iter().any(|c| c.len() >= min_band) {
         return None;
     }
     // (band, whether it holds columns, its gutter while it is one cut)
@@ -475,7 +479,21 @@ fn column_bands(runs: &[Run]) -> Option<Vec<(Vec<Run>, Option<Gutter>)>> {
     let gutters: Vec<Gutter> = bands.iter().filter_map(|(_, gutter)| *gutter).collect();
     let shared = |a: &Gutter, b: &Gutter| a.left_edge < b.right_edge && b.left_edge < a.right_edge;
     let first = gutters.first()?;
-    (gutters.len() >= 2 && gutters.iter().all(|g| shared(first, g))).then_some(bands)
+    let one_of_three = || bands.iter().any(|(band, gutter)| gutter.is_some_and(|g| three_columns(band, &g)));
+    let split = match gutters.len() {
+        1 => one_of_three(),
+        _ => gutters.iter().all(|g| shared(first, g)),
+    };
+    split.then_some(bands)
+}
+
+/// Whether `band`, split at `gutter`, holds three columns of like width: the side beyond one
+/// column is two columns as wide as it. No small table on a page of one column looks so, so
+/// such a band is evidence enough on its own for [`column_bands`].
+fn three_columns(band: &[Run], gutter: &Gutter) -> bool {
+    let (left, right): (Vec<Run>, Vec<Run>) =
+        band.iter().filter(|r| gutter.side(r) != Side::Across).partition(|r| gutter.side(r) == Side::Left);
+    split_like(&right, gutter.left_body, 0) || split_like(&left, gutter.right_body, 0)
 }
 
 /// Whether most of the text of `runs` stands in lines wider than half their extent: one
@@ -510,11 +528,14 @@ fn column_band(band: &[Run]) -> Option<Gutter> {
 /// column's last; a caption across them has no text of theirs beside it and starts its line.
 fn overflowing_left(runs: &[Run], gutter: &Gutter) -> Vec<usize> {
     let left = |r: Option<&Run>| r.is_some_and(|r| !r.across && gutter.side(r) == Side::Left);
+    let crossing = |r: &Run| !r.across && r.x0 < gutter.left_edge && gutter.side(r) == Side::Across;
     let mut found = Vec::new();
     for (i, run) in runs.iter().enumerate() {
-        if !run.across && run.x0 < gutter.left_edge && gutter.side(run) == Side::Across {
-            let before = i.checked_sub(1).and_then(|j| runs.get(j));
-            let after = runs.get(i + 1);
+        if crossing(run) {
+            // A table's column of overflowing cells is shown cell after cell: the runs around
+            // them decide.
+            let before = runs.get(..i).and_then(|b| b.iter().rev().find(|r| !crossing(r)));
+            let after = runs.get(i + 1..).and_then(|a| a.iter().find(|r| !crossing(r)));
             let goes_on = left(after) || after.is_some_and(|a| tops_right_column(run, a, gutter));
             let overfilled_cell = || left(after) && table_cell_at(runs, i, gutter);
             if left(before) && ((goes_on && reaches_right(runs, run, gutter)) || overfilled_cell()) {
@@ -911,7 +932,38 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
     };
     let open = set_aside.iter().map(|(c, x)| (*x, c.interrupting <= MAX_CROSSING_SHARE * (total - c.apart)));
     let stacked_sides = |x: f32| stacked_side(&|r| r.x1 <= x) && stacked_side(&|r| r.x0 >= x);
-    pick_gutter(runs, open, &stacked_sides, tries, depth, &at_edge)
+    if let Some(gutter) = pick_gutter(runs, open, &stacked_sides, tries, depth, &at_edge) {
+        return Some(gutter);
+    }
+    // Only inside a column split off (most pages of one column end here at the page level),
+    // and only with text starting right of its first third, where a column's text starts when
+    // two of like width stand there (most single columns have next to none).
+    let second_column = sides.right_of(min_x + span / 3.0) >= MIN_SIDE_SHARE * total;
+    let xs = || (0..=GUTTER_CANDIDATES).map(candidate_x).collect::<Vec<_>>();
+    (depth > 0 && second_column).then(|| overflowed_gutter(runs, &xs(), total, depth, &at_edge)).flatten()
+}
+
+/// The gutter between two columns of like width that a table wider than the left one
+/// overflows, up to and over the right column's first letters (Chromium's, once Ghostscript
+/// has dropped the tags): text crossing a candidate counts by how far it reaches past it, so
+/// the cells that overflow the gutter count little, and lines crossing a column's middle much;
+/// none may reach farther than [`MAX_OVERFLOW_EM`]. Like widths: a justified column's widest word gaps leave a strip of short words at its end
+/// that such lines reach into by as little. `xs` are the candidates.
+fn overflowed_gutter(
+    runs: &[Run],
+    xs: &[f32],
+    total: f32,
+    depth: usize,
+    at_edge: &dyn Fn(&Run) -> bool,
+) -> Option<Gutter> {
+    let crossing = |x: f32| runs.iter().filter(move |r| r.x0 < x && r.x1 > x);
+    let reach = |x: f32| -> f32 { crossing(x).map(|r| r.x1 - x).sum() };
+    // A title or caption across the columns reaches far into the right one.
+    let overflow_only = |x: f32| crossing(x).all(|r| r.x1 - x <= MAX_OVERFLOW_EM * r.size);
+    let mut reaching: Vec<(f32, f32)> = xs.iter().map(|&x| (reach(x), x)).collect();
+    reaching.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let open = reaching.into_iter().map(|(reach, x)| (x, reach <= MAX_CROSSING_SHARE * total && overflow_only(x)));
+    pick_gutter(runs, open, &|_| true, 1, depth, at_edge).filter(|g| evenness(g) >= ALIKE_COLUMNS)
 }
 
 /// The gutter at the least crossed of `xs` (candidates, least crossed first), or at one of the

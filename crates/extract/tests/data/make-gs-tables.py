@@ -8,13 +8,15 @@ fixture of Chromium tables wider than their column once Ghostscript has dropped 
     make-gs-tables.py gs-letter-tables 2col-small-letter   # small type on US Letter; page 1 a
                                                        # table ends a point short of the next
     make-gs-tables.py gs-ragged-tables 2col-ragged     # flush left; page 2 likewise
+    make-gs-tables.py gs-three-tables 3col             # three columns; page 2 a table overflows
+                                                       # the middle one over the third's letters
 
 Print and re-distil with
     chromium --headless --no-sandbox --no-pdf-header-footer \\
         --print-to-pdf=NAME-chromium.pdf NAME.html
     gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile=NAME.pdf NAME-chromium.pdf
 (NAME-chromium.pdf is not kept: Ghostscript drops its tags, so geometry alone must find the
-columns). All three share one truth, gs-wide-tables.txt, a copy of
+columns). All four share one truth, gs-wide-tables.txt, a copy of
 ../../../../../shared/fixtures/truth/kk-effektiviseringsforslag.txt."""
 import os
 import shutil
