@@ -1,6 +1,7 @@
 //! Display formulas: the pieces of a fraction, a matrix or a sum with limits, whose rows are
 //! closer together than lines of text, are read in the order they were typeset; so are a big
 //! operator hanging from its top and its limits, and the labels of a drawing (in the order drawn).
+//! A chart's axis title hyphenated over two lines beside the axis' values.
 
 use crate::util;
 
@@ -40,6 +41,24 @@ fn tight_rows_without_a_math_font_are_read_by_position() {
     let pdf = util::extract_data("tight-rows.pdf");
     let body = pdf.body_text().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(body.contains("årene: 2010 125,0 2009 121,3 2008 118,9 2007 112,4 Tallene"), "{body}");
+}
+
+#[test]
+fn a_hyphenated_axis_title_beside_the_axis_zero_stays_one_word() {
+    // LibreOffice Writer (make-chart-labels.py), a bar chart drawn as KL's InDesign report draws
+    // one (1543229.PDF, page 22): the x axis' title at the axis' right end breaks at its soft
+    // hyphen, "Kom-" / "mune", and the y axis' "0", a chart's width to the left, stands on the
+    // baseline of "mune". Read as one line "0 mune" under "Kom-", the line-end hyphen took the
+    // "0": "Kom-0" / "mune", neither word whole.
+    let pdf = util::extract_data("chart-labels.pdf");
+    let body = pdf.body_text();
+    let lines: Vec<&str> = body.lines().filter(|l| !l.is_empty()).collect();
+    let at = lines.iter().position(|l| *l == "Kommune");
+    let around = at.and_then(|i| lines.get(i.checked_sub(1)?..=i + 1));
+    assert_eq!(around, Some(&["5", "Kommune", "0"][..]), "{body}");
+    // The running text above the chart reads as before.
+    let truth = util::truth("chart-labels.txt");
+    assert!(util::words(&body).starts_with(&util::words(&truth)), "{body}");
 }
 
 #[test]

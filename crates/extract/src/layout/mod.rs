@@ -33,7 +33,9 @@
 //!   up to the next column's text leaves the gutter measured on the running text's line ends;
 //!   a URL past the last column's margin does not make that column wider than the others.
 //! * *Lines*: runs of one column on the same baseline, left to right — table cells on one row
-//!   end up on one line, separated by single spaces.
+//!   end up on one line, separated by single spaces. Under a run alone on its row that ends in
+//!   a hyphen, the run continuing it and what follows right of it are a line of their own,
+//!   before what stands left of it (a chart's axis title "Kom-" / "mune" beside the axis' "0").
 //! * *Blocks*: a new block starts where the line spacing jumps or the font size changes.
 //!
 //! Word boundaries come from space glyphs and from gaps wider than [`WORD_GAP_EM`] of the font
@@ -1218,6 +1220,8 @@ fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright:
     let mut lines = Vec::new();
     let mut clusters = tangled_clusters(rows).into_iter().peekable();
     let math = |cluster: &[Vec<Run>]| cluster.iter().flatten().any(|run| has_math(page, members, run));
+    // The run alone on the row rendered last (see [`split_off_continuation`]).
+    let mut alone: Option<Run> = None;
     while let Some(cluster) = clusters.next() {
         let mut group = vec![cluster];
         while group.iter().all(|c| labels_only(c, width)) {
@@ -1231,23 +1235,61 @@ fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright:
             for mut piece in stream_lines(group.concat().concat()) {
                 lines.push(render_line(page, members, &mut piece, upright, tagging));
             }
+            alone = None;
             continue;
         }
         for cluster in group {
             if cluster.len() > 1 && math(&cluster) {
+                alone = None;
                 let pieces = stream_lines(cluster.concat())
                     .into_iter()
                     .map(|mut group| render_line(page, members, &mut group, upright, tagging))
                     .collect();
                 lines.extend(join_formula(pieces));
             } else {
-                for mut row in cluster {
-                    lines.push(render_line(page, members, &mut row, upright, tagging));
+                for row in cluster {
+                    for mut piece in split_off_continuation(page, members, alone.take(), row) {
+                        alone = match piece.as_slice() {
+                            [run] => Some(*run),
+                            _ => None,
+                        };
+                        lines.push(render_line(page, members, &mut piece, upright, tagging));
+                    }
                 }
             }
         }
     }
     lines
+}
+
+/// `row` (top to bottom after `above`, the run alone on the row rendered just before it, if
+/// any) as the lines to render. Where `above` ends in a hyphen and the run under it, its word's
+/// continuation, is not the row's first (a chart's hyphenated axis label "Kom-" / "mune" beside
+/// the axis' "0" on the baseline of "mune"), the continuation and what follows it right come
+/// first, then the rest of the row: `cleanup` joins a line-end hyphen with the next line's first
+/// word. Cheap on running text: its next line starts under the hyphenated one.
+fn split_off_continuation(page: &GlyphPage, members: &[usize], above: Option<Run>, mut row: Vec<Run>) -> Vec<Vec<Run>> {
+    let Some(above) = above.filter(|_| row.len() > 1) else { return vec![row] };
+    let size = row.iter().map(|r| r.size).fold(above.size, f32::max);
+    row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let Some(at) = row.iter().position(|r| overlap(r, &above) > 0.0) else { return vec![row] };
+    let next_line = row.get(at).is_some_and(|r| above.y - r.y <= MAX_LINE_PITCH_EM * size);
+    if at == 0 || !next_line || !ends_in_hyphen(page, members, &above) {
+        return vec![row];
+    }
+    let continuation = row.split_off(at);
+    vec![continuation, row]
+}
+
+/// Whether the last glyph of `run` that is no space is a hyphen.
+fn ends_in_hyphen(page: &GlyphPage, members: &[usize], run: &Run) -> bool {
+    let glyphs = members.get(run.start..run.end).unwrap_or_default();
+    glyphs
+        .iter()
+        .rev()
+        .filter_map(|&i| page.glyphs.get(i))
+        .find(|g| !g.is_space)
+        .is_some_and(|g| page.text_of(g).ends_with(['-', '\u{2010}', '\u{ad}']))
 }
 
 /// Groups rows (top to bottom) into clusters of rows tangled with each other (see [`tangled`]).
