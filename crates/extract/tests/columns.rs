@@ -202,6 +202,34 @@ fn columns_above_a_box_under_two_of_them_read_column_by_column() {
 }
 
 #[test]
+fn a_column_beside_a_chart_is_read_whole() {
+    // LibreOffice Writer, three flush-left columns of the page (make-chart-column.py) as
+    // InDesign sets 1543229.PDF p. 20: a chart box over the second and third columns, its
+    // source line across the gutter between them and between two lines of the first column
+    // beside it, and a fact box under the first and second columns. The first column was cut
+    // at the source line and read around the chart, "Sundhedsstruk-" / "turkommissionens"
+    // not rejoined.
+    let pdf = util::extract_data("chart-column.pdf");
+    let truth = util::truth("chart-column.txt");
+    let (columns, rest) = truth.split_once("Figur 5.4.").unwrap_or_default();
+    let (chart, fact_box) = rest.split_once("Kommunens indsatser").unwrap_or_default();
+    // The caption's line break after its en dash stays a space (a dash is no hyphen).
+    let chart = util::words(&format!("Figur 5.4.{chart}")).replace("2007–2010.", "2007– 2010.");
+    let fact_box = util::words(&format!("Kommunens indsatser{fact_box}"));
+    let body = util::words(&pdf.body_text());
+    assert!(body.contains("sammen med regionen. Sundhedsstrukturkommissionens anbefalinger skal indgå"), "{body}");
+    // The chart is read whole after the first column, the fact box's heading (narrower than the
+    // first column, above it) with the first column, the fact box after the columns.
+    let (first, after_chart) = body.split_once(&chart).unwrap_or_default();
+    let first = first.trim_end().strip_suffix(" Kommunens indsatser efter udskrivning").unwrap_or_default();
+    let (others, box_text) = after_chart.split_once(" Beredskabet styrkes").unwrap_or_default();
+    assert_eq!(util::words(&format!("{first}{others}")), util::words(columns));
+    // On a page of its own the "Side 1" footer repeats nowhere: it is body text.
+    let box_text = box_text.strip_suffix(" Side 1").unwrap_or_default();
+    assert_eq!(format!("Kommunens indsatser efter udskrivning Beredskabet styrkes{box_text}"), fact_box);
+}
+
+#[test]
 fn tables_overfilling_narrow_pdftex_columns_keep_the_columns_apart() {
     // pdfTeX (overfull-cells.tex), the layouts of kk-effektiviseringsforslag that read worst.
     // Page 1: three columns above and below a full-width table whose first cell fills more

@@ -19,7 +19,11 @@
 //!   Where still no gutter is found, the region is cut into bands at wide empty strips and a
 //!   band holding columns of running text, written one after the other, is split on its own
 //!   (columns above a box under two of them); so is a stretch read as one flow beside a gutter
-//!   (a column beside a chart whose caption crosses the page's gutter). A page still kept whole
+//!   (a column beside a chart whose caption crosses the page's gutter). Where the least crossed
+//!   gutter is crossed between two lines of a column beside the crossing text (a chart's source
+//!   line over two columns, beside a third), cutting bands there would cut that column: a
+//!   gutter crossed only apart from the columns (a title, a box under them) is taken instead,
+//!   if there is one. A page still kept whole
 //!   is cut at every gap across its full width, and two or more bands of columns split by one
 //!   gutter are each split on their own (a table wider than the columns between two bands of
 //!   them). A cell or URL that runs from the left column over or up to the next column's lines,
@@ -911,46 +915,103 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
         let edge = edge(x);
         (x, crossing - edge <= MAX_CROSSING_SHARE * (total - edge))
     });
+    let columns = Columns { runs, total, tries, depth, at_edge: &at_edge, candidate_x: &candidate_x };
     if let Some(gutter) = pick_gutter(runs, open, &|_| true, tries, depth, &at_edge) {
+        // A chart's source line under it, set between two lines of a column beside the chart
+        // (and not over that column), crosses the gutter between the chart and the next
+        // column: banding at it would cut that column in two. The column's own gutter,
+        // crossed only apart from the columns (a title, a box under them), is the page's.
+        if depth == 0 && cuts_a_column_beside(runs, gutter.x) {
+            return columns.set_aside(true).or(Some(gutter));
+        }
         return Some(gutter);
     }
     // Where none is found so, text crossing the gutter apart from the columns is set aside: a
     // full-width box under three columns is a quarter of the page, and only text crossing
-    // between the columns' lines speaks against them. Candidates crossed by the least such
-    // text first, among those with text on both sides.
-    let edges = edge_lines(runs);
-    let sides = SideWidths::new(runs, &at_edge);
-    let mut set_aside: Vec<(Crossing, f32)> = (0..=GUTTER_CANDIDATES)
-        .map(candidate_x)
-        // Most candidates of a page of one column have next to no text on one side.
-        .filter(|&x| sides.left_of(x).min(sides.right_of(x)) >= MIN_SIDE_SHARE * total)
-        .filter_map(|x| crossing_at(runs, x, &edges, &at_edge, total).map(|c| (c, x)))
-        .collect();
-    set_aside.sort_by(|a, b| a.0.interrupting.total_cmp(&b.0.interrupting));
-    // Lines of running text follow each other at line pitch on both sides; captions under a
-    // grid of figures do not.
-    let stacked_side = |keep: &dyn Fn(&Run) -> bool| {
-        stacked(&side_lines(&runs.iter().filter(|r| keep(r)).copied().collect::<Vec<_>>()), 0.0)
-    };
-    let open = set_aside.iter().map(|(c, x)| (*x, c.interrupting <= MAX_CROSSING_SHARE * (total - c.apart)));
-    let stacked_sides = |x: f32| stacked_side(&|r| r.x1 <= x) && stacked_side(&|r| r.x0 >= x);
-    if let Some(gutter) = pick_gutter(runs, open, &stacked_sides, tries, depth, &at_edge) {
+    // between the columns' lines speaks against them.
+    if let Some(gutter) = columns.set_aside(false) {
         return Some(gutter);
     }
     // Only inside a column split off (most pages of one column end here at the page level),
     // and only with text starting right of its first third, where a column's text starts when
     // two of like width stand there (most single columns have next to none).
-    let second_column = sides.right_of(min_x + span / 3.0) >= MIN_SIDE_SHARE * total;
+    let second_column = || {
+        let right = runs.iter().filter(|r| !at_edge(r) && r.x0 >= min_x + span / 3.0);
+        right.map(|r| r.x1 - r.x0).sum::<f32>() >= MIN_SIDE_SHARE * total
+    };
     let xs = || (0..=GUTTER_CANDIDATES).map(candidate_x).collect::<Vec<_>>();
-    (depth > 0 && second_column).then(|| overflowed_gutter(runs, &xs(), total, depth, &at_edge)).flatten()
+    (depth > 0 && second_column()).then(|| overflowed_gutter(runs, &xs(), total, depth, &at_edge)).flatten()
+}
+
+/// Whether a run crossing `x` stands between two lines of a column beside it, at line pitch,
+/// without reaching over that column: a chart's caption beside a column of text, not a title
+/// or a box across the columns.
+fn cuts_a_column_beside(runs: &[Run], x: f32) -> bool {
+    runs.iter().filter(|r| r.x0 < x && r.x1 > x).any(|r| {
+        let left = |o: &Run| o.x1 <= r.x0;
+        let right = |o: &Run| o.x0 >= r.x1;
+        column_beside(runs, r, &left) || column_beside(runs, r, &right)
+    })
+}
+
+/// Whether the nearest runs above and below `run` among those `beside` it are consecutive
+/// lines of one column (overlapping, at most [`MAX_LINE_PITCH_EM`] apart).
+fn column_beside(runs: &[Run], run: &Run, beside: &dyn Fn(&Run) -> bool) -> bool {
+    let nearest = |above: bool| {
+        runs.iter()
+            .filter(|o| beside(o) && if above { o.y > run.y } else { o.y < run.y })
+            .min_by(|a, b| (a.y - run.y).abs().total_cmp(&(b.y - run.y).abs()))
+    };
+    let (Some(above), Some(below)) = (nearest(true), nearest(false)) else { return false };
+    above.x0 < below.x1 && below.x0 < above.x1 && above.y - below.y <= MAX_LINE_PITCH_EM * above.size.max(below.size)
+}
+
+/// The region [`find_gutter`] looks for a gutter in, with what it measured.
+struct Columns<'a> {
+    runs: &'a [Run],
+    total: f32,
+    tries: usize,
+    depth: usize,
+    at_edge: &'a dyn Fn(&Run) -> bool,
+    candidate_x: &'a dyn Fn(usize) -> f32,
+}
+
+impl Columns<'_> {
+    /// The gutter with text crossing it apart from the columns set aside (see [`Crossing`]):
+    /// candidates crossed by the least text between the columns' lines first, among those with
+    /// text on both sides; with `clear`, only those whose crossing text cuts no column beside it
+    /// (see [`cuts_a_column_beside`]).
+    fn set_aside(&self, clear: bool) -> Option<Gutter> {
+        let (runs, total, at_edge) = (self.runs, self.total, self.at_edge);
+        let edges = edge_lines(runs);
+        let sides = SideWidths::new(runs, at_edge);
+        let mut set_aside: Vec<(Crossing, f32)> = (0..=GUTTER_CANDIDATES)
+            .map(self.candidate_x)
+            // Most candidates of a page of one column have next to no text on one side.
+            .filter(|&x| sides.left_of(x).min(sides.right_of(x)) >= MIN_SIDE_SHARE * total)
+            .filter_map(|x| crossing_at(runs, x, &edges, at_edge, total).map(|c| (c, x)))
+            .collect();
+        set_aside.sort_by(|a, b| a.0.interrupting.total_cmp(&b.0.interrupting));
+        // Lines of running text follow each other at line pitch on both sides; captions under a
+        // grid of figures do not.
+        let stacked_side = |keep: &dyn Fn(&Run) -> bool| {
+            stacked(&side_lines(&runs.iter().filter(|r| keep(r)).copied().collect::<Vec<_>>()), 0.0)
+        };
+        let open = set_aside.iter().map(|(c, x)| (*x, c.interrupting <= MAX_CROSSING_SHARE * (total - c.apart)));
+        let stacked_sides = |x: f32| {
+            stacked_side(&|r| r.x1 <= x) && stacked_side(&|r| r.x0 >= x) && !(clear && cuts_a_column_beside(runs, x))
+        };
+        pick_gutter(runs, open, &stacked_sides, self.tries, self.depth, at_edge)
+    }
 }
 
 /// The gutter between two columns of like width that a table wider than the left one
 /// overflows, up to and over the right column's first letters (Chromium's, once Ghostscript
 /// has dropped the tags): text crossing a candidate counts by how far it reaches past it, so
 /// the cells that overflow the gutter count little, and lines crossing a column's middle much;
-/// none may reach farther than [`MAX_OVERFLOW_EM`]. Like widths: a justified column's widest word gaps leave a strip of short words at its end
-/// that such lines reach into by as little. `xs` are the candidates.
+/// none may reach farther than [`MAX_OVERFLOW_EM`]. Like widths: a justified column's widest
+/// word gaps leave a strip of short words at its end that such lines reach into by as little.
+/// `xs` are the candidates.
 fn overflowed_gutter(
     runs: &[Run],
     xs: &[f32],
