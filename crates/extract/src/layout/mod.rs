@@ -459,7 +459,10 @@ fn column_bands(runs: &[Run]) -> Option<Vec<(Vec<Run>, Option<Gutter>)>> {
         return None;
     }
     let cuts = cut_at_gaps(runs, |above, below| above.y - below.y <= MAX_LINE_PITCH_EM * above.size.max(below.size));
-    if cuts.len() < 2 || !cuts.iter().any(|c| c.len() >= min_band) {
+    // One band of columns is enough only if it holds three (see [`three_columns`]); those are
+    // written column by column, which a table is not (a cheap test before the gutter search).
+    let big: Vec<&Vec<Run>> = cuts.iter().filter(|c| c.len() >= min_band).collect();
+    if cuts.len() < 2 || big.is_empty() || (big.len() == 1 && !big.iter().any(|c| written_by_column(c))) {
         return None;
     }
     // (band, whether it holds columns, its gutter while it is one cut)
@@ -491,6 +494,20 @@ fn column_bands(runs: &[Run]) -> Option<Vec<(Vec<Run>, Option<Gutter>)>> {
         _ => gutters.iter().all(|g| shared(first, g)),
     };
     split.then_some(bands)
+}
+
+/// Whether the content stream shows `runs` column by column, not row by row: at most one in
+/// [`2 * MIN_LINES_PER_STRETCH`](MIN_LINES_PER_STRETCH) of its steps goes down to a run
+/// starting more than half their width further left, as a table's next row does (a column's
+/// next line starts at most a column's width left).
+fn written_by_column(runs: &[Run]) -> bool {
+    let mut in_stream = runs.to_vec();
+    in_stream.sort_by_key(|r| r.start);
+    let min_x = runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
+    let max_x = runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max);
+    let returns = |w: &[Run]| matches!(w, [a, b] if b.y < a.y && a.x0 - b.x0 > 0.5 * (max_x - min_x));
+    let rows = in_stream.windows(2).filter(|w| returns(w)).count();
+    rows * 2 * MIN_LINES_PER_STRETCH <= in_stream.len()
 }
 
 /// Whether `band`, split at `gutter`, holds three columns of like width: the side beyond one
@@ -939,7 +956,9 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
         let right = runs.iter().filter(|r| !at_edge(r) && r.x0 >= min_x + span / 3.0);
         right.map(|r| r.x1 - r.x0).sum::<f32>() >= MIN_SIDE_SHARE * total
     };
-    let xs = || (0..=GUTTER_CANDIDATES).map(candidate_x).collect::<Vec<_>>();
+    // Columns of like width leave their gutter in the middle third.
+    let middle = |x: &f32| (x - min_x - span / 2.0).abs() <= span / 6.0;
+    let xs = || (0..=GUTTER_CANDIDATES).map(candidate_x).filter(middle).collect::<Vec<_>>();
     (depth > 0 && second_column()).then(|| overflowed_gutter(runs, &xs(), total, depth, &at_edge)).flatten()
 }
 
