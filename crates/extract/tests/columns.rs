@@ -230,6 +230,30 @@ fn a_column_beside_a_chart_is_read_whole() {
 }
 
 #[test]
+fn footnotes_under_two_columns_leave_the_third_whole() {
+    // LibreOffice Writer (make-chart-column.py footnotes) as InDesign sets 1543229.PDF p. 29:
+    // the chart box over the second and third columns, and footnotes in small print (7 pt)
+    // under the first and second columns, the third column running on down beside them. The
+    // footnotes cross the first gutter between the third column's last lines, which were read
+    // in among them ("sagsbe-" / "handling" not rejoined); on p. 29 this made the first gutter
+    // look like it cut a column, so the page was split at the second, through the table.
+    let pdf = util::extract_data("chart-footnotes.pdf");
+    let truth = util::truth("chart-footnotes.txt");
+    let (columns, rest) = truth.split_once("Figur 5.4.").unwrap_or_default();
+    let (chart, notes) = rest.split_once("1 Den faglige").unwrap_or_default();
+    let chart = util::words(&format!("Figur 5.4.{chart}")).replace("2007–2010.", "2007– 2010.");
+    let notes = util::words(&format!("1 Den faglige{notes}"));
+    let body = util::words(&pdf.body_text());
+    assert!(body.contains("den administrative sagsbehandling. Kommunen skal have"), "{body}");
+    // The first column, the chart, the other two columns whole, then the footnotes.
+    let (first, after_chart) = body.split_once(&chart).unwrap_or_default();
+    let (others, notes_read) = after_chart.split_once(" 1 Den faglige").unwrap_or_default();
+    assert_eq!(util::words(&format!("{first}{others}")), util::words(columns));
+    // On a page of its own the "Side 1" footer repeats nowhere: it is body text.
+    assert_eq!(format!("1 Den faglige{notes_read}").strip_suffix(" Side 1").unwrap_or_default(), notes);
+}
+
+#[test]
 fn tables_overfilling_narrow_pdftex_columns_keep_the_columns_apart() {
     // pdfTeX (overfull-cells.tex), the layouts of kk-effektiviseringsforslag that read worst.
     // Page 1: three columns above and below a full-width table whose first cell fills more

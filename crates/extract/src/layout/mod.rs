@@ -389,6 +389,10 @@ fn split_at(mut runs: Vec<Run>, gutter: Gutter, depth: usize, flows: &mut Vec<Ve
     let overflowing = overflowing_left(&runs, &gutter);
     let side = |r: &Run| if overflowing.contains(&r.start) { Side::Left } else { gutter.side(r) };
     runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    // Small print at the foot (footnotes) crossing the gutter beside a column that goes on
+    // down beside it is read after the last band, which keeps that column's last lines.
+    let foot = foot_beside(&runs, &|r| r.across || side(r) == Side::Across);
+    let mut held: Vec<Run> = Vec::new();
     let mut single: Vec<Run> = Vec::new();
     let mut band: Vec<Run> = Vec::new();
     let emit_band = |band: &mut Vec<Run>, single: &mut Vec<Run>, flows: &mut Vec<Vec<Run>>| {
@@ -405,7 +409,9 @@ fn split_at(mut runs: Vec<Run>, gutter: Gutter, depth: usize, flows: &mut Vec<Ve
         }
     };
     for run in runs {
-        if run.across || side(&run) == Side::Across {
+        if foot.contains(&run.start) {
+            held.push(run);
+        } else if run.across || side(&run) == Side::Across {
             emit_band(&mut band, &mut single, flows);
             single.push(run);
         } else {
@@ -413,9 +419,47 @@ fn split_at(mut runs: Vec<Run>, gutter: Gutter, depth: usize, flows: &mut Vec<Ve
         }
     }
     emit_band(&mut band, &mut single, flows);
+    single.extend(held);
     if !single.is_empty() {
         split_single(single, depth, flows);
     }
+}
+
+/// The runs (by `start`) of small print at the foot of `sorted` (top to bottom) from its
+/// highest run that is `crossing` a gutter down, where a column of text of the median size or
+/// larger goes on beside it, clear of it, with a line above and one below its top (see
+/// [`column_beside`]): footnotes under two of three columns, the third running on beside them.
+/// Empty otherwise.
+fn foot_beside(sorted: &[Run], crossing: &dyn Fn(&Run) -> bool) -> Vec<usize> {
+    // A cheap test first: text crossing the gutter smaller than some text beside it.
+    let largest = sorted.iter().filter(|r| !crossing(r)).map(|r| r.size).fold(0.0, f32::max);
+    if !sorted.iter().any(|r| r.size < largest && crossing(r)) {
+        return Vec::new();
+    }
+    let Some(size) = median(sorted.iter().map(|r| r.size).collect()) else { return Vec::new() };
+    let (mut x0, mut x1) = (f32::INFINITY, f32::NEG_INFINITY);
+    // (run, whether small print) from the bottom up, while the rest stands clear beside it.
+    let mut walked: Vec<(&Run, bool)> = Vec::new();
+    for run in sorted.iter().rev() {
+        let gap = MIN_GUTTER_EM * run.size;
+        if run.size < size {
+            (x0, x1) = (x0.min(run.x0), x1.max(run.x1));
+            walked.push((run, true));
+        } else if x0 <= x1 && (run.x0 >= x1 + gap || run.x1 <= x0 - gap) {
+            walked.push((run, false));
+        } else {
+            break;
+        }
+    }
+    let Some(top) = walked.iter().rposition(|r| r.1 && crossing(r.0)) else { return Vec::new() };
+    let Some(&(top_run, _)) = walked.get(top) else { return Vec::new() };
+    let beside = |o: &Run| o.x0 >= x1 || o.x1 <= x0;
+    let below = walked.get(..top).unwrap_or(&[]);
+    let column_below = below.iter().any(|r| !r.1) && below.iter().all(|r| r.1 || beside(r.0));
+    if !column_below || !column_beside(sorted, top_run, &beside) {
+        return Vec::new();
+    }
+    walked.iter().take(top + 1).filter(|r| r.1).map(|r| r.0.start).collect()
 }
 
 /// A stretch of bands read as one flow (text crossing the gutter, and bands beside it that are
@@ -966,11 +1010,20 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
 /// without reaching over that column: a chart's caption beside a column of text, not a title
 /// or a box across the columns.
 fn cuts_a_column_beside(runs: &[Run], x: f32) -> bool {
-    runs.iter().filter(|r| r.x0 < x && r.x1 > x).any(|r| {
+    let crossing = |r: &Run| r.x0 < x && r.x1 > x;
+    runs.iter().filter(|r| crossing(r)).any(|r| {
         let left = |o: &Run| o.x1 <= r.x0;
         let right = |o: &Run| o.x0 >= r.x1;
-        column_beside(runs, r, &left) || column_beside(runs, r, &right)
+        (column_beside(runs, r, &left) || column_beside(runs, r, &right)) && !in_foot(runs, r, &crossing)
     })
+}
+
+/// Whether `run` is small print at the foot of `runs` that [`split_at`] reads after the column
+/// beside it (see [`foot_beside`]), which it so does not cut.
+fn in_foot(runs: &[Run], run: &Run, crossing: &dyn Fn(&Run) -> bool) -> bool {
+    let mut sorted = runs.to_vec();
+    sorted.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    foot_beside(&sorted, crossing).contains(&run.start)
 }
 
 /// Whether the nearest runs above and below `run` among those `beside` it are consecutive
@@ -1008,6 +1061,9 @@ impl Columns<'_> {
             .map(self.candidate_x)
             // Most candidates of a page of one column have next to no text on one side.
             .filter(|&x| sides.left_of(x).min(sides.right_of(x)) >= MIN_SIDE_SHARE * total)
+            // Left out before the choice: the gutter crossed by the least text is the one that
+            // may split unevenly (see [`pick_gutter`]).
+            .filter(|&x| !(clear && cuts_a_column_beside(runs, x)))
             .filter_map(|x| crossing_at(runs, x, &edges, at_edge, total).map(|c| (c, x)))
             .collect();
         set_aside.sort_by(|a, b| a.0.interrupting.total_cmp(&b.0.interrupting));
@@ -1017,9 +1073,7 @@ impl Columns<'_> {
             stacked(&side_lines(&runs.iter().filter(|r| keep(r)).copied().collect::<Vec<_>>()), 0.0)
         };
         let open = set_aside.iter().map(|(c, x)| (*x, c.interrupting <= MAX_CROSSING_SHARE * (total - c.apart)));
-        let stacked_sides = |x: f32| {
-            stacked_side(&|r| r.x1 <= x) && stacked_side(&|r| r.x0 >= x) && !(clear && cuts_a_column_beside(runs, x))
-        };
+        let stacked_sides = |x: f32| stacked_side(&|r| r.x1 <= x) && stacked_side(&|r| r.x0 >= x);
         pick_gutter(runs, open, &stacked_sides, self.tries, self.depth, at_edge)
     }
 }
