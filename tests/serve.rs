@@ -472,6 +472,37 @@ fn wait(client: &fantoccini::Client) -> fantoccini::wait::Wait<'_> {
     client.wait().at_most(Duration::from_secs(60))
 }
 
+/// Waits up to 60 s for an element, like `wait(client).for_element`, but also through the page
+/// being replaced: a form or link may start its navigation only after chromedriver answered the
+/// click, and a search for an element then fails with "aborted by navigation" (or finds a node
+/// of the old page gone stale) rather than "no such element".
+async fn appear(
+    client: &fantoccini::Client,
+    locator: fantoccini::Locator<'_>,
+) -> Result<fantoccini::elements::Element, fantoccini::error::CmdError> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        match client.find(locator).await {
+            Err(err) if not_there_yet(&err) && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            found => return found,
+        }
+    }
+}
+
+/// Whether a failed element search only means the page has not got there yet.
+fn not_there_yet(err: &fantoccini::error::CmdError) -> bool {
+    use fantoccini::error::{CmdError, ErrorStatus};
+    match err {
+        CmdError::Standard(webdriver) => {
+            matches!(webdriver.error, ErrorStatus::NoSuchElement | ErrorStatus::StaleElementReference)
+                || webdriver.message.contains("aborted by navigation")
+        }
+        _ => false,
+    }
+}
+
 /// Where the README's screenshots are written when `KOMMUNSK_SCREENSHOTS` names a folder.
 fn screenshot_dir() -> Option<PathBuf> {
     std::env::var_os("KOMMUNSK_SCREENSHOTS").map(PathBuf::from)
@@ -532,7 +563,7 @@ async fn browse(client: fantoccini::Client, base: String) {
         let input = client.find(Locator::Css("input[name=q]")).await.unwrap();
         input.send_keys("digitaliseringsstrategi").await.unwrap();
         client.find(Locator::Css("form.search button")).await.unwrap().click().await.unwrap();
-        wait(&client).for_element(Locator::Css("li.hit")).await.unwrap();
+        appear(&client, Locator::Css("li.hit")).await.unwrap();
         let total_before = client.find(Locator::Css("p.total")).await.unwrap().text().await.unwrap();
         let first = client.find(Locator::Css("li.hit .page")).await.unwrap().text().await.unwrap();
         assert!(first.starts_with("side "), "{first:?}");
@@ -545,7 +576,7 @@ async fn browse(client: fantoccini::Client, base: String) {
         let facet = client.find(Locator::Css("section.facet[data-facet=year] a")).await.unwrap();
         let year = facet.text().await.unwrap();
         facet.click().await.unwrap();
-        wait(&client).for_element(Locator::Css("ul.active")).await.unwrap();
+        appear(&client, Locator::Css("ul.active")).await.unwrap();
         let total_after = client.find(Locator::Css("p.total")).await.unwrap().text().await.unwrap();
         let count = |t: &str| t.split(' ').next().unwrap().parse::<u64>().unwrap();
         assert!(count(&total_after) < count(&total_before), "{total_before} → {total_after}");
@@ -557,7 +588,7 @@ async fn browse(client: fantoccini::Client, base: String) {
         let topic =
             client.find(Locator::Css("section.facet[data-facet=topic] a[data-topic=digitalisation]")).await.unwrap();
         topic.click().await.unwrap();
-        wait(&client).for_element(Locator::Css("section.facet[data-facet=topic] strong")).await.unwrap();
+        appear(&client, Locator::Css("section.facet[data-facet=topic] strong")).await.unwrap();
         let total_topic = client.find(Locator::Css("p.total")).await.unwrap().text().await.unwrap();
         assert!(count(&total_topic) <= count(&total_after) && count(&total_topic) > 0, "{total_after} → {total_topic}");
         for y in client.find_all(Locator::Css("li.hit .year")).await.unwrap() {
@@ -568,8 +599,7 @@ async fn browse(client: fantoccini::Client, base: String) {
         let hit = client.find(Locator::Css("li.hit")).await.unwrap();
         let page = hit.attr("data-page").await.unwrap().unwrap();
         hit.find(Locator::Css("a.open")).await.unwrap().click().await.unwrap();
-        let viewer =
-            wait(&client).for_element(Locator::Css("#viewer[data-rendered], #viewer[data-error]")).await.unwrap();
+        let viewer = appear(&client, Locator::Css("#viewer[data-rendered], #viewer[data-error]")).await.unwrap();
         assert_eq!(viewer.attr("data-error").await.unwrap(), None, "pdf.js failed");
         assert_eq!(viewer.attr("data-rendered").await.unwrap().as_deref(), Some(page.as_str()));
         let marks: usize = viewer.attr("data-marks").await.unwrap().unwrap().parse().unwrap();
@@ -587,7 +617,7 @@ async fn browse(client: fantoccini::Client, base: String) {
         let shown = number.text().await.unwrap();
         let municipalities: usize = shown.split(' ').next().unwrap().parse().unwrap();
         number.click().await.unwrap();
-        wait(&client).for_element(Locator::Css("ol.mentions li.mention")).await.unwrap();
+        appear(&client, Locator::Css("ol.mentions li.mention")).await.unwrap();
         let mentions = client.find_all(Locator::Css("ol.mentions li.mention")).await.unwrap();
         assert!(mentions.len() >= municipalities, "{shown}: {} sentences", mentions.len());
         let sentence = mentions[0].find(Locator::Css("blockquote mark")).await.unwrap();
@@ -775,7 +805,7 @@ async fn review_in_browser(client: fantoccini::Client, base: String, server: Rev
         .await
         .unwrap();
     client.find(Locator::Css("form.review button[type=submit]")).await.unwrap().click().await.unwrap();
-    let rejected = wait(&client).for_element(Locator::Css("li.mention.rejected")).await.unwrap();
+    let rejected = appear(&client, Locator::Css("li.mention.rejected")).await.unwrap();
     assert_eq!(rejected.attr("data-verdict").await.unwrap().as_deref(), Some("wrong"));
     assert!(rejected.text().await.unwrap().contains("tælles ikke med"));
     assert_eq!(client.find_all(Locator::Css("li.mention.rejected")).await.unwrap().len(), 1);
@@ -839,7 +869,7 @@ async fn review_in_browser(client: fantoccini::Client, base: String, server: Rev
     size.clear().await.unwrap();
     size.send_keys("5").await.unwrap();
     client.find(Locator::Css("form.sample button")).await.unwrap().click().await.unwrap();
-    wait(&client).for_element(Locator::Css("p.sample")).await.unwrap();
+    appear(&client, Locator::Css("p.sample")).await.unwrap();
     let mut drawn = Vec::new();
     for li in client.find_all(Locator::Css("li.mention")).await.unwrap() {
         drawn.push(li.attr("data-id").await.unwrap().unwrap());
@@ -899,22 +929,22 @@ async fn browse_without_javascript(client: fantoccini::Client, base: String) {
     client.goto(&format!("{base}/search")).await.unwrap();
     client.find(Locator::Css("input[name=q]")).await.unwrap().send_keys("klima").await.unwrap();
     client.find(Locator::Css("form.search button")).await.unwrap().click().await.unwrap();
-    wait(&client).for_element(Locator::Css("li.hit")).await.unwrap();
+    appear(&client, Locator::Css("li.hit")).await.unwrap();
     let page = client.find(Locator::Css("li.hit .page")).await.unwrap().text().await.unwrap();
     assert!(page.starts_with("side "), "{page:?}");
     let facet = client.find(Locator::Css("section.facet[data-facet=region] a")).await.unwrap();
     let region = facet.text().await.unwrap();
     facet.click().await.unwrap();
-    let active = wait(&client).for_element(Locator::Css("ul.active a.remove")).await.unwrap();
+    let active = appear(&client, Locator::Css("ul.active a.remove")).await.unwrap();
     assert!(active.text().await.unwrap().contains(&region));
     assert!(client.current_url().await.unwrap().as_str().contains("region="), "{region}");
     client.find(Locator::Css("nav.paging a.next")).await.unwrap().click().await.unwrap();
-    wait(&client).for_element(Locator::Css("nav.paging a.prev")).await.unwrap();
+    appear(&client, Locator::Css("nav.paging a.prev")).await.unwrap();
     assert!(client.current_url().await.unwrap().as_str().contains("offset=10"));
 
     // The document page: scripts are really off (the viewer never draws), the text is there.
     client.find(Locator::Css("li.hit a.open")).await.unwrap().click().await.unwrap();
-    wait(&client).for_element(Locator::Css(".pagetext mark")).await.unwrap();
+    appear(&client, Locator::Css(".pagetext mark")).await.unwrap();
     let viewer = client.find(Locator::Css("#viewer")).await.unwrap();
     assert!(viewer.text().await.unwrap().contains("JavaScript"));
     assert_eq!(viewer.attr("data-rendered").await.unwrap(), None);
@@ -926,12 +956,12 @@ async fn browse_without_javascript(client: fantoccini::Client, base: String) {
     let years = client.find(Locator::Css("form.selectors select[name=year]")).await.unwrap();
     years.select_by_value("2024").await.unwrap();
     client.find(Locator::Css("form.selectors button")).await.unwrap().click().await.unwrap();
-    wait(&client).for_element(Locator::Css("select[name=year] option[value='2024'][selected]")).await.unwrap();
+    appear(&client, Locator::Css("select[name=year] option[value='2024'][selected]")).await.unwrap();
     assert!(client.current_url().await.unwrap().as_str().contains("year=2024"));
     let number = client.find(Locator::Css("#years td a[href^='/evidence']")).await.unwrap();
     assert!(number.attr("href").await.unwrap().unwrap().contains("year=2024"));
     number.click().await.unwrap();
-    wait(&client).for_element(Locator::Css("ol.mentions li.mention blockquote mark")).await.unwrap();
+    appear(&client, Locator::Css("ol.mentions li.mention blockquote mark")).await.unwrap();
 }
 
 #[test]
