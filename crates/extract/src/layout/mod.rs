@@ -388,7 +388,7 @@ fn split_at(mut runs: Vec<Run>, gutter: Gutter, depth: usize, flows: &mut Vec<Ve
     mark_rows_across(&mut runs, &gutter);
     let overflowing = overflowing_left(&runs, &gutter);
     let side = |r: &Run| if overflowing.contains(&r.start) { Side::Left } else { gutter.side(r) };
-    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    sort_top_down(&mut runs);
     // Small print at the foot (footnotes) crossing the gutter beside a column that goes on
     // down beside it is read after the last band, which keeps that column's last lines.
     let foot = foot_beside(&runs, &|r| r.across || side(r) == Side::Across);
@@ -1011,19 +1011,27 @@ fn find_gutter(runs: &[Run], depth: usize) -> Option<Gutter> {
 /// or a box across the columns.
 fn cuts_a_column_beside(runs: &[Run], x: f32) -> bool {
     let crossing = |r: &Run| r.x0 < x && r.x1 > x;
+    // Small print at the foot that [`split_at`] reads after the column beside it cuts none;
+    // found once, and only for a run that stands beside a column.
+    let mut foot: Option<Vec<usize>> = None;
     runs.iter().filter(|r| crossing(r)).any(|r| {
         let left = |o: &Run| o.x1 <= r.x0;
         let right = |o: &Run| o.x0 >= r.x1;
-        (column_beside(runs, r, &left) || column_beside(runs, r, &right)) && !in_foot(runs, r, &crossing)
+        (column_beside(runs, r, &left) || column_beside(runs, r, &right))
+            && !foot.get_or_insert_with(|| foot_of(runs, &crossing)).contains(&r.start)
     })
 }
 
-/// Whether `run` is small print at the foot of `runs` that [`split_at`] reads after the column
-/// beside it (see [`foot_beside`]), which it so does not cut.
-fn in_foot(runs: &[Run], run: &Run, crossing: &dyn Fn(&Run) -> bool) -> bool {
+/// [`foot_beside`] of `runs` in any order.
+fn foot_of(runs: &[Run], crossing: &dyn Fn(&Run) -> bool) -> Vec<usize> {
     let mut sorted = runs.to_vec();
-    sorted.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
-    foot_beside(&sorted, crossing).contains(&run.start)
+    sort_top_down(&mut sorted);
+    foot_beside(&sorted, crossing)
+}
+
+/// Sorts `runs` top to bottom, left to right where they share a y.
+fn sort_top_down(runs: &mut [Run]) {
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
 }
 
 /// Whether the nearest runs above and below `run` among those `beside` it are consecutive
@@ -1338,7 +1346,7 @@ fn alone_at_an_edge(runs: &[Run], run: &Run) -> bool {
 fn build_lines(page: &GlyphPage, members: &[usize], mut runs: Vec<Run>, upright: bool, tagging: &Tagging) -> Vec<Line> {
     let width = runs.iter().map(|r| r.x1).fold(f32::NEG_INFINITY, f32::max)
         - runs.iter().map(|r| r.x0).fold(f32::INFINITY, f32::min);
-    runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    sort_top_down(&mut runs);
     let mut rows: Vec<Vec<Run>> = Vec::new();
     for run in runs {
         match rows.last_mut() {
